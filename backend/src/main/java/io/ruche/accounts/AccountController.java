@@ -1,0 +1,71 @@
+package io.ruche.accounts;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.ruche.platform.ClientAddress;
+import jakarta.validation.Valid;
+
+/** Sign-up, and the one-time setup that creates the first administrator. */
+@Controller("/api/v1")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class AccountController {
+
+    private final AccountService accounts;
+    private final SessionService sessions;
+    private final SessionCookies cookies;
+    private final ClientAddress clientAddress;
+
+    public AccountController(AccountService accounts, SessionService sessions, SessionCookies cookies,
+                             ClientAddress clientAddress) {
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.cookies = cookies;
+        this.clientAddress = clientAddress;
+    }
+
+    /** Registers a member and signs them in. */
+    @Post("/accounts")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    public HttpResponse<AccountViews.Self> register(HttpRequest<?> request,
+                                                    @Body @Valid AccountRequests.Register body) {
+        Member member = accounts.register(body, clientAddress.of(request));
+        return signedIn(request, member, HttpStatus.CREATED);
+    }
+
+    @Get("/setup")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    public SetupState setupState() {
+        return new SetupState(accounts.setupRequired());
+    }
+
+    /** Creates the first administrator; refused (403) as soon as one exists. */
+    @Post("/setup")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    public HttpResponse<AccountViews.Self> setup(HttpRequest<?> request, @Body @Valid AccountRequests.Register body) {
+        Member admin = accounts.createFirstAdmin(body);
+        return signedIn(request, admin, HttpStatus.CREATED);
+    }
+
+    private MutableHttpResponse<AccountViews.Self> signedIn(HttpRequest<?> request, Member member, HttpStatus status) {
+        String token = sessions.start(member, clientAddress.of(request),
+                request.getHeaders().get("User-Agent"));
+        MutableHttpResponse<AccountViews.Self> response = HttpResponse.<AccountViews.Self>status(status)
+                .body(AccountViews.Self.of(member));
+        cookies.set(request, response, token, sessions.ttl());
+        return response;
+    }
+
+    @io.micronaut.serde.annotation.Serdeable
+    public record SetupState(boolean required) {
+    }
+}

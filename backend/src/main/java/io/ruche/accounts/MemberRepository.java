@@ -1,0 +1,46 @@
+package io.ruche.accounts;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+@JdbcRepository(dialect = Dialect.MYSQL)
+public interface MemberRepository extends CrudRepository<Member, Long> {
+
+    /** Usernames and e-mails compare case-insensitively (column collation). */
+    Optional<Member> findByUsername(String username);
+
+    Optional<Member> findByEmail(String email);
+
+    boolean existsByUsername(String username);
+
+    boolean existsByEmail(String email);
+
+    long countByRole(Role role);
+
+    @Query("SELECT COUNT(*) FROM members WHERE role = 'ADMIN' FOR UPDATE")
+    long lockAndCountAdmins();
+
+    @Query("SELECT m.* FROM members m JOIN sessions s ON s.member_id = m.id "
+            + "WHERE s.id = :sessionId AND s.expires_at > :now")
+    Optional<Member> findBySession(String sessionId, Instant now);
+
+    /** One page of the member directory, keyset-paged by id. */
+    @Query("SELECT * FROM members WHERE id > :afterId ORDER BY id LIMIT :limit")
+    List<Member> listAfter(long afterId, int limit);
+
+    @Query("SELECT * FROM members WHERE id > :afterId AND (username LIKE :prefix OR display_name LIKE :prefix "
+            + "OR email LIKE :prefix) ORDER BY id LIMIT :limit")
+    List<Member> searchAfter(String prefix, long afterId, int limit);
+
+    @Query("UPDATE members SET role = :role WHERE id = :id")
+    void updateRole(long id, Role role);
+
+    @Query("UPDATE members SET display_name = :displayName, bio = :bio, locale = :locale WHERE id = :id")
+    void updateProfile(long id, String displayName, String bio, String locale);
+}

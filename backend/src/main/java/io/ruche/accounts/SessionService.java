@@ -1,0 +1,120 @@
+package io.ruche.accounts;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.scheduling.annotation.Scheduled;
+import io.ruche.platform.Problems;
+import io.ruche.platform.RateLimiter;
+import jakarta.inject.Singleton;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Sign-in, sign-out and session look-up. Sessions live in the database so every node shares them. */
+@Singleton
+public class SessionService {
+
+    private final MemberRepository members;
+    private final MemberSessionRepository sessions;
+    private final PasswordHasher hasher;
+    private final RateLimiter rateLimiter;
+    private final Clock clock;
+    private final Duration ttl;
+    private final int attemptsPerAddress;
+    private final int attemptsPerLogin;
+    private final SecureRandom random = new SecureRandom();
+
+    public SessionService(MemberRepository members, MemberSessionRepository sessions, PasswordHasher hasher,
+                          RateLimiter rateLimiter, Clock clock,
+                          @Value("${ruche.session.ttl:30d}") Duration ttl,
+                          @Value("${ruche.rate-limits.sign-ins-per-address:20}") int attemptsPerAddress,
+                          @Value("${ruche.rate-limits.sign-ins-per-login:10}") int attemptsPerLogin) {
+        this.members = members;
+        this.sessions = sessions;
+        this.hasher = hasher;
+        this.rateLimiter = rateLimiter;
+        this.clock = clock;
+        this.ttl = ttl;
+        this.attemptsPerAddress = attemptsPerAddress;
+        this.attemptsPerLogin = attemptsPerLogin;
+    }
+
+    public Duration ttl() {
+        return ttl;
+    }
+
+    /** A started session: the member and the token that goes into their cookie (never stored as is). */
+    public record Started(Member member, String token) {
+    }
+
+    public Started signIn(String login, String password, String clientAddress, String userAgent) {
+        rateLimiter.hit("sign-in:address:" + clientAddress, attemptsPerAddress, Duration.ofMinutes(15));
+        rateLimiter.hit("sign-in:login:" + login.strip().toLowerCase(Locale.ROOT), attemptsPerLogin,
+                Duration.ofMinutes(15));
+        String name = login.strip();
+        Optional<Member> found = name.contains("@") ? members.findByEmail(name) : members.findByUsername(name);
+        if (found.isEmpty()) {
+            hasher.burnTime(password);
+            throw Problems.unauthorized("problem.badCredentials");
+        }
+        Member member = found.get();
+        if (!hasher.matches(password, member.passwordHash())) {
+            throw Problems.unauthorized("problem.badCredentials");
+        }
+        return new Started(member, start(member, clientAddress, userAgent));
+    }
+
+    /** Opens a session for a member who just proved who they are (sign-in, sign-up, setup). */
+    public String start(Member member, String clientAddress, String userAgent) {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Instant now = clock.instant();
+        sessions.save(new MemberSession(digest(token), member.id(), now, now, now.plus(ttl), clientAddress,
+                userAgent == null ? "" : truncate(userAgent, 255)));
+        return token;
+    }
+
+    public Optional<Member> resolve(String token) {
+        if (token == null || token.isBlank() || token.length() > 100) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        String id = digest(token);
+        Optional<Member> member = members.findBySession(id, now);
+        member.ifPresent(m -> sessions.touch(id, now, now.plus(ttl), now.minus(Duration.ofMinutes(5))));
+        return member;
+    }
+
+    public void signOut(String token) {
+        if (token != null && !token.isBlank()) {
+            sessions.deleteById(digest(token));
+        }
+    }
+
+    @Scheduled(fixedDelay = "1h", initialDelay = "5m")
+    void purgeExpired() {
+        sessions.deleteExpired(clock.instant());
+    }
+
+    private static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max);
+    }
+
+    static String digest(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.ruche.platform;
+
+import io.micronaut.configuration.jdbc.hikari.DatasourceConfiguration;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.BeanInitializedEventListener;
+import io.micronaut.context.event.BeanInitializingEvent;
+import jakarta.inject.Singleton;
+
+import java.nio.file.Path;
+
+/**
+ * When no URL is configured for the default datasource, starts the embedded MariaDB and points the datasource
+ * at it, before the pool (and Flyway, which waits on the pool) opens.
+ */
+@Singleton
+public class EmbeddedDatabaseDefault implements BeanInitializedEventListener<DatasourceConfiguration> {
+
+    private final Path dataDir;
+    private final String configuredUrl;
+
+    public EmbeddedDatabaseDefault(@Value("${ruche.data-dir:./data}") String dataDir,
+                                   @Value("${datasources.default.url:}") String configuredUrl) {
+        this.dataDir = Path.of(dataDir);
+        this.configuredUrl = configuredUrl;
+    }
+
+    @Override
+    public DatasourceConfiguration onInitialized(BeanInitializingEvent<DatasourceConfiguration> event) {
+        DatasourceConfiguration config = event.getBean();
+        if ("default".equals(config.getName()) && configuredUrl.isBlank()) {
+            config.setUrl(EmbeddedMariaDb.start(dataDir));
+            config.setUsername("root");
+            config.setPassword("");
+        }
+        return config;
+    }
+}

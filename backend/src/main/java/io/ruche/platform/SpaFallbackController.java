@@ -1,0 +1,81 @@
+package io.ruche.platform;
+
+import io.micronaut.core.io.ResourceResolver;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * Routes the server does not know: API paths get problem JSON, page paths (deep links such as
+ * {@code /u/alice}) get the single-page app, which routes them in the browser.
+ */
+@Controller
+@Secured(SecurityRule.IS_ANONYMOUS)
+public class SpaFallbackController {
+
+    private final ProblemResponses problems;
+    private final String indexHtml;
+
+    public SpaFallbackController(ProblemResponses problems, ResourceResolver resources) {
+        this.problems = problems;
+        this.indexHtml = resources.getResourceAsStream("classpath:public/index.html")
+                .map(SpaFallbackController::read)
+                .orElse(null);
+    }
+
+    @Error(status = HttpStatus.NOT_FOUND, global = true)
+    public HttpResponse<?> notFound(HttpRequest<?> request) {
+        if (indexHtml != null && wantsPage(request)) {
+            return HttpResponse.ok(indexHtml).contentType(MediaType.TEXT_HTML_TYPE)
+                    .header(HttpHeaders.CACHE_CONTROL, "no-cache");
+        }
+        return problems.of(request, Problems.notFound("route"));
+    }
+
+    @Error(status = HttpStatus.METHOD_NOT_ALLOWED, global = true)
+    public HttpResponse<?> methodNotAllowed(HttpRequest<?> request) {
+        return problems.of(request, new ProblemException(HttpStatus.METHOD_NOT_ALLOWED, "problem.methodNotAllowed",
+                null, null, null));
+    }
+
+    @Error(status = HttpStatus.UNSUPPORTED_MEDIA_TYPE, global = true)
+    public HttpResponse<?> unsupportedMediaType(HttpRequest<?> request) {
+        return problems.of(request, new ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "problem.unsupportedMediaType", null, null, null));
+    }
+
+    private static boolean wantsPage(HttpRequest<?> request) {
+        String path = request.getPath();
+        if (request.getMethod() != HttpMethod.GET || path.startsWith("/api/") || path.equals("/api")) {
+            return false;
+        }
+        // A path with a file extension is a missing asset, not a page.
+        String last = path.substring(path.lastIndexOf('/') + 1);
+        if (last.contains(".")) {
+            return false;
+        }
+        Optional<String> accept = request.getHeaders().findFirst(HttpHeaders.ACCEPT);
+        return accept.map(a -> a.contains("text/html") || a.contains("*/*")).orElse(true);
+    }
+
+    private static String read(InputStream in) {
+        try (in) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import { api } from './http'
+
+export type Role = 'MEMBER' | 'MODERATOR' | 'ADMIN'
+export type Language = 'en' | 'fr'
+
+export interface SelfMember {
+  id: number
+  username: string
+  email: string
+  displayName: string
+  bio: string
+  role: Role
+  locale: Language | null
+  joinedAt: string
+  avatarUrl: string
+}
+
+export interface SessionState {
+  authenticated: boolean
+  member: SelfMember | null
+  setupRequired: boolean
+}
+
+export interface Profile {
+  username: string
+  displayName: string
+  bio: string
+  role: Role
+  joinedAt: string
+  avatarUrl: string
+  canEdit: boolean
+}
+
+export interface RegisterBody {
+  username: string
+  email: string
+  password: string
+  displayName?: string
+  locale?: Language
+}
+
+export interface MemberRow {
+  id: number
+  username: string
+  email: string
+  displayName: string
+  role: Role
+  joinedAt: string
+  groups: string[]
+}
+
+export interface MemberPage {
+  items: MemberRow[]
+  nextAfter: number | null
+}
+
+export interface Group {
+  id: number
+  name: string
+  description: string
+  memberCount: number
+}
+
+export interface GroupMember {
+  username: string
+  displayName: string
+  addedAt: string
+}
+
+const enc = encodeURIComponent
+
+export const accountsApi = {
+  session: () => api.get<SessionState>('/api/v1/session'),
+  signIn: (login: string, password: string) => api.post<SelfMember>('/api/v1/session', { login, password }),
+  signOut: () => api.delete<void>('/api/v1/session'),
+  register: (body: RegisterBody) => api.post<SelfMember>('/api/v1/accounts', body),
+  setup: (body: RegisterBody) => api.post<SelfMember>('/api/v1/setup', body),
+  profile: (username: string) => api.get<Profile>(`/api/v1/members/${enc(username)}`),
+  updateProfile: (username: string, body: { displayName?: string; bio?: string; locale?: Language }) =>
+    api.patch<Profile>(`/api/v1/members/${enc(username)}`, body),
+  directory: (q: string, after: number) =>
+    api.get<MemberPage>(`/api/v1/members?q=${enc(q)}&after=${after}&limit=50`),
+  setRole: (username: string, role: Role) => api.put<Profile>(`/api/v1/members/${enc(username)}/role`, { role }),
+  groups: () => api.get<Group[]>('/api/v1/groups'),
+  createGroup: (name: string, description: string) => api.post<Group>('/api/v1/groups', { name, description }),
+  deleteGroup: (id: number) => api.delete<void>(`/api/v1/groups/${id}`),
+  groupMembers: (id: number) => api.get<GroupMember[]>(`/api/v1/groups/${id}/members`),
+  addToGroup: (id: number, username: string) => api.put<void>(`/api/v1/groups/${id}/members/${enc(username)}`),
+  removeFromGroup: (id: number, username: string) =>
+    api.delete<void>(`/api/v1/groups/${id}/members/${enc(username)}`),
+}

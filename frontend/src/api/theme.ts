@@ -1,0 +1,13 @@
+import { api } from './http'
+
+export interface ActiveTheme {
+  id: string
+  label: string
+  brandName: string
+  logoUrl: string
+  cssUrl: string
+}
+
+export const themeApi = {
+  active: () => api.get<ActiveTheme>('/api/v1/theme'),
+}

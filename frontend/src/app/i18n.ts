@@ -1,0 +1,66 @@
+import { createI18n } from 'vue-i18n'
+import en from '@/i18n/en.json'
+import fr from '@/i18n/fr.json'
+import { setApiLanguage, ApiError, NetworkError } from '@/api/http'
+
+export type Language = 'en' | 'fr'
+export const LANGUAGES: Language[] = ['fr', 'en']
+const STORAGE_KEY = 'ruche.language'
+
+/** The remembered choice first, then the browser's preference, then English. */
+export function initialLanguage(): Language {
+  const saved = localStorage.getItem(STORAGE_KEY)
+  if (saved === 'fr' || saved === 'en') {
+    return saved
+  }
+  const preferred = navigator.languages?.length ? navigator.languages : [navigator.language]
+  for (const tag of preferred) {
+    const base = (tag ?? '').toLowerCase().split('-')[0]
+    if (base === 'fr' || base === 'en') {
+      return base
+    }
+  }
+  return 'en'
+}
+
+export function createAppI18n(language: Language = initialLanguage()) {
+  setApiLanguage(language)
+  document.documentElement.lang = language
+  return createI18n({
+    legacy: false,
+    locale: language,
+    fallbackLocale: 'en',
+    messages: { en, fr },
+    datetimeFormats: {
+      en: { long: { year: 'numeric', month: 'long', day: 'numeric' } },
+      fr: { long: { year: 'numeric', month: 'long', day: 'numeric' } },
+    },
+  })
+}
+
+export type AppI18n = ReturnType<typeof createAppI18n>
+
+export function applyLanguage(locale: { value: string }, language: Language): void {
+  locale.value = language
+  localStorage.setItem(STORAGE_KEY, language)
+  setApiLanguage(language)
+  document.documentElement.lang = language
+}
+
+/** Turns a server message code ("validation.email.taken") into a locale-file key ("validation.email_taken"). */
+export function messageKey(code: string): string {
+  const [head, ...rest] = code.split('.')
+  return rest.length ? `${head}.${rest.join('_')}` : head
+}
+
+/** Words an error for the reader: our own translation of its code when we have one, else the server's. */
+export function describeError(t: (key: string) => string, te: (key: string) => boolean, error: unknown): string {
+  if (error instanceof ApiError) {
+    const key = messageKey(error.code)
+    return error.code && te(key) ? t(key) : error.message
+  }
+  if (error instanceof NetworkError) {
+    return t('errors.network')
+  }
+  return t('errors.generic')
+}

@@ -1,0 +1,28 @@
+import { createApp } from 'vue'
+import { createPinia } from 'pinia'
+import AppShell from './AppShell.vue'
+import { createAppRouter } from './router'
+import { applyLanguage, createAppI18n } from './i18n'
+import { useSessionStore } from '@/features/accounts/useSessionStore'
+import './base.css'
+
+async function start() {
+  const pinia = createPinia()
+  const i18n = createAppI18n()
+  const session = useSessionStore(pinia)
+  try {
+    await session.load()
+  } catch {
+    // The shell still renders; views show the network error when they call the server.
+  }
+  // A signed-in member's saved language wins over this browser's.
+  const saved = session.member?.locale
+  if (saved === 'fr' || saved === 'en') {
+    applyLanguage(i18n.global.locale, saved)
+  }
+  const app = createApp(AppShell)
+  app.use(pinia).use(i18n).use(createAppRouter(pinia))
+  app.mount('#app')
+}
+
+start()

@@ -1,0 +1,44 @@
+import { createRouter, createWebHistory, type Router } from 'vue-router'
+import type { Pinia } from 'pinia'
+import { useSessionStore } from '@/features/accounts/useSessionStore'
+
+export function createAppRouter(pinia: Pinia): Router {
+  const router = createRouter({
+    history: createWebHistory(),
+    routes: [
+      { path: '/', name: 'home', component: () => import('@/features/home/HomePage.vue') },
+      { path: '/sign-in', name: 'sign-in', component: () => import('@/features/accounts/SignInPage.vue') },
+      { path: '/sign-up', name: 'sign-up', component: () => import('@/features/accounts/SignUpPage.vue') },
+      { path: '/setup', name: 'setup', component: () => import('@/features/accounts/SignUpPage.vue'),
+        props: { setup: true } },
+      { path: '/u/:username', name: 'profile', component: () => import('@/features/accounts/ProfilePage.vue'),
+        props: true },
+      {
+        path: '/admin',
+        component: () => import('@/admin/AdminLayout.vue'),
+        meta: { requiresAdmin: true },
+        children: [
+          { path: '', redirect: { name: 'admin-members' } },
+          { path: 'members', name: 'admin-members', component: () => import('@/admin/AdminMembersPage.vue') },
+          { path: 'groups', name: 'admin-groups', component: () => import('@/admin/AdminGroupsPage.vue') },
+        ],
+      },
+      { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/ui/NotFoundPage.vue') },
+    ],
+  })
+
+  router.beforeEach((to) => {
+    const session = useSessionStore(pinia)
+    if (session.setupRequired && to.name !== 'setup') {
+      return { name: 'setup' }
+    }
+    if (!session.setupRequired && to.name === 'setup') {
+      return { name: 'home' }
+    }
+    if (to.matched.some((r) => r.meta.requiresAdmin) && !session.isAdmin) {
+      return session.isSignedIn ? { name: 'home' } : { name: 'sign-in', query: { next: to.fullPath } }
+    }
+    return true
+  })
+  return router
+}

@@ -1,0 +1,52 @@
+import { defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import { accountsApi, type Language, type RegisterBody, type SelfMember } from '@/api/accounts'
+
+/** Who is browsing. Loaded once at start; every view reads it from here. */
+export const useSessionStore = defineStore('session', () => {
+  const member = ref<SelfMember | null>(null)
+  const setupRequired = ref(false)
+  const loaded = ref(false)
+
+  const isAdmin = computed(() => member.value?.role === 'ADMIN')
+  const isSignedIn = computed(() => member.value !== null)
+
+  async function load(): Promise<void> {
+    const state = await accountsApi.session()
+    member.value = state.member
+    setupRequired.value = state.setupRequired
+    loaded.value = true
+  }
+
+  async function signIn(login: string, password: string): Promise<SelfMember> {
+    member.value = await accountsApi.signIn(login, password)
+    return member.value
+  }
+
+  async function register(body: RegisterBody): Promise<SelfMember> {
+    member.value = await accountsApi.register(body)
+    return member.value
+  }
+
+  async function setup(body: RegisterBody): Promise<SelfMember> {
+    member.value = await accountsApi.setup(body)
+    setupRequired.value = false
+    return member.value
+  }
+
+  async function signOut(): Promise<void> {
+    await accountsApi.signOut()
+    member.value = null
+  }
+
+  /** Remembers the language on the member's account, so it follows them to other browsers. */
+  async function rememberLanguage(language: Language): Promise<void> {
+    if (member.value && member.value.locale !== language) {
+      await accountsApi.updateProfile(member.value.username, { locale: language })
+      member.value = { ...member.value, locale: language }
+    }
+  }
+
+  return { member, setupRequired, loaded, isAdmin, isSignedIn, load, signIn, register, setup, signOut,
+    rememberLanguage }
+})
