@@ -42,5 +42,5 @@ public interface MemberRepository extends CrudRepository<Member, Long> {
     void updateRole(long id, Role role);
 
     @Query("UPDATE members SET display_name = :displayName, bio = :bio, locale = :locale WHERE id = :id")
-    void updateProfile(long id, String displayName, String bio, String locale);
+    void updateProfile(long id, String displayName, String bio, @io.micronaut.core.annotation.Nullable String locale);
 }

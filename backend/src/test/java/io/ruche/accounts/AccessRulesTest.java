@@ -1,0 +1,133 @@
+package io.ruche.accounts;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.web.router.Router;
+import io.micronaut.web.router.UriRouteInfo;
+import io.micronaut.security.annotation.Secured;
+import io.ruche.support.Api;
+import io.ruche.support.IntegrationTest;
+import io.ruche.support.TestMembers;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every endpoint against guest, member and admin: the status each gets. Another test checks that no route
+ * escapes this table without an explicit rule.
+ */
+@MicronautTest(transactional = false)
+class AccessRulesTest extends IntegrationTest {
+
+    @Inject
+    Router router;
+
+    private Api guest;
+    private Api member;
+    private Api admin;
+    private String memberName;
+    private String otherName;
+
+    @BeforeEach
+    void people() {
+        guest = api();
+        memberName = TestMembers.uniqueName("mem");
+        member = api().registered(memberName);
+        otherName = TestMembers.uniqueName("other");
+        api().registered(otherName);
+        String adminName = TestMembers.uniqueName("adm");
+        TestMembers.promoteToAdmin(api().registered(adminName).get("/api/v1/session").at("member.username").toString());
+        admin = api().signedIn(adminName, TestMembers.PASSWORD);
+    }
+
+    private record Rule(String endpoint, Function<Api, Api.Response> call, int guest, int member, int admin) {
+    }
+
+    private long newGroup() {
+        return ((Number) admin.post("/api/v1/groups", Map.of("name", TestMembers.uniqueName("grp"))).at("id"))
+                .longValue();
+    }
+
+    @Test
+    void eachEndpointAnswersEachRoleAsItsRuleSays() {
+        long group = newGroup();
+        List<Rule> rules = List.of(
+                new Rule("GET /api/v1/session", a -> a.get("/api/v1/session"), 200, 200, 200),
+                new Rule("POST /api/v1/session (bad password)", a -> a.post("/api/v1/session",
+                        Map.of("login", otherName, "password", "wrong password")), 401, 401, 401),
+                new Rule("GET /api/v1/setup", a -> a.get("/api/v1/setup"), 200, 200, 200),
+                new Rule("POST /api/v1/setup (done)", a -> a.post("/api/v1/setup", Map.of("username", "late_admin",
+                        "email", "late@example.test", "password", TestMembers.PASSWORD)), 403, 403, 403),
+                new Rule("GET /api/v1/members/{u}", a -> a.get("/api/v1/members/" + otherName), 200, 200, 200),
+                new Rule("GET /api/v1/members/{u}/avatar.svg", a -> a.get("/api/v1/members/" + otherName
+                        + "/avatar.svg"), 200, 200, 200),
+                new Rule("PATCH /api/v1/members/{other}", a -> a.patch("/api/v1/members/" + otherName,
+                        Map.of("bio", "changed")), 401, 403, 200),
+                new Rule("GET /api/v1/members", a -> a.get("/api/v1/members"), 401, 403, 200),
+                new Rule("PUT /api/v1/members/{u}/role", a -> a.put("/api/v1/members/" + otherName + "/role",
+                        Map.of("role", "MEMBER")), 401, 403, 200),
+                new Rule("GET /api/v1/groups", a -> a.get("/api/v1/groups"), 401, 403, 200),
+                new Rule("POST /api/v1/groups", a -> a.post("/api/v1/groups",
+                        Map.of("name", TestMembers.uniqueName("g"))), 401, 403, 201),
+                new Rule("GET /api/v1/groups/{id}/members", a -> a.get("/api/v1/groups/" + group + "/members"),
+                        401, 403, 200),
+                new Rule("PUT /api/v1/groups/{id}/members/{u}", a -> a.put("/api/v1/groups/" + group + "/members/"
+                        + otherName, null), 401, 403, 204),
+                new Rule("DELETE /api/v1/groups/{id}/members/{u}", a -> a.delete("/api/v1/groups/" + group
+                        + "/members/" + otherName), 401, 403, 204),
+                new Rule("DELETE /api/v1/groups/{id}", a -> a.delete("/api/v1/groups/" + newGroup()), 401, 403, 204),
+                new Rule("GET /api/v1/theme", a -> a.get("/api/v1/theme"), 200, 200, 200),
+                new Rule("GET /theme/theme.css", a -> a.get("/theme/theme.css"), 200, 200, 200),
+                new Rule("GET /health", a -> a.get("/health"), 200, 200, 200),
+                new Rule("GET /openapi.yml", a -> a.get("/openapi.yml"), 200, 200, 200));
+        List<String> failures = new ArrayList<>();
+        for (Rule rule : rules) {
+            check(failures, rule, "guest", guest, rule.guest());
+            check(failures, rule, "member", member, rule.member());
+            check(failures, rule, "admin", admin, rule.admin());
+        }
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+
+    @Test
+    void memberEditsOnlyTheirOwnProfile() {
+        assertEquals(200, member.patch("/api/v1/members/" + memberName, Map.of("bio", "Bonjour !")).status());
+        assertEquals(403, member.patch("/api/v1/members/" + otherName, Map.of("bio", "hacked")).status());
+        assertEquals("", api().get("/api/v1/members/" + otherName).at("bio"));
+    }
+
+    @Test
+    void signOutNeedsASession() {
+        assertEquals(401, guest.delete("/api/v1/session").status());
+        assertEquals(204, member.delete("/api/v1/session").status());
+    }
+
+    @Test
+    void everyRouteDeclaresAnExplicitAccessRule() {
+        List<String> missing = new ArrayList<>();
+        router.uriRoutes().forEach(route -> {
+            UriRouteInfo<?, ?> info = route;
+            boolean secured = info.getTargetMethod().hasAnnotation(Secured.class)
+                    || info.getDeclaringType().isAnnotationPresent(Secured.class);
+            if (!secured && info.getDeclaringType().getName().startsWith("io.ruche")) {
+                missing.add(info.getHttpMethodName() + " " + info.getUriMatchTemplate());
+            }
+        });
+        assertTrue(missing.isEmpty(), "routes without @Secured: " + missing);
+    }
+
+    private static void check(List<String> failures, Rule rule, String who, Api api, int expected) {
+        Api.Response response = rule.call().apply(api);
+        if (response.status() != expected) {
+            failures.add(rule.endpoint() + " as " + who + ": expected " + expected + ", got " + response.status()
+                    + " " + response.body());
+        }
+    }
+}

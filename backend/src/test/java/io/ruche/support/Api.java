@@ -1,0 +1,186 @@
+package io.ruche.support;
+
+import io.micronaut.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * A browser-like HTTP client for tests: keeps cookies, echoes the CSRF cookie in X-XSRF-TOKEN like the SPA does,
+ * and comes from its own client address (X-Forwarded-For, trusted from loopback in the test configuration).
+ */
+public final class Api {
+
+    private static final JsonMapper JSON = JsonMapper.createDefault();
+
+    private final URI base;
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient client;
+    private final Map<String, String> headers = new LinkedHashMap<>();
+    private boolean csrf = true;
+
+    public Api(URI base) {
+        this.base = base;
+        this.client = HttpClient.newBuilder().cookieHandler(cookies).build();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        headers.put("X-Forwarded-For", "10." + random.nextInt(256) + "." + random.nextInt(256) + "."
+                + random.nextInt(1, 255));
+    }
+
+    public Api header(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    public Api language(String language) {
+        return header("Accept-Language", language);
+    }
+
+    /** Stops echoing the CSRF token, as a forged cross-site request would. */
+    public Api withoutCsrf() {
+        this.csrf = false;
+        return this;
+    }
+
+    public Optional<String> cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                .map(HttpCookie::getValue).findFirst();
+    }
+
+    /** Copies another client's cookies: the same browser after a restart of the server. */
+    public Api withCookiesOf(Api other) {
+        other.cookies.getCookieStore().getCookies().forEach(c -> cookies.getCookieStore().add(base, c));
+        return this;
+    }
+
+    public Response get(String path) {
+        return send("GET", path, null);
+    }
+
+    public Response post(String path, Object body) {
+        return send("POST", path, body);
+    }
+
+    public Response put(String path, Object body) {
+        return send("PUT", path, body);
+    }
+
+    public Response patch(String path, Object body) {
+        return send("PATCH", path, body);
+    }
+
+    public Response delete(String path) {
+        return send("DELETE", path, null);
+    }
+
+    public Response postRaw(String path, String rawBody) {
+        return exchange("POST", path, rawBody);
+    }
+
+    /** Registers and signs in a member with a valid password; returns this client, now signed in. */
+    public Api registered(String username) {
+        Response response = post("/api/v1/accounts", Map.of("username", username,
+                "email", username + "@example.test", "password", TestMembers.PASSWORD));
+        if (response.status() != 201) {
+            throw new IllegalStateException("Registration failed: " + response.body());
+        }
+        return this;
+    }
+
+    public Api signedIn(String login, String password) {
+        Response response = post("/api/v1/session", Map.of("login", login, "password", password));
+        if (response.status() != 200) {
+            throw new IllegalStateException("Sign-in failed: " + response.body());
+        }
+        return this;
+    }
+
+    private Response send(String method, String path, Object body) {
+        String raw;
+        try {
+            raw = body == null ? null : JSON.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return exchange(method, path, raw);
+    }
+
+    private Response exchange(String method, String path, String rawBody) {
+        if (csrf && !method.equals("GET") && cookie("XSRF-TOKEN").isEmpty()) {
+            exchange("GET", "/api/v1/session", null);
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .method(method, rawBody == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(rawBody));
+        if (rawBody != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (!headers.containsKey("Accept")) {
+            request.header("Accept", "application/json, */*;q=0.8");
+        }
+        headers.forEach(request::header);
+        if (csrf && !method.equals("GET")) {
+            cookie("XSRF-TOKEN").ifPresent(token -> request.header("X-XSRF-TOKEN", token));
+        }
+        try {
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body(), response.headers());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            java.lang.Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public record Response(int status, String body, HttpHeaders headers) {
+
+        @SuppressWarnings("unchecked")
+        public Map<String, Object> json() {
+            try {
+                return JSON.readValue(body, Map.class);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Not JSON: " + body, e);
+            }
+        }
+
+        public List<Map<String, Object>> jsonList() {
+            try {
+                return JSON.readValue(body, io.micronaut.core.type.Argument.listOf(
+                        io.micronaut.core.type.Argument.mapOf(String.class, Object.class)));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Not a JSON array: " + body, e);
+            }
+        }
+
+        public Object at(String dottedPath) {
+            Object node = json();
+            for (String key : dottedPath.split("\\.")) {
+                if (node instanceof Map<?, ?> map) {
+                    node = map.get(key);
+                } else if (node instanceof List<?> list) {
+                    node = list.get(Integer.parseInt(key));
+                } else {
+                    return null;
+                }
+            }
+            return node;
+        }
+
+        public String contentType() {
+            return headers.firstValue("Content-Type").orElse("");
+        }
+    }
+}
