@@ -42,8 +42,8 @@ public class AdminBootstrap {
                 LOG.info("Created the administrator '{}' <{}> from RUCHE_ADMIN_EMAIL.", username, email);
             }
         } catch (ProblemException e) {
-            throw new IllegalStateException("RUCHE_ADMIN_* does not describe a valid account (" + e.code()
-                    + "); fix it and start again.", e);
+            throw new IllegalStateException("RUCHE_ADMIN_EMAIL / RUCHE_ADMIN_PASSWORD / RUCHE_ADMIN_USERNAME do not "
+                    + "describe a valid account: " + e.code() + " " + e.fieldErrors() + "; fix them and start again.", e);
         }
     }
 }

@@ -1,0 +1,131 @@
+package io.ruche.browser;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A person's first visit, in headless Chromium against the packaged jar on its embedded database:
+ * sign up, sign out, sign in, switch language, see the profile; in English and in French.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccountJourneyIT {
+
+    private static final String PASSWORD = "Miel et lavande 7";
+
+    private RucheProcess ruche;
+    private ChromeDriver driver;
+
+    @BeforeAll
+    void startRuche() throws Exception {
+        ruche = RucheProcess.start(Map.of("RUCHE_ADMIN_EMAIL", "admin@example.test",
+                "RUCHE_ADMIN_PASSWORD", "Chef de ruche 2026"));
+    }
+
+    @AfterAll
+    void stopRuche() throws Exception {
+        if (ruche != null) {
+            ruche.close();
+        }
+    }
+
+    @AfterEach
+    void closeBrowser() throws Exception {
+        if (driver != null) {
+            File shot = driver.getScreenshotAs(OutputType.FILE);
+            Path target = Path.of(System.getProperty("ruche.test.base-dir", "target"), "it-screenshots");
+            Files.createDirectories(target);
+            Files.copy(shot.toPath(), target.resolve("last-" + System.nanoTime() + ".png"),
+                    StandardCopyOption.REPLACE_EXISTING);
+            driver.quit();
+            driver = null;
+        }
+    }
+
+    private ForumPages browser(String language) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("ruche.chromium", "/usr/bin/chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1280,900", "--lang=" + language);
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(System.getProperty("ruche.chromedriver", "/usr/bin/chromedriver")))
+                .build();
+        driver = new ChromeDriver(service, options);
+        return new ForumPages(driver, ruche.base());
+    }
+
+    @Test
+    void englishSpeakerSignsUpSignsOutSignsInAndSwitchesToFrench() {
+        ForumPages pages = browser("en-US");
+        ForumPages.Header header = pages.open();
+        assertEquals("Welcome to Ruche", pages.home().title());
+
+        ForumPages.SignUpPage signUp = header.signUp();
+        assertEquals("Create your account", signUp.heading());
+        signUp.fill("alice_en", "alice@example.test", "short").submit();
+        assertEquals("Use at least 10 characters.", signUp.errorOf("password"));
+        ForumPages.HomePage home = signUp.fill("alice_en", "alice@example.test", PASSWORD).submitExpectingHome();
+        assertEquals("alice_en", header.accountName());
+        assertTrue(home.emptyState().contains("You are all set, alice_en."), home.emptyState());
+
+        header.signOut();
+        ForumPages.SignInPage signIn = header.signIn();
+        assertEquals("The username, e-mail or password is not right.",
+                signIn.fill("alice_en", "not my password").submitExpectingError());
+        signIn.fill("alice@example.test", PASSWORD).submitExpectingHome();
+
+        header.switchLanguage("fr");
+        pages.waitForText(org.openqa.selenium.By.cssSelector("[data-test=home-title]"), "Bienvenue sur Ruche");
+        assertEquals("Se déconnecter", header.signOutLabel());
+
+        ForumPages.ProfilePage profile = header.myProfile();
+        assertEquals("alice_en", profile.name());
+        assertTrue(profile.memberSince().startsWith("Membre depuis le"), profile.memberSince());
+
+        // The choice is remembered on the account: a fresh page load stays in French.
+        pages.open();
+        assertEquals("Bienvenue sur Ruche", pages.home().title());
+    }
+
+    @Test
+    void frenchSpeakerIsWelcomedInFrenchAndCanSwitchToEnglish() {
+        ForumPages pages = browser("fr-FR");
+        ForumPages.Header header = pages.open();
+        assertEquals("Bienvenue sur Ruche", pages.home().title());
+        assertEquals("Se connecter", header.signInLinkText());
+
+        ForumPages.SignUpPage signUp = header.signUp();
+        assertEquals("Créer votre compte", signUp.heading());
+        signUp.fill("bob_fr", "pas-un-email", PASSWORD).submit();
+        assertEquals("Saisissez une adresse e-mail valide.", signUp.errorOf("email"));
+        signUp.fill("bob_fr", "bob@example.test", PASSWORD).submitExpectingHome();
+
+        ForumPages.ProfilePage profile = header.myProfile();
+        assertTrue(profile.memberSince().startsWith("Membre depuis le"), profile.memberSince());
+        header.switchLanguage("en");
+        pages.waitForText(org.openqa.selenium.By.cssSelector("[data-test=profile-since]"), "Member since");
+
+        header.signOut();
+        ForumPages.SignInPage signIn = header.signIn();
+        signIn.fill("bob_fr", PASSWORD).submitExpectingHome();
+        assertEquals("bob_fr", header.accountName());
+    }
+}

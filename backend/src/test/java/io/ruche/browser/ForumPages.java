@@ -1,0 +1,178 @@
+package io.ruche.browser;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.net.URI;
+import java.time.Duration;
+
+/** Page objects: the journeys talk to these, never to selectors. */
+final class ForumPages {
+
+    private final WebDriver driver;
+    private final URI base;
+    private final WebDriverWait wait;
+
+    ForumPages(WebDriver driver, URI base) {
+        this.driver = driver;
+        this.base = base;
+        this.wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+    }
+
+    Header open() {
+        driver.get(base.toString());
+        return header();
+    }
+
+    Header header() {
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".app-header")));
+        return new Header();
+    }
+
+    String text(By by) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(by)).getText();
+    }
+
+    void waitForText(By by, String expected) {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(by, expected));
+    }
+
+    final class Header {
+        SignUpPage signUp() {
+            click(By.cssSelector("[data-test=nav-sign-up]"));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test=sign-up-form]")));
+            return new SignUpPage();
+        }
+
+        SignInPage signIn() {
+            click(By.cssSelector("[data-test=nav-sign-in]"));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test=sign-in-form]")));
+            return new SignInPage();
+        }
+
+        String signInLinkText() {
+            return text(By.cssSelector("[data-test=nav-sign-in]"));
+        }
+
+        void switchLanguage(String language) {
+            click(By.cssSelector("[data-language=" + language + "]"));
+            wait.until(d -> language.equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+        }
+
+        String accountName() {
+            return text(By.cssSelector("[data-test=account-menu] .name"));
+        }
+
+        String signOutLabel() {
+            openMenu();
+            String label = text(By.cssSelector("[data-test=menu-sign-out]"));
+            click(By.cssSelector("[data-test=account-menu]"));
+            return label;
+        }
+
+        void signOut() {
+            openMenu();
+            click(By.cssSelector("[data-test=menu-sign-out]"));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test=nav-sign-in]")));
+        }
+
+        ProfilePage myProfile() {
+            openMenu();
+            click(By.cssSelector("[data-test=menu-profile]"));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test=profile]")));
+            return new ProfilePage();
+        }
+
+        private void openMenu() {
+            WebElement menu = wait.until(ExpectedConditions.elementToBeClickable(
+                    By.cssSelector("[data-test=account-menu]")));
+            if (!"true".equals(menu.getAttribute("aria-expanded"))) {
+                menu.click();
+            }
+        }
+    }
+
+    final class HomePage {
+        String title() {
+            return text(By.cssSelector("[data-test=home-title]"));
+        }
+
+        String emptyState() {
+            return text(By.cssSelector("[data-test=home-empty]"));
+        }
+    }
+
+    HomePage home() {
+        return new HomePage();
+    }
+
+    final class SignUpPage {
+        String heading() {
+            return text(By.tagName("h1"));
+        }
+
+        SignUpPage fill(String username, String email, String password) {
+            type(By.id("username"), username);
+            type(By.id("email"), email);
+            type(By.id("password"), password);
+            return this;
+        }
+
+        SignUpPage submit() {
+            click(By.cssSelector("[data-test=sign-up-submit]"));
+            return this;
+        }
+
+        String errorOf(String field) {
+            return text(By.id(field + "-error"));
+        }
+
+        HomePage submitExpectingHome() {
+            submit();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test=account-menu]")));
+            return new HomePage();
+        }
+    }
+
+    final class SignInPage {
+        SignInPage fill(String login, String password) {
+            type(By.id("login"), login);
+            type(By.id("password"), password);
+            return this;
+        }
+
+        String submitExpectingError() {
+            click(By.cssSelector("[data-test=sign-in-submit]"));
+            return text(By.cssSelector("[data-test=sign-in-error]"));
+        }
+
+        HomePage submitExpectingHome() {
+            click(By.cssSelector("[data-test=sign-in-submit]"));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test=account-menu]")));
+            return new HomePage();
+        }
+    }
+
+    final class ProfilePage {
+        String name() {
+            return text(By.cssSelector("[data-test=profile-name]"));
+        }
+
+        String memberSince() {
+            return text(By.cssSelector("[data-test=profile-since]"));
+        }
+    }
+
+    private void click(By by) {
+        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+    }
+
+    private void type(By by, String text) {
+        WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+        input.clear();
+        input.sendKeys(text);
+    }
+}

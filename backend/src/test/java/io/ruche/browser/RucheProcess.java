@@ -1,0 +1,101 @@
+package io.ruche.browser;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** The packaged jar, started as a person would start it: {@code java -jar ruche.jar} on a fresh data folder. */
+final class RucheProcess implements AutoCloseable {
+
+    private final Process process;
+    private final URI base;
+    private final Path log;
+
+    private RucheProcess(Process process, URI base, Path log) {
+        this.process = process;
+        this.base = base;
+        this.log = log;
+    }
+
+    static RucheProcess start(Map<String, String> environment) throws IOException, InterruptedException {
+        String jar = System.getProperty("ruche.jar", "target/ruche.jar");
+        Path target = Path.of(System.getProperty("ruche.test.base-dir", "target"));
+        Path dataDir = target.resolve("it-data");
+        deleteRecursively(dataDir);
+        Files.createDirectories(dataDir);
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Path log = target.resolve("it-ruche.log");
+        ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-jar", jar)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().put("RUCHE_DATA_DIR", dataDir.toString());
+        builder.environment().put("MICRONAUT_SERVER_PORT", String.valueOf(port));
+        builder.environment().remove("DATASOURCES_DEFAULT_URL");
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        URI base = URI.create("http://localhost:" + port);
+        RucheProcess ruche = new RucheProcess(process, base, log);
+        ruche.awaitHealthy(Duration.ofMinutes(3));
+        return ruche;
+    }
+
+    URI base() {
+        return base;
+    }
+
+    private void awaitHealthy(Duration timeout) throws InterruptedException, IOException {
+        HttpClient client = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("ruche.jar exited early:\n" + Files.readString(log));
+            }
+            try {
+                HttpResponse<String> response = client.send(HttpRequest.newBuilder(base.resolve("/health")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // The server is still starting.
+            }
+            java.lang.Thread.sleep(500);
+        }
+        throw new IllegalStateException("ruche.jar did not become healthy in " + timeout + ":\n" + Files.readString(log));
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        }
+    }
+}
