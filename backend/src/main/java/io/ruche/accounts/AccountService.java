@@ -143,6 +143,18 @@ public class AccountService {
         return new AccountViews.MemberPage(rows, more ? shown.get(shown.size() - 1).id() : null);
     }
 
+    /** Ids of the members with these usernames (case-insensitive), keyed by their stored username. */
+    public Map<String, Long> idsByUsername(java.util.Collection<String> usernames) {
+        Map<String, Long> ids = new HashMap<>();
+        if (usernames.isEmpty()) {
+            return ids;
+        }
+        for (Member m : members.findByUsernameIn(List.copyOf(usernames))) {
+            ids.put(m.username(), m.id());
+        }
+        return ids;
+    }
+
     private static String escapeLike(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }

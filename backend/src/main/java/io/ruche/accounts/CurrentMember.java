@@ -7,7 +7,7 @@ import io.micronaut.security.authentication.Authentication;
 public final class CurrentMember {
 
     static final String MEMBER_ID = "memberId";
-    static final String ROLE = "role";
+    public static final String ROLE = "role";
 
     private CurrentMember() {
     }

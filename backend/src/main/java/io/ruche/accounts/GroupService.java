@@ -64,6 +64,15 @@ public class GroupService {
         groups.removeMember(groupId, member.id());
     }
 
+    public boolean exists(long groupId) {
+        return groups.existsById(groupId);
+    }
+
+    /** The ids of the groups a member belongs to. */
+    public java.util.Set<Long> groupIdsOf(long memberId) {
+        return new java.util.HashSet<>(groups.groupIdsOfMember(memberId));
+    }
+
     private MemberGroup find(long groupId) {
         return groups.findById(groupId).orElseThrow(() -> Problems.notFound("group"));
     }

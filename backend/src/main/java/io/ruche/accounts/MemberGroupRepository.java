@@ -35,6 +35,9 @@ public interface MemberGroupRepository extends CrudRepository<MemberGroup, Long>
             + "WHERE gm.member_id IN (:memberIds) ORDER BY g.name")
     List<MembershipName> groupNamesOf(Collection<Long> memberIds);
 
+    @Query("SELECT group_id FROM group_memberships WHERE member_id = :memberId")
+    List<Long> groupIdsOfMember(long memberId);
+
     @Introspected
     record GroupWithCount(long id, String name, String description, long memberCount) {
     }

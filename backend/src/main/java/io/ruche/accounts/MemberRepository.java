@@ -17,6 +17,8 @@ public interface MemberRepository extends CrudRepository<Member, Long> {
 
     Optional<Member> findByEmail(String email);
 
+    List<Member> findByUsernameIn(List<String> usernames);
+
     boolean existsByUsername(String username);
 
     boolean existsByEmail(String email);

@@ -166,7 +166,12 @@ public final class Api {
         }
 
         public Object at(String dottedPath) {
-            Object node = json();
+            Object node;
+            try {
+                node = JSON.readValue(body, Object.class);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Not JSON: " + body, e);
+            }
             for (String key : dottedPath.split("\\.")) {
                 if (node instanceof Map<?, ?> map) {
                     node = map.get(key);

@@ -1,0 +1,140 @@
+package io.ruche.content;
+
+import org.commonmark.Extension;
+import org.commonmark.ext.autolink.AutolinkExtension;
+import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Code;
+import org.commonmark.node.Link;
+import org.commonmark.node.Node;
+import org.commonmark.node.Text;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.owasp.html.HtmlPolicyBuilder;
+import org.owasp.html.PolicyFactory;
+import jakarta.inject.Singleton;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Member Markdown (CommonMark + GitHub tables, strikethrough, autolinks) to HTML that can carry no script.
+ * Raw HTML in the source is escaped, unsafe URLs are dropped, and the result goes through an allow-list
+ * sanitizer as a second wall. Runs once, at write time; pages serve the stored result.
+ */
+@Singleton
+public class MarkdownRenderer {
+
+    /** {@code @name} not preceded by a word character, as in an e-mail address. */
+    public static final Pattern MENTION = Pattern.compile("(?<![\\w@.])@([A-Za-z0-9_][A-Za-z0-9_.-]{1,30}[A-Za-z0-9_])");
+
+    private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create(),
+            StrikethroughExtension.create(), AutolinkExtension.create());
+
+    private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
+            .allowElements("p", "br", "hr", "strong", "em", "del", "s", "code", "pre", "blockquote", "ul", "ol",
+                    "li", "h1", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td", "a", "img")
+            .allowUrlProtocols("http", "https", "mailto")
+            .allowAttributes("href").onElements("a")
+            .allowAttributes("class").matching(Pattern.compile("mention|language-[A-Za-z0-9_+-]{1,30}"))
+            .onElements("a", "code")
+            .allowAttributes("src", "alt", "title").onElements("img")
+            .allowAttributes("title").onElements("a")
+            .allowAttributes("align").matching(Pattern.compile("left|right|center")).onElements("th", "td")
+            .allowAttributes("start").matching(Pattern.compile("[0-9]{1,6}")).onElements("ol")
+            .requireRelsOnLinks("ugc", "nofollow", "noopener")
+            .toFactory();
+
+    private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
+    private final HtmlRenderer renderer = HtmlRenderer.builder().extensions(EXTENSIONS)
+            .escapeHtml(true).sanitizeUrls(true).build();
+
+    /** The usernames a text mentions, in order of first appearance, lower-cased. */
+    public Set<String> mentionedNames(String markdown) {
+        Set<String> names = new LinkedHashSet<>();
+        parser.parse(markdown).accept(new AbstractVisitor() {
+            @Override
+            public void visit(Text text) {
+                if (!(text.getParent() instanceof Link)) {
+                    Matcher m = MENTION.matcher(text.getLiteral());
+                    while (m.find()) {
+                        names.add(m.group(1).toLowerCase(Locale.ROOT));
+                    }
+                }
+            }
+        });
+        return names;
+    }
+
+    /**
+     * Renders {@code markdown}; {@code @name} becomes a profile link when {@code knownNames} (lower-case) holds
+     * it. Code spans and blocks are left as they are.
+     */
+    public String render(String markdown, Set<String> knownNames) {
+        Node document = parser.parse(markdown);
+        List<Text> texts = new ArrayList<>();
+        document.accept(new AbstractVisitor() {
+            @Override
+            public void visit(Text text) {
+                if (!(text.getParent() instanceof Link)) {
+                    texts.add(text);
+                }
+            }
+
+            @Override
+            public void visit(Code code) {
+                // Code spans keep their @ signs.
+            }
+        });
+        for (Text text : texts) {
+            linkMentions(text, knownNames);
+        }
+        return POLICY.sanitize(renderer.render(document));
+    }
+
+    /** Visible text without markup, for excerpts and meta descriptions. */
+    public String plainText(String html, int maxLength) {
+        String text = html.replaceAll("<[^>]+>", " ").replace("&nbsp;", " ").replace("&lt;", "<")
+                .replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&")
+                .replaceAll("\\s+", " ").strip();
+        return text.length() <= maxLength ? text : text.substring(0, maxLength - 1).strip() + "…";
+    }
+
+    private static void linkMentions(Text text, Set<String> knownNames) {
+        String literal = text.getLiteral();
+        Matcher m = MENTION.matcher(literal);
+        int last = 0;
+        Node anchor = text;
+        boolean changed = false;
+        while (m.find()) {
+            String name = m.group(1);
+            if (!knownNames.contains(name.toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            changed = true;
+            if (m.start() > last) {
+                Text before = new Text(literal.substring(last, m.start()));
+                anchor.insertAfter(before);
+                anchor = before;
+            }
+            Link link = new Link("/u/" + name, null);
+            link.appendChild(new Text("@" + name));
+            anchor.insertAfter(link);
+            anchor = link;
+            last = m.end();
+        }
+        if (!changed) {
+            return;
+        }
+        if (last < literal.length()) {
+            anchor.insertAfter(new Text(literal.substring(last)));
+        }
+        text.unlink();
+    }
+}

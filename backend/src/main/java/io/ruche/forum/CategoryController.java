@@ -1,0 +1,71 @@
+package io.ruche.forum;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import jakarta.validation.Valid;
+
+import java.util.List;
+
+/** Categories: the tree anyone reads (what they may see of it), and its administration. */
+@Controller("/api/v1/categories")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class CategoryController {
+
+    private final CategoryService categories;
+    private final ThreadService threads;
+    private final ViewerResolver viewers;
+
+    public CategoryController(CategoryService categories, ThreadService threads, ViewerResolver viewers) {
+        this.categories = categories;
+        this.threads = threads;
+        this.viewers = viewers;
+    }
+
+    @Get
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    public List<ForumViews.CategoryView> tree(@Nullable Authentication authentication) {
+        return categories.tree(viewers.of(authentication));
+    }
+
+    /** Threads of a category, keyset-paged; {@code sort} is latest, top or unanswered. */
+    @Get("/{slug}/threads")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    public ForumViews.ThreadPage threads(String slug, @QueryValue @Nullable String sort,
+                                        @QueryValue @Nullable String after,
+                                        @QueryValue(defaultValue = "30") int limit,
+                                        @Nullable Authentication authentication) {
+        return threads.inCategory(viewers.of(authentication), slug, ThreadQueries.Sort.parse(sort), after, limit);
+    }
+
+    @Post
+    @Secured("admin")
+    public HttpResponse<ForumViews.CategoryRef> create(@Body @Valid ForumRequests.SaveCategory body) {
+        return HttpResponse.status(HttpStatus.CREATED).body(ForumViews.CategoryRef.of(categories.create(body)));
+    }
+
+    @Patch("/{id}")
+    @Secured("admin")
+    public ForumViews.CategoryRef update(long id, @Body @Valid ForumRequests.SaveCategory body) {
+        return ForumViews.CategoryRef.of(categories.update(id, body));
+    }
+
+    @Delete("/{id}")
+    @Secured("admin")
+    public HttpResponse<?> delete(long id) {
+        categories.delete(id);
+        return HttpResponse.noContent();
+    }
+}

@@ -1,0 +1,104 @@
+package io.ruche.forum;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import io.ruche.accounts.Role;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Response bodies of the forum API. Flags such as {@code canReply} tell the UI what to offer. */
+public final class ForumViews {
+
+    private ForumViews() {
+    }
+
+    @Serdeable
+    public record MemberRef(String username, String displayName, String avatarUrl, @Nullable Role role) {
+        static MemberRef of(String username, String displayName, @Nullable Role role) {
+            return new MemberRef(username, displayName, "/api/v1/members/" + username + "/avatar.svg", role);
+        }
+    }
+
+    @Serdeable
+    public record CategoryRef(long id, String slug, String name, String color, CategoryKind kind) {
+        static CategoryRef of(Category c) {
+            return new CategoryRef(c.id(), c.slug(), c.name(), c.color(), c.kind());
+        }
+    }
+
+    @Serdeable
+    public record LatestThread(long id, String title, String slug, Instant lastPostAt) {
+    }
+
+    @Serdeable
+    public record GroupRightView(long groupId, boolean see, boolean reply, boolean start) {
+    }
+
+    /** A category as the reader sees it; {@code rights} is filled for admins only. */
+    @Serdeable
+    public record CategoryView(long id, @Nullable Long parentId, String slug, String name, String description,
+                               String color, int position, CategoryKind kind, int threadCount, int postCount,
+                               @Nullable LatestThread latest, boolean canStart, List<CategoryView> children,
+                               @Nullable RightsView rights) {
+    }
+
+    @Serdeable
+    public record RightsView(boolean everyoneSee, boolean membersSee, boolean membersReply, boolean membersStart,
+                             List<GroupRightView> groups) {
+    }
+
+    @Serdeable
+    public record ThreadSummary(long id, String title, String slug, CategoryRef category, MemberRef author,
+                                @Nullable MemberRef lastPoster, int replies, int views, int reactions,
+                                int participants, List<String> tags, boolean pinned, boolean pinnedGlobally,
+                                boolean locked, boolean archived, boolean solved, Instant createdAt,
+                                Instant lastPostAt, @Nullable Integer unreadPosts, boolean isNew) {
+    }
+
+    @Serdeable
+    public record ThreadPage(List<ThreadSummary> items, @Nullable String nextAfter) {
+    }
+
+    @Serdeable
+    public record ReactionView(String kind, int count, boolean mine) {
+    }
+
+    @Serdeable
+    public record ReplyToView(long postId, int position, String username) {
+    }
+
+    @Serdeable
+    public record PostView(long id, int position, MemberRef author, @Nullable String html, @Nullable String source,
+                           @Nullable ReplyToView replyTo, Instant createdAt, @Nullable Instant editedAt,
+                           int editCount, boolean deleted, List<ReactionView> reactions, boolean canEdit,
+                           boolean canDelete, boolean canReact, boolean accepted) {
+    }
+
+    @Serdeable
+    public record ThreadDetail(ThreadSummary thread, String description, boolean canReply, boolean canEditTitle,
+                               boolean canModerate, boolean canAccept, @Nullable String following,
+                               @Nullable PostView acceptedAnswer, List<PostView> posts,
+                               @Nullable Integer nextAfter, int lastReadPosition) {
+    }
+
+    @Serdeable
+    public record Revision(long id, String source, Instant replacedAt, MemberRef editor) {
+    }
+
+    @Serdeable
+    public record Reactors(String kind, int count, List<MemberRef> members) {
+    }
+
+    @Serdeable
+    public record TagView(String name, int threads, boolean allowed) {
+    }
+
+    @Serdeable
+    public record TagSettings(boolean restricted, List<TagView> tags) {
+    }
+
+    @Serdeable
+    public record Preview(String html) {
+    }
+}

@@ -1,0 +1,75 @@
+package io.ruche.forum;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import jakarta.validation.Valid;
+
+import java.util.List;
+
+/** Posts: edit and delete (author or staff), revisions, reactions, and the composer's preview. */
+@Controller("/api/v1")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class PostController {
+
+    private final PostService posts;
+    private final ViewerResolver viewers;
+
+    public PostController(PostService posts, ViewerResolver viewers) {
+        this.posts = posts;
+        this.viewers = viewers;
+    }
+
+    @Patch("/posts/{id}")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    public ForumViews.PostView edit(long id, @Body @Valid ForumRequests.EditPost body, Authentication authentication) {
+        return posts.edit(viewers.of(authentication), id, body);
+    }
+
+    @Delete("/posts/{id}")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    public HttpResponse<?> delete(long id, Authentication authentication) {
+        posts.delete(viewers.of(authentication), id);
+        return HttpResponse.noContent();
+    }
+
+    @Get("/posts/{id}/revisions")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    public List<ForumViews.Revision> revisions(long id, @Nullable Authentication authentication) {
+        return posts.revisions(viewers.of(authentication), id);
+    }
+
+    @Get("/posts/{id}/reactions")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    public List<ForumViews.Reactors> reactors(long id, @Nullable Authentication authentication) {
+        return posts.reactors(viewers.of(authentication), id);
+    }
+
+    @Post("/posts/{id}/reactions/{kind}")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    public List<ForumViews.ReactionView> react(long id, String kind, Authentication authentication) {
+        return posts.react(viewers.of(authentication), id, kind, true);
+    }
+
+    @Delete("/posts/{id}/reactions/{kind}")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    public List<ForumViews.ReactionView> unreact(long id, String kind, Authentication authentication) {
+        return posts.react(viewers.of(authentication), id, kind, false);
+    }
+
+    @Post("/preview")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    public ForumViews.Preview preview(@Body @Valid ForumRequests.Preview body) {
+        return posts.preview(body);
+    }
+}

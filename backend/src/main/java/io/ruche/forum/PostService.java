@@ -1,0 +1,157 @@
+package io.ruche.forum;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.transaction.annotation.Transactional;
+import io.ruche.content.ContentService;
+import io.ruche.platform.Problems;
+import io.ruche.platform.RateLimiter;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Posts: edits with their history, soft deletion, reactions, and the composer's preview. */
+@Singleton
+public class PostService {
+
+    private final CategoryAccess access;
+    private final ThreadRepository threads;
+    private final PostRepository posts;
+    private final PostQueries postQueries;
+    private final ContentService content;
+    private final ForumActivity activity;
+    private final RateLimiter rateLimiter;
+    private final Clock clock;
+    private final int reactionsPerMinute;
+
+    public PostService(CategoryAccess access, ThreadRepository threads,
+                       PostRepository posts, PostQueries postQueries, ContentService content, ForumActivity activity,
+                       RateLimiter rateLimiter, Clock clock,
+                       @Value("${ruche.rate-limits.reactions-per-minute:120}") int reactionsPerMinute) {
+        this.reactionsPerMinute = reactionsPerMinute;
+        this.access = access;
+        this.threads = threads;
+        this.posts = posts;
+        this.postQueries = postQueries;
+        this.content = content;
+        this.activity = activity;
+        this.rateLimiter = rateLimiter;
+        this.clock = clock;
+    }
+
+    /** A post the viewer can see, with its thread; 404 for posts in categories they cannot see. */
+    private record Located(Post post, Thread thread, CategoryAccess.Catalog catalog) {
+    }
+
+    private Located locate(ForumViewer viewer, long postId) {
+        Post post = posts.findById(postId).orElseThrow(() -> Problems.notFound("post"));
+        CategoryAccess.Catalog catalog = access.catalog(viewer);
+        Thread thread = threads.findById(post.threadId()).orElseThrow(() -> Problems.notFound("post"));
+        if (!catalog.visible().containsKey(thread.categoryId())) {
+            throw Problems.notFound("post");
+        }
+        return new Located(post, thread, catalog);
+    }
+
+    private static void requireMayChange(ForumViewer viewer, Located at) {
+        if (at.post().isDeleted()) {
+            throw Problems.notFound("post");
+        }
+        boolean own = at.post().authorId() == viewer.memberId();
+        if (!own && !viewer.isStaff()) {
+            throw Problems.forbidden("problem.forbidden");
+        }
+        if (!viewer.isStaff() && (at.thread().locked() || at.thread().archived())) {
+            throw Problems.forbidden("problem.threadLocked");
+        }
+    }
+
+    /** The author or staff edits a post; the text it replaces is kept as a revision. */
+    @Transactional
+    public ForumViews.PostView edit(ForumViewer viewer, long postId, ForumRequests.EditPost request) {
+        ThreadService.requireMember(viewer);
+        Located at = locate(viewer, postId);
+        requireMayChange(viewer, at);
+        if (!at.post().bodySource().equals(request.body())) {
+            ContentService.Rendered body = content.render(request.body());
+            posts.addRevision(postId, viewer.memberId(), at.post().bodySource(), clock.instant());
+            posts.updateBody(postId, request.body(), body.html(), clock.instant());
+            activity.recordMentions(postId, body.mentionedMemberIds());
+        }
+        return postQueries.views(viewer, postQueries.byId(postId), at.thread().acceptedPostId(), true,
+                at.catalog().canReply(at.thread().categoryId())).get(0);
+    }
+
+    /** Soft delete by the author or staff: the post leaves a placeholder and its history stays. */
+    @Transactional
+    public void delete(ForumViewer viewer, long postId) {
+        ThreadService.requireMember(viewer);
+        Located at = locate(viewer, postId);
+        requireMayChange(viewer, at);
+        posts.softDelete(postId, clock.instant(), viewer.memberId());
+        if (at.thread().acceptedPostId() != null && at.thread().acceptedPostId() == postId) {
+            threads.setAccepted(at.thread().id(), null);
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public List<ForumViews.Revision> revisions(ForumViewer viewer, long postId) {
+        Located at = locate(viewer, postId);
+        if (at.post().isDeleted() && !viewer.isStaff()) {
+            throw Problems.notFound("post");
+        }
+        return posts.revisions(postId).stream().map(r -> new ForumViews.Revision(r.id(), r.bodySource(),
+                r.createdAt(), ForumViews.MemberRef.of(r.editorUsername(), r.editorDisplayName(), null))).toList();
+    }
+
+    /** One reaction of each kind per member per post; not on one's own posts. Idempotent. */
+    @Transactional
+    public List<ForumViews.ReactionView> react(ForumViewer viewer, long postId, String kind, boolean add) {
+        ThreadService.requireMember(viewer);
+        if (!PostQueries.REACTION_KINDS.contains(kind)) {
+            throw Problems.notFound("reaction");
+        }
+        Located at = locate(viewer, postId);
+        if (at.post().isDeleted()) {
+            throw Problems.notFound("post");
+        }
+        if (at.post().authorId() == viewer.memberId()) {
+            throw Problems.forbidden("problem.ownPost");
+        }
+        if (!at.catalog().canReply(at.thread().categoryId())) {
+            throw Problems.forbidden("problem.cannotReply");
+        }
+        rateLimiter.hit("react:" + viewer.memberId(), reactionsPerMinute, Duration.ofMinutes(1));
+        int changed = add ? posts.addReaction(postId, viewer.memberId(), kind, clock.instant())
+                : posts.removeReaction(postId, viewer.memberId(), kind);
+        if (changed > 0) {
+            int delta = add ? 1 : -1;
+            posts.adjustReactionCount(postId, kind, delta);
+            posts.adjustReactions(postId, delta);
+            threads.adjustReactions(at.thread().id(), delta);
+        }
+        return postQueries.views(viewer, postQueries.byId(postId), null, true, true).get(0).reactions();
+    }
+
+    /** Who reacted to a post, by kind. */
+    @Transactional(readOnly = true)
+    public List<ForumViews.Reactors> reactors(ForumViewer viewer, long postId) {
+        locate(viewer, postId);
+        Map<String, List<ForumViews.MemberRef>> byKind = new LinkedHashMap<>();
+        for (PostRepository.ReactorRow row : posts.reactors(postId)) {
+            byKind.computeIfAbsent(row.kind(), k -> new ArrayList<>())
+                    .add(ForumViews.MemberRef.of(row.username(), row.displayName(), null));
+        }
+        return byKind.entrySet().stream()
+                .map(e -> new ForumViews.Reactors(e.getKey(), e.getValue().size(), e.getValue())).toList();
+    }
+
+    /** The HTML a draft will become, rendered exactly as on posting. */
+    public ForumViews.Preview preview(ForumRequests.Preview request) {
+        return new ForumViews.Preview(content.render(request.body()).html());
+    }
+}

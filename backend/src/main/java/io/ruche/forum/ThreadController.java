@@ -1,0 +1,105 @@
+package io.ruche.forum;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import jakarta.validation.Valid;
+
+/** Threads: lists, the thread page, starting, replying, staff actions, accepted answers and follows. */
+@Controller("/api/v1/threads")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class ThreadController {
+
+    private final ThreadService threads;
+    private final ViewerResolver viewers;
+
+    public ThreadController(ThreadService threads, ViewerResolver viewers) {
+        this.threads = threads;
+        this.viewers = viewers;
+    }
+
+    /** Latest threads across the categories the reader can see; {@code tag} narrows to one tag. */
+    @Get
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    public ForumViews.ThreadPage latest(@QueryValue @Nullable String tag, @QueryValue @Nullable String after,
+                                        @QueryValue(defaultValue = "30") int limit,
+                                        @Nullable Authentication authentication) {
+        return threads.latest(viewers.of(authentication), tag, after, limit);
+    }
+
+    /** The thread with a page of posts; {@code after} is the position of the last post already shown. */
+    @Get("/{id}")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    public ForumViews.ThreadDetail thread(long id, @QueryValue(defaultValue = "0") int after,
+                                          @QueryValue(defaultValue = "20") int limit,
+                                          @Nullable Authentication authentication) {
+        return threads.detail(viewers.of(authentication), id, after, limit);
+    }
+
+    @Post
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    public HttpResponse<ForumViews.ThreadDetail> create(@Body @Valid ForumRequests.CreateThread body,
+                                                        Authentication authentication) {
+        ForumViewer viewer = viewers.of(authentication);
+        long id = threads.create(viewer, body);
+        return HttpResponse.status(HttpStatus.CREATED).body(threads.detail(viewer, id, 0, 20));
+    }
+
+    @Post("/{id}/posts")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    public HttpResponse<ForumViews.PostView> reply(long id, @Body @Valid ForumRequests.Reply body,
+                                                   Authentication authentication) {
+        return HttpResponse.status(HttpStatus.CREATED).body(threads.reply(viewers.of(authentication), id, body));
+    }
+
+    /** Pin, lock, archive, move (staff) or retitle (author or staff). */
+    @Patch("/{id}")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    public ForumViews.ThreadDetail update(long id, @Body @Valid ForumRequests.UpdateThread body,
+                                          Authentication authentication) {
+        ForumViewer viewer = viewers.of(authentication);
+        threads.update(viewer, id, body);
+        return threads.detail(viewer, id, 0, 20);
+    }
+
+    @Post("/{id}/accepted-answer")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    public HttpResponse<?> accept(long id, @Body @Valid ForumRequests.AcceptAnswer body, Authentication authentication) {
+        threads.accept(viewers.of(authentication), id, body.postId());
+        return HttpResponse.noContent();
+    }
+
+    @Delete("/{id}/accepted-answer")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    public HttpResponse<?> unaccept(long id, Authentication authentication) {
+        threads.accept(viewers.of(authentication), id, null);
+        return HttpResponse.noContent();
+    }
+
+    @Put("/{id}/follow")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    public HttpResponse<?> follow(long id, @Body @Valid ForumRequests.Follow body, Authentication authentication) {
+        threads.follow(viewers.of(authentication), id, body.level());
+        return HttpResponse.noContent();
+    }
+
+    @Delete("/{id}/follow")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    public HttpResponse<?> unfollow(long id, Authentication authentication) {
+        threads.follow(viewers.of(authentication), id, null);
+        return HttpResponse.noContent();
+    }
+}

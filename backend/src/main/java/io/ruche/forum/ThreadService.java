@@ -1,0 +1,270 @@
+package io.ruche.forum;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.Transactional;
+import io.ruche.content.ContentService;
+import io.ruche.platform.Problems;
+import io.ruche.platform.RateLimiter;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Threads: reading lists and pages, starting, replying, moderating, answers and follows. */
+@Singleton
+public class ThreadService {
+
+    private final CategoryAccess access;
+    private final ThreadRepository threads;
+    private final PostRepository posts;
+    private final CategoryRepository categories;
+    private final ThreadQueries threadQueries;
+    private final PostQueries postQueries;
+    private final ContentService content;
+    private final TagService tags;
+    private final ForumActivity activity;
+    private final ViewCounter views;
+    private final RateLimiter rateLimiter;
+    private final Clock clock;
+    private final int postsPerTenMinutes;
+
+    public ThreadService(CategoryAccess access, ThreadRepository threads, PostRepository posts,
+                         CategoryRepository categories, ThreadQueries threadQueries, PostQueries postQueries,
+                         ContentService content, TagService tags, ForumActivity activity, ViewCounter views,
+                         RateLimiter rateLimiter, Clock clock,
+                         @Value("${ruche.rate-limits.posts-per-10-minutes:30}") int postsPerTenMinutes) {
+        this.postsPerTenMinutes = postsPerTenMinutes;
+        this.access = access;
+        this.threads = threads;
+        this.posts = posts;
+        this.categories = categories;
+        this.threadQueries = threadQueries;
+        this.postQueries = postQueries;
+        this.content = content;
+        this.tags = tags;
+        this.activity = activity;
+        this.views = views;
+        this.rateLimiter = rateLimiter;
+        this.clock = clock;
+    }
+
+    /** Latest threads across every category the viewer can see, or under one tag. */
+    @Transactional(readOnly = true)
+    public ForumViews.ThreadPage latest(ForumViewer viewer, @Nullable String tag, @Nullable String after, int limit) {
+        CategoryAccess.Catalog catalog = access.catalog(viewer);
+        Long tagId = null;
+        if (tag != null && !tag.isBlank()) {
+            tagId = tags.idOf(tag);
+            if (tagId == null) {
+                throw Problems.notFound("tag");
+            }
+        }
+        return threadQueries.list(viewer, catalog, catalog.visibleIds(), tagId, ThreadQueries.Sort.LATEST, after,
+                limit, true);
+    }
+
+    /** A category's threads (its sub-categories' included). */
+    @Transactional(readOnly = true)
+    public ForumViews.ThreadPage inCategory(ForumViewer viewer, String slug, ThreadQueries.Sort sort,
+                                            @Nullable String after, int limit) {
+        CategoryAccess.Catalog catalog = access.catalog(viewer);
+        Category category = catalog.requireBySlug(slug);
+        List<Long> ids = new ArrayList<>();
+        ids.add(category.id());
+        catalog.visible().values().stream().filter(c -> category.id().equals(c.parentId()))
+                .forEach(c -> ids.add(c.id()));
+        return threadQueries.list(viewer, catalog, ids, null, sort, after, limit, false);
+    }
+
+    /** A thread and one page of its posts; marks them read for a member and counts the view. */
+    @Transactional
+    public ForumViews.ThreadDetail detail(ForumViewer viewer, long threadId, int afterPosition, int limit) {
+        CategoryAccess.Catalog catalog = access.catalog(viewer);
+        ThreadQueries.Row thread = threadQueries.thread(threadId).orElseThrow(() -> Problems.notFound("thread"));
+        Category category = catalog.requireForThread(thread.categoryId());
+        int size = Math.max(1, Math.min(limit, 100));
+        List<PostQueries.Row> page = postQueries.page(threadId, Math.max(0, afterPosition), size + 1);
+        boolean more = page.size() > size;
+        List<PostQueries.Row> shown = more ? page.subList(0, size) : page;
+
+        boolean open = !thread.archived() && (!thread.locked() || viewer.isStaff());
+        boolean canReply = catalog.canReply(category.id()) && open;
+        List<PostQueries.Row> all = new ArrayList<>(shown);
+        PostQueries.Row acceptedRow = null;
+        if (thread.acceptedPostId() != null) {
+            acceptedRow = shown.stream().filter(p -> p.id() == thread.acceptedPostId()).findFirst()
+                    .orElseGet(() -> postQueries.byId(thread.acceptedPostId()).stream().findFirst().orElse(null));
+            if (acceptedRow != null && !shown.contains(acceptedRow)) {
+                all.add(acceptedRow);
+            }
+        }
+        List<ForumViews.PostView> postViews = postQueries.views(viewer, all, thread.acceptedPostId(), open,
+                catalog.canReply(category.id()));
+        ForumViews.PostView accepted = acceptedRow == null ? null
+                : postViews.stream().filter(p -> p.accepted()).findFirst().orElse(null);
+        List<ForumViews.PostView> pagePosts = postViews.subList(0, shown.size());
+
+        String following = null;
+        int lastRead = 0;
+        if (viewer.isMember()) {
+            following = activity.followLevel(threadId, viewer.memberId());
+            lastRead = activity.readPosition(threadId, viewer.memberId()).orElse(0);
+            if (!shown.isEmpty()) {
+                activity.markRead(threadId, viewer.memberId(), shown.get(shown.size() - 1).position(), clock.instant());
+            }
+        }
+        views.viewed(threadId);
+        ForumViews.ThreadSummary summary = threadQueries.summaries(viewer, catalog, List.of(thread)).get(0);
+        boolean isAuthor = viewer.isMember() && viewer.memberId() == thread.authorId();
+        String description = shown.isEmpty() || shown.get(0).position() != 1 || shown.get(0).deletedAt() != null
+                ? thread.title() : content.excerpt(shown.get(0).html(), 160);
+        return new ForumViews.ThreadDetail(summary, description, canReply,
+                open && (isAuthor || viewer.isStaff()), viewer.isStaff(),
+                category.kind() == CategoryKind.QUESTIONS && (isAuthor || viewer.isStaff()) && !thread.archived(),
+                following, accepted, pagePosts, more ? shown.get(shown.size() - 1).position() : null, lastRead);
+    }
+
+    /** A member starts a thread: the thread, its first post, tags, counters and the author's follow, at once. */
+    @Transactional
+    public long create(ForumViewer viewer, ForumRequests.CreateThread request) {
+        requireMember(viewer);
+        CategoryAccess.Catalog catalog = access.catalog(viewer);
+        Category category = catalog.require(request.categoryId());
+        if (!catalog.canStart(category.id())) {
+            throw Problems.forbidden("problem.cannotStart");
+        }
+        rateLimiter.hit("post:" + viewer.memberId(), postsPerTenMinutes, Duration.ofMinutes(10));
+        List<String> tagNames = tags.normalise(request.tags());
+        String title = request.title().strip();
+        Instant now = clock.instant();
+        Thread thread = threads.save(Thread.open(category.id(), viewer.memberId(), title, Slugs.of(title, "thread"), now));
+        ContentService.Rendered body = content.render(request.body());
+        Post first = posts.save(Post.write(thread.id(), viewer.memberId(), 1, null, request.body(), body.html(), now));
+        threads.setLastPost(thread.id(), first.id());
+        activity.recordMentions(first.id(), body.mentionedMemberIds());
+        tags.tagThread(thread.id(), tagNames);
+        activity.followIfNoChoice(thread.id(), viewer.memberId(), now);
+        categories.recordActivity(category.id(), 1, 1, thread.id(), now);
+        return thread.id();
+    }
+
+    /** A member replies; positions are taken in order under the thread's row lock. */
+    @Transactional
+    public ForumViews.PostView reply(ForumViewer viewer, long threadId, ForumRequests.Reply request) {
+        requireMember(viewer);
+        CategoryAccess.Catalog catalog = access.catalog(viewer);
+        Thread thread = threads.findForUpdate(threadId).orElseThrow(() -> Problems.notFound("thread"));
+        Category category = catalog.requireForThread(thread.categoryId());
+        if (!catalog.canReply(category.id())) {
+            throw Problems.forbidden("problem.cannotReply");
+        }
+        if (thread.archived()) {
+            throw Problems.forbidden("problem.threadArchived");
+        }
+        if (thread.locked() && !viewer.isStaff()) {
+            throw Problems.forbidden("problem.threadLocked");
+        }
+        if (request.replyTo() != null) {
+            Post target = posts.findById(request.replyTo()).orElse(null);
+            if (target == null || target.threadId() != threadId) {
+                throw Problems.invalidField("replyTo", "validation.replyTo");
+            }
+        }
+        rateLimiter.hit("post:" + viewer.memberId(), postsPerTenMinutes, Duration.ofMinutes(10));
+        Instant now = clock.instant();
+        boolean newParticipant = !threads.hasPostBy(threadId, viewer.memberId());
+        ContentService.Rendered body = content.render(request.body());
+        Post post = posts.save(Post.write(threadId, viewer.memberId(), thread.postCount() + 1, request.replyTo(),
+                request.body(), body.html(), now));
+        threads.recordReply(threadId, post.id(), viewer.memberId(), newParticipant ? 1 : 0, now);
+        activity.recordMentions(post.id(), body.mentionedMemberIds());
+        activity.followIfNoChoice(threadId, viewer.memberId(), now);
+        activity.markRead(threadId, viewer.memberId(), post.position(), now);
+        categories.recordActivity(category.id(), 0, 1, threadId, now);
+        return postQueries.views(viewer, postQueries.byId(post.id()), thread.acceptedPostId(), true, true).get(0);
+    }
+
+    /** Staff pin, lock, archive and move; the author (or staff) may retitle. */
+    @Transactional
+    public void update(ForumViewer viewer, long threadId, ForumRequests.UpdateThread request) {
+        requireMember(viewer);
+        CategoryAccess.Catalog catalog = access.catalog(viewer);
+        Thread thread = threads.findForUpdate(threadId).orElseThrow(() -> Problems.notFound("thread"));
+        catalog.requireForThread(thread.categoryId());
+        boolean staffChange = request.pinned() != null || request.pinnedGlobally() != null || request.locked() != null
+                || request.archived() != null || request.categoryId() != null;
+        boolean isAuthor = viewer.memberId() == thread.authorId();
+        if ((staffChange && !viewer.isStaff()) || (request.title() != null && !isAuthor && !viewer.isStaff())) {
+            throw Problems.forbidden("problem.forbidden");
+        }
+        long categoryId = thread.categoryId();
+        if (request.categoryId() != null && request.categoryId() != categoryId) {
+            categoryId = catalog.require(request.categoryId()).id();
+        }
+        String title = request.title() == null ? thread.title() : request.title().strip();
+        threads.updateState(threadId, orElse(request.pinned(), thread.pinned()),
+                orElse(request.pinnedGlobally(), thread.pinnedGlobally()), orElse(request.locked(), thread.locked()),
+                orElse(request.archived(), thread.archived()), title, Slugs.of(title, "thread"), categoryId);
+        if (categoryId != thread.categoryId()) {
+            categories.adjustCounts(thread.categoryId(), -1, -thread.postCount());
+            categories.adjustCounts(categoryId, 1, thread.postCount());
+            categories.refreshLatest(thread.categoryId());
+            categories.refreshLatest(categoryId);
+        }
+    }
+
+    /** In a questions category, the author or staff marks one reply as the accepted answer. */
+    @Transactional
+    public void accept(ForumViewer viewer, long threadId, @Nullable Long postId) {
+        requireMember(viewer);
+        CategoryAccess.Catalog catalog = access.catalog(viewer);
+        Thread thread = threads.findForUpdate(threadId).orElseThrow(() -> Problems.notFound("thread"));
+        Category category = catalog.requireForThread(thread.categoryId());
+        if (category.kind() != CategoryKind.QUESTIONS) {
+            throw Problems.badRequest("problem.notAQuestion");
+        }
+        if (viewer.memberId() != thread.authorId() && !viewer.isStaff()) {
+            throw Problems.forbidden("problem.forbidden");
+        }
+        if (postId != null) {
+            Post post = posts.findById(postId).orElse(null);
+            if (post == null || post.threadId() != threadId || post.position() == 1 || post.isDeleted()) {
+                throw Problems.invalidField("postId", "validation.answer");
+            }
+        }
+        threads.setAccepted(threadId, postId);
+    }
+
+    @Transactional
+    public void follow(ForumViewer viewer, long threadId, @Nullable String level) {
+        requireMember(viewer);
+        Thread thread = threads.findById(threadId).orElseThrow(() -> Problems.notFound("thread"));
+        access.catalog(viewer).requireForThread(thread.categoryId());
+        if (level == null) {
+            activity.unfollow(threadId, viewer.memberId());
+        } else {
+            activity.follow(threadId, viewer.memberId(), level, clock.instant());
+        }
+    }
+
+    /** The thread a post belongs to, if the viewer may see it (404 otherwise). */
+    Thread visibleThread(ForumViewer viewer, CategoryAccess.Catalog catalog, long threadId) {
+        Thread thread = threads.findById(threadId).orElseThrow(() -> Problems.notFound("thread"));
+        catalog.requireForThread(thread.categoryId());
+        return thread;
+    }
+
+    static void requireMember(ForumViewer viewer) {
+        if (!viewer.isMember()) {
+            throw Problems.unauthorized("problem.signInRequired");
+        }
+    }
+
+    private static boolean orElse(@Nullable Boolean value, boolean current) {
+        return value == null ? current : value;
+    }
+}

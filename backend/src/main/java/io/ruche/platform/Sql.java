@@ -1,0 +1,95 @@
+package io.ruche.platform;
+
+import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Explicit SQL for reads shaped like a page (joins and batched look-ups), on the connection of the current
+ * transaction. Callers run inside {@code @Transactional}.
+ */
+@Singleton
+public class Sql {
+
+    private final JdbcOperations jdbc;
+
+    public Sql(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @FunctionalInterface
+    public interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    public <T> List<T> query(String sql, List<?> params, RowMapper<T> mapper) {
+        return jdbc.prepareStatement(sql, statement -> {
+            try {
+                bind(statement, params);
+                List<T> rows = new ArrayList<>();
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(mapper.map(rs));
+                    }
+                }
+                return rows;
+            } catch (SQLException e) {
+                throw new DataAccessException("Query failed: " + sql, e);
+            }
+        });
+    }
+
+    public int update(String sql, List<?> params) {
+        return jdbc.prepareStatement(sql, statement -> {
+            try {
+                bind(statement, params);
+                return statement.executeUpdate();
+            } catch (SQLException e) {
+                throw new DataAccessException("Update failed: " + sql, e);
+            }
+        });
+    }
+
+    /** "?, ?, ?" for an IN list of {@code size} values (at least one, so the SQL stays valid). */
+    public static String placeholders(int size) {
+        return String.join(", ", Collections.nCopies(Math.max(1, size), "?"));
+    }
+
+    /** The values of an IN list; an empty list becomes one impossible id. */
+    public static List<Object> inList(Collection<?> values) {
+        return values.isEmpty() ? List.of(-1L) : List.copyOf(values);
+    }
+
+    public static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp ts = rs.getTimestamp(column);
+        return ts == null ? null : ts.toInstant();
+    }
+
+    public static Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private static void bind(PreparedStatement statement, List<?> params) throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            Object value = params.get(i);
+            if (value instanceof Instant instant) {
+                statement.setTimestamp(i + 1, Timestamp.from(instant));
+            } else if (value instanceof Enum<?> e) {
+                statement.setString(i + 1, e.name());
+            } else {
+                statement.setObject(i + 1, value);
+            }
+        }
+    }
+}

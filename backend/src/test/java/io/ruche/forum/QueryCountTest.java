@@ -1,0 +1,96 @@
+package io.ruche.forum;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.ruche.support.Api;
+import io.ruche.support.ForumFixtures;
+import io.ruche.support.IntegrationTest;
+import io.ruche.support.StatementCounter;
+import io.ruche.support.TestMembers;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** List pages run a fixed number of statements whatever their size: no query per row. */
+@MicronautTest(transactional = false)
+class QueryCountTest extends IntegrationTest {
+
+    private Api reader;
+    private ForumFixtures fixtures;
+    private long small;
+    private long large;
+    private long smallThread;
+    private long largeThread;
+
+    @BeforeAll
+    void setUp() {
+        Api admin = ForumFixtures.newAdmin(server.getURI());
+        fixtures = new ForumFixtures(admin);
+        Api writer = api().registered(TestMembers.uniqueName("w"));
+        Api liker = api().registered(TestMembers.uniqueName("l"));
+        reader = api().registered(TestMembers.uniqueName("r"));
+        small = fixtures.category("Small");
+        large = fixtures.category("Large");
+        for (int i = 0; i < 2; i++) {
+            ForumFixtures.thread(writer, small, "Small " + i, "x", List.of("a"));
+        }
+        for (int i = 0; i < 12; i++) {
+            ForumFixtures.thread(writer, large, "Large " + i, "x @" + "nobody", List.of("a", "b"));
+        }
+        smallThread = ForumFixtures.thread(writer, small, "Few posts", "x", List.of());
+        largeThread = ForumFixtures.thread(writer, large, "Many posts", "x", List.of("t"));
+        for (int i = 0; i < 15; i++) {
+            long post = ForumFixtures.reply(writer, largeThread, "reply " + i);
+            liker.post("/api/v1/posts/" + post + "/reactions/like", null);
+            liker.post("/api/v1/posts/" + post + "/reactions/heart", null);
+        }
+        ForumFixtures.reply(writer, smallThread, "only one reply");
+    }
+
+    private long statements(Supplier<Api.Response> call) {
+        call.get(); // warm up: first-time work (read rows created) is not what we measure
+        long before = StatementCounter.count();
+        Api.Response response = call.get();
+        long used = StatementCounter.count() - before;
+        assertEquals(200, response.status(), response.body());
+        return used;
+    }
+
+    @Test
+    void categoryThreadListDoesNotGrowWithItsLength() {
+        long few = statements(() -> reader.get("/api/v1/categories/" + fixtures.slugOf(small) + "/threads"));
+        long many = statements(() -> reader.get("/api/v1/categories/" + fixtures.slugOf(large) + "/threads"));
+        assertEquals(few, many);
+        assertTrue(many <= 10, "statements: " + many);
+    }
+
+    @Test
+    void latestThreadsListIsAFixedNumberOfStatements() {
+        long few = statements(() -> reader.get("/api/v1/threads?limit=3"));
+        long many = statements(() -> reader.get("/api/v1/threads?limit=30"));
+        assertEquals(few, many);
+    }
+
+    @Test
+    void threadPageDoesNotGrowWithItsPosts() {
+        long few = statements(() -> reader.get("/api/v1/threads/" + smallThread));
+        long many = statements(() -> reader.get("/api/v1/threads/" + largeThread));
+        assertEquals(few, many);
+        assertTrue(many <= 14, "statements: " + many);
+        long guestMany = statements(() -> api().get("/api/v1/threads/" + largeThread));
+        assertTrue(guestMany <= 8, "guest statements: " + guestMany);
+    }
+
+    @Test
+    void categoryTreeIsAFixedNumberOfStatements() {
+        long before = statements(() -> reader.get("/api/v1/categories"));
+        fixtures.category("One more");
+        fixtures.category("And another");
+        long after = statements(() -> reader.get("/api/v1/categories"));
+        assertEquals(before, after);
+    }
+}
