@@ -5,12 +5,23 @@ import { useSessionStore } from '@/features/accounts/useSessionStore'
 export function createAppRouter(pinia: Pinia): Router {
   const router = createRouter({
     history: createWebHistory(),
+    scrollBehavior(to, _from, saved) {
+      if (saved) return saved
+      if (to.hash) return { el: to.hash, top: 80 }
+      return { top: 0 }
+    },
     routes: [
       { path: '/', name: 'home', component: () => import('@/features/home/HomePage.vue') },
       { path: '/sign-in', name: 'sign-in', component: () => import('@/features/accounts/SignInPage.vue') },
       { path: '/sign-up', name: 'sign-up', component: () => import('@/features/accounts/SignUpPage.vue') },
       { path: '/setup', name: 'setup', component: () => import('@/features/accounts/SignUpPage.vue'),
         props: { setup: true } },
+      { path: '/c/:slug', name: 'category', component: () => import('@/features/forum/CategoryPage.vue'),
+        props: (route) => ({ slug: route.params.slug, sort: route.query.sort }) },
+      { path: '/t/:id/:slug?', name: 'thread', component: () => import('@/features/forum/ThreadPage.vue'), props: true },
+      { path: '/tags/:tag', name: 'tag', component: () => import('@/features/forum/TagPage.vue'), props: true },
+      { path: '/new', name: 'new-thread', component: () => import('@/features/forum/NewThreadPage.vue'),
+        meta: { requiresMember: true } },
       { path: '/u/:username', name: 'profile', component: () => import('@/features/accounts/ProfilePage.vue'),
         props: true },
       {
@@ -21,6 +32,7 @@ export function createAppRouter(pinia: Pinia): Router {
           { path: '', redirect: { name: 'admin-members' } },
           { path: 'members', name: 'admin-members', component: () => import('@/admin/AdminMembersPage.vue') },
           { path: 'groups', name: 'admin-groups', component: () => import('@/admin/AdminGroupsPage.vue') },
+          { path: 'categories', name: 'admin-categories', component: () => import('@/admin/AdminCategoriesPage.vue') },
         ],
       },
       { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/ui/NotFoundPage.vue') },
@@ -34,6 +46,9 @@ export function createAppRouter(pinia: Pinia): Router {
     }
     if (!session.setupRequired && to.name === 'setup') {
       return { name: 'home' }
+    }
+    if (to.matched.some((r) => r.meta.requiresMember) && !session.isSignedIn) {
+      return { name: 'sign-in', query: { next: to.fullPath } }
     }
     if (to.matched.some((r) => r.meta.requiresAdmin) && !session.isAdmin) {
       return session.isSignedIn ? { name: 'home' } : { name: 'sign-in', query: { next: to.fullPath } }

@@ -73,6 +73,15 @@ public final class TestDatabase {
         }
     }
 
+    /** A second, empty database on the same server, for scenarios that need a forum with nothing in it. */
+    public static java.util.Map<String, Object> freshDatabase(String name) {
+        execute("DROP DATABASE IF EXISTS `" + name + "`",
+                "CREATE DATABASE `" + name + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        String base = url().substring(0, url().lastIndexOf('/') + 1);
+        return new java.util.HashMap<>(java.util.Map.of("datasources.default.url", base + name,
+                "datasources.default.username", username, "datasources.default.password", password));
+    }
+
     public static String queryString(String sql) {
         try (Connection connection = DriverManager.getConnection(url(), username, password);
              Statement statement = connection.createStatement();

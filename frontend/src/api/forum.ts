@@ -1,0 +1,202 @@
+import { api } from './http'
+import type { Role } from './accounts'
+
+export type CategoryKind = 'DISCUSSION' | 'QUESTIONS'
+export type ThreadSort = 'latest' | 'top' | 'unanswered'
+export type FollowLevel = 'WATCHING' | 'MUTED'
+
+export interface MemberRef {
+  username: string
+  displayName: string
+  avatarUrl: string
+  role: Role | null
+}
+
+export interface CategoryRef {
+  id: number
+  slug: string
+  name: string
+  color: string
+  kind: CategoryKind
+}
+
+export interface GroupRightView {
+  groupId: number
+  see: boolean
+  reply: boolean
+  start: boolean
+}
+
+export interface CategoryRights {
+  everyoneSee: boolean
+  membersSee: boolean
+  membersReply: boolean
+  membersStart: boolean
+  groups: GroupRightView[]
+}
+
+export interface CategoryView {
+  id: number
+  parentId: number | null
+  slug: string
+  name: string
+  description: string
+  color: string
+  position: number
+  kind: CategoryKind
+  threadCount: number
+  postCount: number
+  latest: { id: number; title: string; slug: string; lastPostAt: string } | null
+  canStart: boolean
+  children: CategoryView[]
+  rights: CategoryRights | null
+}
+
+export interface ThreadSummary {
+  id: number
+  title: string
+  slug: string
+  category: CategoryRef
+  author: MemberRef
+  lastPoster: MemberRef | null
+  replies: number
+  views: number
+  reactions: number
+  participants: number
+  tags: string[]
+  pinned: boolean
+  pinnedGlobally: boolean
+  locked: boolean
+  archived: boolean
+  solved: boolean
+  createdAt: string
+  lastPostAt: string
+  unreadPosts: number | null
+  isNew: boolean
+}
+
+export interface ThreadPage {
+  items: ThreadSummary[]
+  nextAfter: string | null
+}
+
+export interface ReactionView {
+  kind: string
+  count: number
+  mine: boolean
+}
+
+export interface PostView {
+  id: number
+  position: number
+  author: MemberRef
+  html: string | null
+  source: string | null
+  replyTo: { postId: number; position: number; username: string } | null
+  createdAt: string
+  editedAt: string | null
+  editCount: number
+  deleted: boolean
+  reactions: ReactionView[]
+  canEdit: boolean
+  canDelete: boolean
+  canReact: boolean
+  accepted: boolean
+}
+
+export interface ThreadDetail {
+  thread: ThreadSummary
+  description: string
+  canReply: boolean
+  canEditTitle: boolean
+  canModerate: boolean
+  canAccept: boolean
+  following: FollowLevel | null
+  acceptedAnswer: PostView | null
+  posts: PostView[]
+  nextAfter: number | null
+  lastReadPosition: number
+}
+
+export interface Revision {
+  id: number
+  source: string
+  replacedAt: string
+  editor: MemberRef
+}
+
+export interface Reactors {
+  kind: string
+  count: number
+  members: MemberRef[]
+}
+
+export interface TagView {
+  name: string
+  threads: number
+  allowed: boolean
+}
+
+export interface SaveCategoryBody {
+  name: string
+  slug?: string
+  description?: string
+  color?: string
+  position?: number
+  parentId?: number | null
+  kind?: CategoryKind
+  everyoneSee?: boolean
+  membersSee?: boolean
+  membersReply?: boolean
+  membersStart?: boolean
+  groupRights?: { groupId: number; see: boolean; reply: boolean; start: boolean }[]
+}
+
+export const REACTIONS: Record<string, string> = {
+  like: '👍',
+  heart: '❤️',
+  laugh: '😄',
+  wow: '😮',
+  celebrate: '🎉',
+  sad: '😢',
+}
+
+const enc = encodeURIComponent
+const q = (params: Record<string, string | number | null | undefined>) => {
+  const parts = Object.entries(params).filter(([, v]) => v !== null && v !== undefined && v !== '')
+    .map(([k, v]) => `${k}=${enc(String(v))}`)
+  return parts.length ? `?${parts.join('&')}` : ''
+}
+
+export const forumApi = {
+  categories: () => api.get<CategoryView[]>('/api/v1/categories'),
+  categoryThreads: (slug: string, sort: ThreadSort, after: string | null) =>
+    api.get<ThreadPage>(`/api/v1/categories/${enc(slug)}/threads${q({ sort, after, limit: 30 })}`),
+  latest: (after: string | null, tag?: string, limit = 30) =>
+    api.get<ThreadPage>(`/api/v1/threads${q({ after, tag, limit })}`),
+  thread: (id: number, after = 0) => api.get<ThreadDetail>(`/api/v1/threads/${id}${q({ after, limit: 20 })}`),
+  createThread: (body: { categoryId: number; title: string; body: string; tags: string[] }) =>
+    api.post<ThreadDetail>('/api/v1/threads', body),
+  reply: (threadId: number, body: string, replyTo: number | null) =>
+    api.post<PostView>(`/api/v1/threads/${threadId}/posts`, { body, replyTo }),
+  updateThread: (id: number, body: Partial<{ pinned: boolean; pinnedGlobally: boolean; locked: boolean;
+    archived: boolean; categoryId: number; title: string }>) => api.patch<ThreadDetail>(`/api/v1/threads/${id}`, body),
+  accept: (threadId: number, postId: number) =>
+    api.post<void>(`/api/v1/threads/${threadId}/accepted-answer`, { postId }),
+  unaccept: (threadId: number) => api.delete<void>(`/api/v1/threads/${threadId}/accepted-answer`),
+  follow: (threadId: number, level: FollowLevel) => api.put<void>(`/api/v1/threads/${threadId}/follow`, { level }),
+  unfollow: (threadId: number) => api.delete<void>(`/api/v1/threads/${threadId}/follow`),
+  editPost: (id: number, body: string) => api.patch<PostView>(`/api/v1/posts/${id}`, { body }),
+  deletePost: (id: number) => api.delete<void>(`/api/v1/posts/${id}`),
+  revisions: (id: number) => api.get<Revision[]>(`/api/v1/posts/${id}/revisions`),
+  reactors: (id: number) => api.get<Reactors[]>(`/api/v1/posts/${id}/reactions`),
+  react: (id: number, kind: string) => api.post<ReactionView[]>(`/api/v1/posts/${id}/reactions/${kind}`),
+  unreact: (id: number, kind: string) => api.delete<ReactionView[]>(`/api/v1/posts/${id}/reactions/${kind}`),
+  preview: (body: string) => api.post<{ html: string }>('/api/v1/preview', { body }),
+  tags: () => api.get<{ restricted: boolean; tags: TagView[] }>('/api/v1/tags'),
+  saveTagSettings: (restricted: boolean, allowed: string[]) =>
+    api.put<void>('/api/v1/tags/settings', { restricted, allowed }),
+  createCategory: (body: SaveCategoryBody) => api.post<CategoryRef>('/api/v1/categories', body),
+  updateCategory: (id: number, body: SaveCategoryBody) => api.patch<CategoryRef>(`/api/v1/categories/${id}`, body),
+  deleteCategory: (id: number) => api.delete<void>(`/api/v1/categories/${id}`),
+}
