@@ -1,21 +1,11 @@
 package io.ruche.browser;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,41 +24,20 @@ class AccountJourneyIT {
 
     @BeforeAll
     void startRuche() throws Exception {
-        ruche = RucheProcess.start(Map.of("RUCHE_ADMIN_EMAIL", "admin@example.test",
-                "RUCHE_ADMIN_PASSWORD", "Chef de ruche 2026"));
-    }
-
-    @AfterAll
-    void stopRuche() throws Exception {
-        if (ruche != null) {
-            ruche.close();
-        }
+        ruche = RucheProcess.shared();
     }
 
     @AfterEach
-    void closeBrowser() throws Exception {
+    void closeBrowser(org.junit.jupiter.api.TestInfo test) throws Exception {
         if (driver != null) {
-            File shot = driver.getScreenshotAs(OutputType.FILE);
-            Path target = Path.of(System.getProperty("ruche.test.base-dir", "target"), "it-screenshots");
-            Files.createDirectories(target);
-            Files.copy(shot.toPath(), target.resolve("last-" + System.nanoTime() + ".png"),
-                    StandardCopyOption.REPLACE_EXISTING);
+            HeadlessChromium.screenshot(driver, test.getTestMethod().orElseThrow().getName());
             driver.quit();
             driver = null;
         }
     }
 
     private ForumPages browser(String language) {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(System.getProperty("ruche.chromium", "/usr/bin/chromium"));
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1280,900", "--lang=" + language);
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(System.getProperty("ruche.chromedriver", "/usr/bin/chromedriver")))
-                .build();
-        driver = new ChromeDriver(service, options);
+        driver = HeadlessChromium.open(language);
         return new ForumPages(driver, ruche.base());
     }
 

@@ -166,6 +166,119 @@ final class ForumPages {
         }
     }
 
+    /** Opens a path of the forum directly, as a person following a link would. */
+    void visit(String path) {
+        driver.get(base.resolve(path).toString());
+        header();
+    }
+
+    NewThreadPage startThreadFromHome() {
+        visit("/");
+        click(By.cssSelector("[data-test=new-thread]"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test=composer]")));
+        return new NewThreadPage();
+    }
+
+    final class NewThreadPage {
+        NewThreadPage category(String name) {
+            new org.openqa.selenium.support.ui.Select(driver.findElement(By.cssSelector("[data-test=thread-category]")))
+                    .selectByVisibleText(name);
+            return this;
+        }
+
+        NewThreadPage title(String title) {
+            type(By.id("thread-title"), title);
+            return this;
+        }
+
+        NewThreadPage body(String markdown) {
+            type(By.cssSelector("[data-test=composer-input]"), markdown);
+            return this;
+        }
+
+        String preview() {
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test=composer-preview]")));
+            return driver.findElement(By.cssSelector("[data-test=composer-preview]")).getAttribute("innerHTML");
+        }
+
+        ThreadPage publish() {
+            click(By.cssSelector("[data-test=composer-submit]"));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test=post]")));
+            return new ThreadPage();
+        }
+    }
+
+    ThreadPage thread() {
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test=post]")));
+        return new ThreadPage();
+    }
+
+    final class ThreadPage {
+        String title() {
+            return text(By.cssSelector("[data-test=thread-title]"));
+        }
+
+        String currentPath() {
+            return URI.create(driver.getCurrentUrl()).getPath();
+        }
+
+        java.util.List<WebElement> posts() {
+            return driver.findElements(By.cssSelector("[data-test=post]"));
+        }
+
+        String firstPostHtml() {
+            return posts().get(0).findElement(By.cssSelector("[data-test=post-body]")).getAttribute("innerHTML");
+        }
+
+        ThreadPage quotePost(int index) {
+            posts().get(index).findElement(By.cssSelector("[data-test=quote]")).click();
+            return this;
+        }
+
+        String composerText() {
+            return driver.findElement(By.cssSelector("[data-test=composer-input]")).getAttribute("value");
+        }
+
+        ThreadPage addToReply(String text) {
+            driver.findElement(By.cssSelector("[data-test=composer-input]")).sendKeys(text);
+            return this;
+        }
+
+        ThreadPage sendReply() {
+            int before = posts().size();
+            click(By.cssSelector("[data-test=composer-submit]"));
+            wait.until(d -> posts().size() == before + 1);
+            return this;
+        }
+
+        ThreadPage react(int index, String kind) {
+            WebElement post = posts().get(index);
+            post.findElement(By.cssSelector("[data-test=add-reaction]")).click();
+            post.findElement(By.cssSelector("[data-test=pick-" + kind + "]")).click();
+            wait.until(d -> !posts().get(index).findElements(By.cssSelector("[data-test=reaction-" + kind + "]")).isEmpty());
+            return this;
+        }
+
+        String reactionLabel(int index, String kind) {
+            return posts().get(index).findElement(By.cssSelector("[data-test=reaction-" + kind + "]")).getText();
+        }
+
+        String lastPostHtml() {
+            java.util.List<WebElement> all = posts();
+            return all.get(all.size() - 1).findElement(By.cssSelector("[data-test=post-body]")).getAttribute("innerHTML");
+        }
+
+        ThreadPage markAnswer(int index) {
+            posts().get(index).findElement(By.cssSelector("[data-test=accept]")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test=accepted-answer]")));
+            return this;
+        }
+
+        String acceptedAnswerBox() {
+            return text(By.cssSelector("[data-test=accepted-answer]"));
+        }
+    }
+
     private void click(By by) {
         wait.until(ExpectedConditions.elementToBeClickable(by)).click();
     }

@@ -28,6 +28,26 @@ final class RucheProcess implements AutoCloseable {
         this.log = log;
     }
 
+    static final String ADMIN_EMAIL = "admin@example.test";
+    static final String ADMIN_PASSWORD = "Chef de ruche 2026";
+    private static RucheProcess shared;
+
+    /** One packaged Ruche for all browser journeys of the run, stopped when the JVM exits. */
+    static synchronized RucheProcess shared() throws IOException, InterruptedException {
+        if (shared == null) {
+            shared = start(Map.of("RUCHE_ADMIN_EMAIL", ADMIN_EMAIL, "RUCHE_ADMIN_PASSWORD", ADMIN_PASSWORD));
+            RucheProcess running = shared;
+            Runtime.getRuntime().addShutdownHook(new java.lang.Thread(() -> {
+                try {
+                    running.close();
+                } catch (InterruptedException e) {
+                    java.lang.Thread.currentThread().interrupt();
+                }
+            }));
+        }
+        return shared;
+    }
+
     static RucheProcess start(Map<String, String> environment) throws IOException, InterruptedException {
         String jar = System.getProperty("ruche.jar", "target/ruche.jar");
         Path target = Path.of(System.getProperty("ruche.test.base-dir", "target"));

@@ -1,0 +1,42 @@
+package io.ruche.browser;
+
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+
+/** Debian's Chromium through its ChromeDriver, headless, in the language a journey needs. */
+final class HeadlessChromium {
+
+    private HeadlessChromium() {
+    }
+
+    static ChromeDriver open(String language) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("ruche.chromium", "/usr/bin/chromium"));
+        // The background-networking flags keep Chromium from calling out of this closed network.
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1280,900", "--lang=" + language);
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(System.getProperty("ruche.chromedriver", "/usr/bin/chromedriver")))
+                .build();
+        return new ChromeDriver(service, options);
+    }
+
+    /** Keeps the last screen of a journey under target/it-screenshots for a person to look at. */
+    static void screenshot(ChromeDriver driver, String name) throws IOException {
+        File shot = driver.getScreenshotAs(OutputType.FILE);
+        Path target = Path.of(System.getProperty("ruche.test.base-dir", "target"), "it-screenshots");
+        Files.createDirectories(target);
+        Files.copy(shot.toPath(), target.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
