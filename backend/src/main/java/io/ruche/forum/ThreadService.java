@@ -128,6 +128,19 @@ public class ThreadService {
                 following, accepted, pagePosts, more ? shown.get(shown.size() - 1).position() : null, lastRead);
     }
 
+    /** What a guest would see at the top of a thread (no view counted): for page titles and link previews. */
+    @Transactional(readOnly = true)
+    public ForumViews.ThreadDetail headline(long threadId) {
+        CategoryAccess.Catalog catalog = access.catalog(ForumViewer.GUEST);
+        ThreadQueries.Row thread = threadQueries.thread(threadId).orElseThrow(() -> Problems.notFound("thread"));
+        catalog.requireForThread(thread.categoryId());
+        List<PostQueries.Row> first = postQueries.page(threadId, 0, 1);
+        String description = first.isEmpty() || first.get(0).deletedAt() != null ? thread.title()
+                : content.excerpt(first.get(0).html(), 160);
+        return new ForumViews.ThreadDetail(threadQueries.summaries(ForumViewer.GUEST, catalog, List.of(thread)).get(0),
+                description, false, false, false, false, null, null, List.of(), null, 0);
+    }
+
     /** A member starts a thread: the thread, its first post, tags, counters and the author's follow, at once. */
     @Transactional
     public long create(ForumViewer viewer, ForumRequests.CreateThread request) {

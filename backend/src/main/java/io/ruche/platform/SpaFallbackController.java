@@ -24,13 +24,17 @@ import java.util.Optional;
  */
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS)
+@io.micronaut.scheduling.annotation.ExecuteOn(io.micronaut.scheduling.TaskExecutors.BLOCKING)
 public class SpaFallbackController {
 
     private final ProblemResponses problems;
+    private final java.util.List<PageMetadata> metadata;
     private final String indexHtml;
 
-    public SpaFallbackController(ProblemResponses problems, ResourceResolver resources) {
+    public SpaFallbackController(ProblemResponses problems, ResourceResolver resources,
+                                 java.util.List<PageMetadata> metadata) {
         this.problems = problems;
+        this.metadata = metadata;
         this.indexHtml = resources.getResourceAsStream("classpath:public/index.html")
                 .map(SpaFallbackController::read)
                 .orElse(null);
@@ -39,7 +43,7 @@ public class SpaFallbackController {
     @Error(status = HttpStatus.NOT_FOUND, global = true)
     public HttpResponse<?> notFound(HttpRequest<?> request) {
         if (indexHtml != null && wantsPage(request)) {
-            return HttpResponse.ok(indexHtml).contentType(MediaType.TEXT_HTML_TYPE)
+            return HttpResponse.ok(withMetadata(request.getPath())).contentType(MediaType.TEXT_HTML_TYPE)
                     .header(HttpHeaders.CACHE_CONTROL, "no-cache");
         }
         return problems.of(request, Problems.notFound("route"));
@@ -55,6 +59,26 @@ public class SpaFallbackController {
     public HttpResponse<?> unsupportedMediaType(HttpRequest<?> request) {
         return problems.of(request, new ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                 "problem.unsupportedMediaType", null, null, null));
+    }
+
+    /** The app's page with the title and description of what the path shows, when a feature knows it. */
+    private String withMetadata(String path) {
+        for (PageMetadata source : metadata) {
+            Optional<PageMetadata.Meta> meta = source.forPath(path);
+            if (meta.isPresent()) {
+                String title = escape(meta.get().title());
+                String description = escape(meta.get().description());
+                return indexHtml.replaceFirst("<title>[^<]*</title>", java.util.regex.Matcher.quoteReplacement(
+                        "<title>" + title + "</title>\n    <meta name=\"description\" content=\"" + description + "\" />"
+                                + "\n    <meta property=\"og:title\" content=\"" + title + "\" />"
+                                + "\n    <meta property=\"og:description\" content=\"" + description + "\" />"));
+            }
+        }
+        return indexHtml;
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     private static boolean wantsPage(HttpRequest<?> request) {

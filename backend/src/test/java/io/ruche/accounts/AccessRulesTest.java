@@ -32,6 +32,7 @@ class AccessRulesTest extends IntegrationTest {
     private Api guest;
     private Api member;
     private Api admin;
+    private Api moderator;
     private String memberName;
     private String otherName;
 
@@ -45,9 +46,19 @@ class AccessRulesTest extends IntegrationTest {
         String adminName = TestMembers.uniqueName("adm");
         TestMembers.promoteToAdmin(api().registered(adminName).get("/api/v1/session").at("member.username").toString());
         admin = api().signedIn(adminName, TestMembers.PASSWORD);
+        moderator = io.ruche.support.ForumFixtures.newModerator(server.getURI());
     }
 
-    private record Rule(String endpoint, Function<Api, Api.Response> call, int guest, int member, int admin) {
+    private record Rule(String endpoint, Function<Api, Api.Response> call, int guest, int member, int moderator,
+                        int admin) {
+        Rule(String endpoint, Function<Api, Api.Response> call, int guest, int member, int admin) {
+            this(endpoint, call, guest, member, member == 403 ? 403 : member == 401 ? 401 : admin, admin);
+        }
+    }
+
+    private long newCategory() {
+        return ((Number) admin.post("/api/v1/categories", Map.of("name", TestMembers.uniqueName("cat")))
+                .at("id")).longValue();
     }
 
     private long newGroup() {
@@ -86,11 +97,30 @@ class AccessRulesTest extends IntegrationTest {
                 new Rule("GET /api/v1/theme", a -> a.get("/api/v1/theme"), 200, 200, 200),
                 new Rule("GET /theme/theme.css", a -> a.get("/theme/theme.css"), 200, 200, 200),
                 new Rule("GET /health", a -> a.get("/health"), 200, 200, 200),
-                new Rule("GET /openapi.yml", a -> a.get("/openapi.yml"), 200, 200, 200));
+                new Rule("GET /openapi.yml", a -> a.get("/openapi.yml"), 200, 200, 200),
+                new Rule("GET /api/v1/categories", a -> a.get("/api/v1/categories"), 200, 200, 200),
+                new Rule("POST /api/v1/categories", a -> a.post("/api/v1/categories",
+                        Map.of("name", TestMembers.uniqueName("c"))), 401, 403, 403, 201),
+                new Rule("PATCH /api/v1/categories/{id}", a -> a.patch("/api/v1/categories/" + newCategory(),
+                        Map.of("name", "Renamed")), 401, 403, 403, 200),
+                new Rule("DELETE /api/v1/categories/{id}", a -> a.delete("/api/v1/categories/" + newCategory()),
+                        401, 403, 403, 204),
+                new Rule("PUT /api/v1/tags/settings", a -> a.put("/api/v1/tags/settings",
+                        Map.of("restricted", false, "allowed", List.of())), 401, 403, 403, 204),
+                new Rule("GET /api/v1/tags", a -> a.get("/api/v1/tags"), 200, 200, 200),
+                new Rule("GET /api/v1/threads", a -> a.get("/api/v1/threads"), 200, 200, 200),
+                new Rule("POST /api/v1/threads (no such category)", a -> a.post("/api/v1/threads",
+                        Map.of("categoryId", 987654321, "title", "Hello", "body", "x")), 401, 404, 404),
+                new Rule("POST /api/v1/preview", a -> a.post("/api/v1/preview", Map.of("body", "*x*")), 401, 200, 200),
+                new Rule("PATCH /api/v1/threads/{id} (missing)", a -> a.patch("/api/v1/threads/987654321",
+                        Map.of("locked", true)), 401, 404, 404),
+                new Rule("DELETE /api/v1/posts/{id} (missing)", a -> a.delete("/api/v1/posts/987654321"),
+                        401, 404, 404));
         List<String> failures = new ArrayList<>();
         for (Rule rule : rules) {
             check(failures, rule, "guest", guest, rule.guest());
             check(failures, rule, "member", member, rule.member());
+            check(failures, rule, "moderator", moderator, rule.moderator());
             check(failures, rule, "admin", admin, rule.admin());
         }
         assertTrue(failures.isEmpty(), String.join("\n", failures));

@@ -308,6 +308,19 @@ class ForumFlowTest extends IntegrationTest {
     }
 
     @Test
+    void threadPagesCarryTheirTitleAndDescriptionInTheHtml() {
+        Api alice = member("seo");
+        long id = thread(alice, discussions, "Tips & <tricks> for \"exports\"", "Export **everything** at once.",
+                List.of());
+        Api.Response page = api().header("Accept", "text/html").get("/t/" + id + "/tips-tricks-for-exports");
+        assertEquals(200, page.status());
+        assertTrue(page.body().contains("<title>Tips &amp; &lt;tricks&gt; for &quot;exports&quot;</title>"), page.body());
+        assertTrue(page.body().contains("<meta name=\"description\" content=\"Export everything at once.\" />"),
+                page.body());
+        assertTrue(page.body().contains("<div id=\"app\">"));
+    }
+
+    @Test
     void previewRendersLikePosting() {
         Api alice = member("preview");
         Api.Response preview = alice.post("/api/v1/preview", Map.of("body", "**bold** <script>alert(1)</script>"));

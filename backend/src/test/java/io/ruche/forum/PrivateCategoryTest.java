@@ -77,6 +77,8 @@ class PrivateCategoryTest extends IntegrationTest {
             assertFalse(who.get("/api/v1/threads?limit=100").body().contains(secretTitle));
             assertFalse(who.get("/api/v1/tags").body().contains("roadmap-secret"));
             assertFalse(who.get("/api/v1/threads?tag=roadmap-secret").body().contains(secretTitle));
+            assertFalse(api().withCookiesOf(who).header("Accept", "text/html").get("/t/" + secretThread).body()
+                    .contains("Secret roadmap"));
         }
     }
 
