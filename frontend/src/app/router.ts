@@ -33,6 +33,7 @@ export function createAppRouter(pinia: Pinia): Router {
           { path: 'members', name: 'admin-members', component: () => import('@/admin/AdminMembersPage.vue') },
           { path: 'groups', name: 'admin-groups', component: () => import('@/admin/AdminGroupsPage.vue') },
           { path: 'categories', name: 'admin-categories', component: () => import('@/admin/AdminCategoriesPage.vue') },
+          { path: 'tags', name: 'admin-tags', component: () => import('@/admin/AdminTagsPage.vue') },
         ],
       },
       { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/ui/NotFoundPage.vue') },
