@@ -5,6 +5,8 @@ import io.micronaut.transaction.annotation.Transactional;
 import io.ruche.content.ContentService;
 import io.ruche.platform.Problems;
 import io.ruche.platform.RateLimiter;
+import io.ruche.platform.jobs.JobKinds;
+import io.ruche.platform.jobs.Jobs;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -27,11 +29,13 @@ public class PostService {
     private final RateLimiter rateLimiter;
     private final Clock clock;
     private final int reactionsPerMinute;
+    private final Jobs jobs;
 
     public PostService(CategoryAccess access, ThreadRepository threads,
                        PostRepository posts, PostQueries postQueries, ContentService content, ForumActivity activity,
-                       RateLimiter rateLimiter, Clock clock,
+                       RateLimiter rateLimiter, Clock clock, Jobs jobs,
                        @Value("${ruche.rate-limits.reactions-per-minute:120}") int reactionsPerMinute) {
+        this.jobs = jobs;
         this.reactionsPerMinute = reactionsPerMinute;
         this.access = access;
         this.threads = threads;
@@ -81,6 +85,7 @@ public class PostService {
             posts.addRevision(postId, viewer.memberId(), at.post().bodySource(), clock.instant());
             posts.updateBody(postId, request.body(), body.html(), clock.instant());
             activity.recordMentions(postId, body.mentionedMemberIds());
+            jobs.enqueue(JobKinds.SEARCH_POST, String.valueOf(postId));
         }
         return postQueries.views(viewer, postQueries.byId(postId), at.thread().acceptedPostId(), true,
                 at.catalog().canReply(at.thread().categoryId())).get(0);
@@ -93,8 +98,10 @@ public class PostService {
         Located at = locate(viewer, postId);
         requireMayChange(viewer, at);
         posts.softDelete(postId, clock.instant(), viewer.memberId());
+        jobs.enqueue(JobKinds.SEARCH_POST, String.valueOf(postId));
         if (at.thread().acceptedPostId() != null && at.thread().acceptedPostId() == postId) {
             threads.setAccepted(at.thread().id(), null);
+            jobs.enqueue(JobKinds.SEARCH_THREAD, String.valueOf(at.thread().id()));
         }
     }
 

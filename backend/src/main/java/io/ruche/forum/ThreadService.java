@@ -6,6 +6,8 @@ import io.micronaut.transaction.annotation.Transactional;
 import io.ruche.content.ContentService;
 import io.ruche.platform.Problems;
 import io.ruche.platform.RateLimiter;
+import io.ruche.platform.jobs.JobKinds;
+import io.ruche.platform.jobs.Jobs;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -31,12 +33,14 @@ public class ThreadService {
     private final RateLimiter rateLimiter;
     private final Clock clock;
     private final int postsPerTenMinutes;
+    private final Jobs jobs;
 
     public ThreadService(CategoryAccess access, ThreadRepository threads, PostRepository posts,
                          CategoryRepository categories, ThreadQueries threadQueries, PostQueries postQueries,
                          ContentService content, TagService tags, ForumActivity activity, ViewCounter views,
-                         RateLimiter rateLimiter, Clock clock,
+                         RateLimiter rateLimiter, Clock clock, Jobs jobs,
                          @Value("${ruche.rate-limits.posts-per-10-minutes:30}") int postsPerTenMinutes) {
+        this.jobs = jobs;
         this.postsPerTenMinutes = postsPerTenMinutes;
         this.access = access;
         this.threads = threads;
@@ -162,6 +166,7 @@ public class ThreadService {
         tags.tagThread(thread.id(), tagNames);
         activity.followIfNoChoice(thread.id(), viewer.memberId(), now);
         categories.recordActivity(category.id(), 1, 1, thread.id(), now);
+        jobs.enqueue(JobKinds.SEARCH_THREAD, String.valueOf(thread.id()));
         return thread.id();
     }
 
@@ -198,6 +203,7 @@ public class ThreadService {
         activity.followIfNoChoice(threadId, viewer.memberId(), now);
         activity.markRead(threadId, viewer.memberId(), post.position(), now);
         categories.recordActivity(category.id(), 0, 1, threadId, now);
+        jobs.enqueue(JobKinds.SEARCH_POST, String.valueOf(post.id()));
         return postQueries.views(viewer, postQueries.byId(post.id()), thread.acceptedPostId(), true, true).get(0);
     }
 
@@ -222,6 +228,9 @@ public class ThreadService {
         threads.updateState(threadId, orElse(request.pinned(), thread.pinned()),
                 orElse(request.pinnedGlobally(), thread.pinnedGlobally()), orElse(request.locked(), thread.locked()),
                 orElse(request.archived(), thread.archived()), title, Slugs.of(title, "thread"), categoryId);
+        if (categoryId != thread.categoryId() || !title.equals(thread.title())) {
+            jobs.enqueue(JobKinds.SEARCH_THREAD, String.valueOf(threadId));
+        }
         if (categoryId != thread.categoryId()) {
             categories.adjustCounts(thread.categoryId(), -1, -thread.postCount());
             categories.adjustCounts(categoryId, 1, thread.postCount());
@@ -250,6 +259,7 @@ public class ThreadService {
             }
         }
         threads.setAccepted(threadId, postId);
+        jobs.enqueue(JobKinds.SEARCH_THREAD, String.valueOf(threadId));
     }
 
     @Transactional

@@ -36,6 +36,10 @@ public final class Problems {
         return new ProblemException(HttpStatus.FORBIDDEN, code, null, null, null);
     }
 
+    public static ProblemException unavailable(String code) {
+        return new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, code, null, null, null);
+    }
+
     public static ProblemException tooManyRequests(long retryAfterSeconds) {
         return new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "problem.rateLimited",
                 new Object[]{Math.max(1, (retryAfterSeconds + 59) / 60)}, null, retryAfterSeconds);

@@ -1,0 +1,102 @@
+package io.ruche.platform.jobs;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.scheduling.annotation.Scheduled;
+import io.micronaut.transaction.annotation.Transactional;
+import io.ruche.platform.Sql;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Claims due jobs with {@code FOR UPDATE SKIP LOCKED}, so several nodes share the queue and each job runs once,
+ * runs them, deletes those that succeed and reschedules failures with exponential back-off (capped at 10 min).
+ */
+@Singleton
+@Requires(property = "ruche.jobs.enabled", notEquals = "false")
+public class JobWorker {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JobWorker.class);
+    private static final int BATCH = 100;
+
+    private final Sql sql;
+    private final Clock clock;
+    private final Map<String, JobHandler> handlers;
+    private final Duration lease;
+
+    public JobWorker(Sql sql, Clock clock, List<JobHandler> handlers,
+                     @Value("${ruche.jobs.lease:5m}") Duration lease) {
+        this.sql = sql;
+        this.clock = clock;
+        this.handlers = handlers.stream().collect(Collectors.toMap(JobHandler::kind, Function.identity()));
+        this.lease = lease;
+    }
+
+    record Claimed(long id, String kind, String payload, int attempts) {
+    }
+
+    @Scheduled(fixedDelay = "${ruche.jobs.poll-interval:1s}", initialDelay = "2s")
+    public void poll() {
+        List<Claimed> batch;
+        do {
+            batch = claim();
+            for (Claimed job : batch) {
+                run(job);
+            }
+        } while (batch.size() == BATCH);
+    }
+
+    @Transactional
+    protected List<Claimed> claim() {
+        Instant now = clock.instant();
+        List<Claimed> jobs = sql.query("SELECT id, kind, payload, attempts FROM jobs WHERE run_at <= ? "
+                + "AND (locked_until IS NULL OR locked_until < ?) ORDER BY run_at, id LIMIT " + BATCH
+                + " FOR UPDATE SKIP LOCKED", List.of(now, now),
+                rs -> new Claimed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4)));
+        if (!jobs.isEmpty()) {
+            List<Object> params = new ArrayList<>();
+            params.add(now.plus(lease));
+            jobs.forEach(j -> params.add(j.id()));
+            sql.update("UPDATE jobs SET locked_until = ? WHERE id IN (" + Sql.placeholders(jobs.size()) + ")", params);
+        }
+        return jobs;
+    }
+
+    private void run(Claimed job) {
+        JobHandler handler = handlers.get(job.kind());
+        try {
+            if (handler == null) {
+                throw new IllegalStateException("No handler for job kind " + job.kind());
+            }
+            handler.run(job.payload());
+            done(job.id());
+        } catch (Exception e) {
+            int attempts = job.attempts() + 1;
+            long delay = Math.min(600, (long) Math.pow(2, Math.min(attempts, 10)));
+            LOG.warn("Job {} {}({}) failed (attempt {}), retrying in {} s: {}", job.id(), job.kind(), job.payload(),
+                    attempts, delay, e.toString());
+            failed(job.id(), attempts, clock.instant().plusSeconds(delay), String.valueOf(e));
+        }
+    }
+
+    @Transactional
+    protected void done(long id) {
+        sql.update("DELETE FROM jobs WHERE id = ?", List.of(id));
+    }
+
+    @Transactional
+    protected void failed(long id, int attempts, Instant retryAt, String error) {
+        sql.update("UPDATE jobs SET attempts = ?, run_at = ?, locked_until = NULL, last_error = ? WHERE id = ?",
+                List.of(attempts, retryAt, error.length() > 1000 ? error.substring(0, 1000) : error, id));
+    }
+}
