@@ -100,10 +100,22 @@ public class MarkdownRenderer {
 
     /** Visible text without markup, for excerpts and meta descriptions. */
     public String plainText(String html, int maxLength) {
-        String text = html.replaceAll("<[^>]+>", " ").replace("&nbsp;", " ").replace("&lt;", "<")
-                .replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&")
-                .replaceAll("\\s+", " ").strip();
+        String text = textOf(html);
         return text.length() <= maxLength ? text : text.substring(0, maxLength - 1).strip() + "…";
+    }
+
+    /** The text a reader sees in stored post HTML: tags removed, entities decoded, spaces folded. */
+    public static String textOf(String html) {
+        String text = html.replaceAll("<[^>]+>", " ");
+        java.util.regex.Matcher numeric = java.util.regex.Pattern.compile("&#(\\d{1,7});").matcher(text);
+        StringBuilder decoded = new StringBuilder();
+        while (numeric.find()) {
+            numeric.appendReplacement(decoded, java.util.regex.Matcher.quoteReplacement(
+                    new String(Character.toChars(Integer.parseInt(numeric.group(1))))));
+        }
+        numeric.appendTail(decoded);
+        return decoded.toString().replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">")
+                .replace("&quot;", "\"").replace("&amp;", "&").replaceAll("\\s+", " ").strip();
     }
 
     private static void linkMentions(Text text, Set<String> knownNames) {

@@ -97,13 +97,13 @@ public class DatabaseSearchIndex implements SearchIndex {
         pageParams.add((query.page() - 1) * query.pageSize());
         String order = query.latest() ? " ORDER BY p.created_at DESC, p.id DESC" : " ORDER BY score DESC, p.id DESC";
         List<String> terms = text.terms();
-        List<Hit> hits = sql.query("SELECT p.id, p.thread_id, p.position, p.body_source, p.created_at, t.category_id, "
+        List<Hit> hits = sql.query("SELECT p.id, p.thread_id, p.position, p.body_html, p.created_at, t.category_id, "
                 + "t.title, t.slug, t.accepted_post_id IS NOT NULL AS solved, m.username, m.display_name, "
                 + "(MATCH(p.body_source) AGAINST (? IN BOOLEAN MODE) + 2 * MATCH(t.title) AGAINST (? IN BOOLEAN MODE)) "
                 + "AS score" + where + order + " LIMIT ? OFFSET ?", pageParams,
                 rs -> new Hit(rs.getLong(1), rs.getLong(2), rs.getString(7), rs.getString(8), rs.getInt(3), rs.getLong(6),
                         rs.getString(10), rs.getString(11), Sql.instant(rs, "created_at"), rs.getBoolean(9),
-                        QueryText.snippet(rs.getString(4), terms, 180)));
+                        QueryText.snippet(io.ruche.content.MarkdownRenderer.textOf(rs.getString(4)), terms, 180)));
         return new SearchResults(total, hits);
     }
 

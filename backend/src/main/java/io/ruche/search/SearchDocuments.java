@@ -17,7 +17,7 @@ import java.util.Map;
 @Singleton
 public class SearchDocuments {
 
-    private static final String SELECT = "SELECT p.id, p.thread_id, p.position, p.body_source, p.created_at, "
+    private static final String SELECT = "SELECT p.id, p.thread_id, p.position, p.body_html, p.created_at, "
             + "p.deleted_at, t.category_id, t.title, t.slug, t.accepted_post_id, m.username, m.display_name "
             + "FROM posts p JOIN threads t ON t.id = p.thread_id JOIN members m ON m.id = p.author_id ";
 
@@ -81,7 +81,7 @@ public class SearchDocuments {
                    long categoryId, String title, String slug, @Nullable Long accepted, String author, String name) {
         }
         List<Row> rows = sql.query(query, params, rs -> new Row(rs.getLong(1), rs.getLong(2), rs.getInt(3),
-                rs.getString(4), Sql.instant(rs, "created_at"), rs.getTimestamp("deleted_at") != null, rs.getLong(7),
+                io.ruche.content.MarkdownRenderer.textOf(rs.getString(4)), Sql.instant(rs, "created_at"), rs.getTimestamp("deleted_at") != null, rs.getLong(7),
                 rs.getString(8), rs.getString(9), Sql.nullableLong(rs, "accepted_post_id"), rs.getString(11),
                 rs.getString(12)));
         Map<Long, List<String>> tags = new HashMap<>();
