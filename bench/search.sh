@@ -42,7 +42,7 @@ start_ruche ""
 DB_PORT=$(grep -o 'Embedded MariaDB is running on port [0-9]*' "$WORK/ruche.log" | tail -1 | grep -o '[0-9]*$')
 echo "Seeding $THREADS threads x 10 posts..."
 SEED_START=$(date +%s)
-python3 bench/seed.py "$THREADS" 10 | "$WORK/data/mariadb-server/bin/mariadb" -h127.0.0.1 -P"$DB_PORT" -uroot ruche
+python3 bench/seed.py "$THREADS" 10 "$ROOT/bench/target/search-words.txt" | "$WORK/data/mariadb-server/bin/mariadb" -h127.0.0.1 -P"$DB_PORT" -uroot ruche
 echo "Data: $THREADS threads, $((THREADS * 10)) posts (seeded in $(( $(date +%s) - SEED_START )) s)" | tee -a "$RESULTS"
 measure "MariaDB full-text: GET /api/v1/search"
 kill $RUCHE_PID; wait $RUCHE_PID 2>/dev/null || true

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes SQL that seeds a benchmark community: members, categories, threads and posts with consistent counters.
 
-Usage: seed.py THREADS POSTS_PER_THREAD > seed.sql   (defaults: 2000 threads, 10 posts each = 20,000 posts)
+Usage: seed.py THREADS POSTS_PER_THREAD [WORDS_FILE] > seed.sql   (defaults: 2000 threads, 10 posts each = 20,000 posts)
 The HTML is what the Markdown renderer produces for plain paragraphs, so pages serve realistic sizes.
 """
 import random
@@ -12,14 +12,23 @@ per_thread = int(sys.argv[2]) if len(sys.argv) > 2 else 10
 members = 200
 categories = 8
 random.seed(42)
-WORDS = ("community forum answer question product invoice export mobile account password team feature idea "
-         "merci bonjour question réponse produit facture compte équipe idée fonctionnalité rapide simple").split()
+COMMON = ("community forum answer question product invoice export mobile account password team feature idea "
+          "merci bonjour question réponse produit facture compte équipe idée fonctionnalité rapide simple").split()
+# Real text has a long tail: 5,000 made-up words drawn with Zipf frequencies, beside the common words above.
+SYLLABLES = "ba be bi bo bu ca ce ci co cu da de di do du fa fe fi fo fu la le li lo lu ma me mi mo mu na ne ni no nu ra re ri ro ru sa se si so su ta te ti to tu va ve vi vo vu".split()
+VOCABULARY = sorted({random.choice(SYLLABLES) + random.choice(SYLLABLES) + random.choice(SYLLABLES) + random.choice(SYLLABLES)
+                     for _ in range(6000)})[:5000]
+WORDS = COMMON + VOCABULARY
+WEIGHTS = [1.0 / (rank + 1) for rank in range(len(WORDS))]
+if len(sys.argv) > 3:
+    with open(sys.argv[3], "w") as out_words:
+        out_words.write("\n".join(VOCABULARY[50:550]))  # mid-frequency words, what people actually search for
 # An Argon2id hash of "bench-password-2026" is not needed: bench members never sign in.
 HASH = "$argon2id$v=19$m=19456,t=2,p=1$YmVuY2hzYWx0YmVuY2g$0000000000000000000000000000000000000000000"
 
 
 def sentence(n):
-    return " ".join(random.choice(WORDS) for _ in range(n)).capitalize() + "."
+    return " ".join(random.choices(WORDS, weights=WEIGHTS, k=n)).capitalize() + "."
 
 
 def q(text):

@@ -17,6 +17,8 @@ import java.util.List;
 @io.micronaut.context.annotation.Requires(condition = ElasticsearchConfigured.NotConfigured.class)
 public class DatabaseSearchIndex implements SearchIndex {
 
+    static final int MAX_COUNTED = 10_000;
+
     private final Sql sql;
 
     public DatabaseSearchIndex(Sql sql) {
@@ -88,7 +90,10 @@ public class DatabaseSearchIndex implements SearchIndex {
         if (query.solved() != null) {
             where.append(query.solved() ? " AND t.accepted_post_id IS NOT NULL" : " AND t.accepted_post_id IS NULL");
         }
-        long total = sql.query("SELECT COUNT(*)" + where, params, rs -> rs.getLong(1)).get(0);
+        // Counting every match of a common word costs as much as the search itself: past MAX_COUNTED the total is
+        // reported as that number (the UI says "10,000 results" and readers refine).
+        long total = sql.query("SELECT COUNT(*) FROM (SELECT 1" + where + " LIMIT " + MAX_COUNTED + ") capped", params,
+                rs -> rs.getLong(1)).get(0);
         List<Object> pageParams = new ArrayList<>();
         pageParams.add(expression);
         pageParams.add(expression);

@@ -115,7 +115,13 @@ class AccessRulesTest extends IntegrationTest {
                 new Rule("PATCH /api/v1/threads/{id} (missing)", a -> a.patch("/api/v1/threads/987654321",
                         Map.of("locked", true)), 401, 404, 404),
                 new Rule("DELETE /api/v1/posts/{id} (missing)", a -> a.delete("/api/v1/posts/987654321"),
-                        401, 404, 404));
+                        401, 404, 404),
+                new Rule("GET /api/v1/search", a -> a.get("/api/v1/search?q=hello"), 200, 200, 200),
+                new Rule("GET /api/v1/search/suggest", a -> a.get("/api/v1/search/suggest?q=hello"), 200, 200, 200),
+                new Rule("GET /api/v1/admin/search/reindex", a -> a.get("/api/v1/admin/search/reindex"),
+                        401, 403, 403, 200),
+                new Rule("POST /api/v1/admin/search/reindex", a -> a.post("/api/v1/admin/search/reindex", null),
+                        401, 403, 403, 202));
         List<String> failures = new ArrayList<>();
         for (Rule rule : rules) {
             check(failures, rule, "guest", guest, rule.guest());
