@@ -18,7 +18,7 @@ PIDS=()
 trap 'for p in "${PIDS[@]}"; do kill $p 2>/dev/null || true; done' EXIT
 
 start_ruche() { # $1: elasticsearch url or empty
-  RUCHE_DATA_DIR=$WORK/data MICRONAUT_SERVER_PORT=$PORT RUCHE_ELASTICSEARCH_URL=$1 RUCHE_ADMIN_EMAIL=bench@example.test \
+  RUCHE_DATA_DIR=$WORK/data RUCHE_EMBEDDED_DB_BUFFER_POOL=2G MICRONAUT_SERVER_PORT=$PORT RUCHE_ELASTICSEARCH_URL=$1 RUCHE_ADMIN_EMAIL=bench@example.test \
     RUCHE_ADMIN_PASSWORD=$ADMIN_PASSWORD RUCHE_ADMIN_USERNAME=bench_admin java -Xmx2g -jar backend/target/ruche.jar \
     >> "$WORK/ruche.log" 2>&1 &
   RUCHE_PID=$!
@@ -26,13 +26,16 @@ start_ruche() { # $1: elasticsearch url or empty
   for _ in $(seq 1 180); do curl -sf "http://localhost:$PORT/health" >/dev/null && return; sleep 1; done
   echo "Ruche did not start" >&2; exit 1
 }
-measure() { # $1: label
-  local out rps p50 p99
-  out=$(wrk -t2 -c16 -d"$DURATION" --latency -s bench/search.lua "http://localhost:$PORT")
-  rps=$(echo "$out" | awk '/Requests\/sec/{print $2}'); p50=$(echo "$out" | awk '$1=="50%"{print $2}')
-  p99=$(echo "$out" | awk '$1=="99%"{print $2}')
-  printf '%-34s 16 connections: %9s req/s   p50 %9s   p99 %9s\n' "$1" "$rps" "$p50" "$p99" | tee -a "$RESULTS"
-  echo "$out" | grep -E 'Non-2xx|Socket errors' | sed 's/^/    /' | tee -a "$RESULTS" || true
+measure() { # $1: label. One reader alone (latency), then 16 at once (throughput on this machine).
+  local out rps p50 p99 c
+  wrk -t1 -c4 -d5s -s bench/search.lua "http://localhost:$PORT" > /dev/null # warm-up
+  for c in 1 16; do
+    out=$(wrk -t"$(( c > 1 ? 2 : 1 ))" -c"$c" -d"$DURATION" --timeout 10s --latency -s bench/search.lua "http://localhost:$PORT")
+    rps=$(echo "$out" | awk '/Requests\/sec/{print $2}'); p50=$(echo "$out" | awk '$1=="50%"{print $2}')
+    p99=$(echo "$out" | awk '$1=="99%"{print $2}')
+    printf '%-34s %2s connection(s): %9s req/s   p50 %9s   p99 %9s\n' "$1" "$c" "$rps" "$p50" "$p99" | tee -a "$RESULTS"
+    echo "$out" | grep -E 'Non-2xx|Socket errors' | sed 's/^/    /' | tee -a "$RESULTS" || true
+  done
 }
 
 RESULTS=$ROOT/bench/search-results.txt
@@ -75,6 +78,6 @@ while :; do
   echo "$STATUS" | grep -q '"state":"RUNNING"' || break
   sleep 5
 done
-echo "Elasticsearch reindex: $(echo "$STATUS" | python3 -c 'import json,sys; s=json.load(sys.stdin); print(f"{s[\"done\"]} posts, {s[\"postsPerSecond\"]:.0f} posts/s, state {s[\"state\"]}")')" | tee -a "$RESULTS"
+echo "Elasticsearch reindex: $(echo "$STATUS" | python3 -c 'import json,sys; s=json.load(sys.stdin); print("%d posts, %.0f posts/s, state %s" % (s["done"], s["postsPerSecond"], s["state"]))')" | tee -a "$RESULTS"
 measure "Elasticsearch: GET /api/v1/search"
 echo "Results written to $RESULTS"

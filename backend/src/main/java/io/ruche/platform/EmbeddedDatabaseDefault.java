@@ -18,9 +18,13 @@ public class EmbeddedDatabaseDefault implements BeanInitializedEventListener<Dat
     private final Path dataDir;
     private final String configuredUrl;
 
+    private final String bufferPool;
+
     public EmbeddedDatabaseDefault(@Value("${ruche.data-dir:./data}") String dataDir,
-                                   @Value("${datasources.default.url:}") String configuredUrl) {
+                                   @Value("${datasources.default.url:}") String configuredUrl,
+                                   @Value("${ruche.embedded-db.buffer-pool:512M}") String bufferPool) {
         this.dataDir = Path.of(dataDir);
+        this.bufferPool = bufferPool;
         this.configuredUrl = configuredUrl;
     }
 
@@ -28,7 +32,7 @@ public class EmbeddedDatabaseDefault implements BeanInitializedEventListener<Dat
     public DatasourceConfiguration onInitialized(BeanInitializingEvent<DatasourceConfiguration> event) {
         DatasourceConfiguration config = event.getBean();
         if ("default".equals(config.getName()) && configuredUrl.isBlank()) {
-            config.setUrl(EmbeddedMariaDb.start(dataDir));
+            config.setUrl(EmbeddedMariaDb.start(dataDir, bufferPool));
             config.setUsername("root");
             config.setPassword("");
         }

@@ -29,6 +29,11 @@ public final class EmbeddedMariaDb {
 
     /** Starts the server if it is not running yet and returns the JDBC URL of the {@code ruche} database. */
     public static synchronized String start(Path dataDir) {
+        return start(dataDir, System.getProperty("ruche.embedded-db.buffer-pool", "512M"));
+    }
+
+    /** {@code bufferPool}: InnoDB's cache, e.g. 512M; the bigger, the more of a large forum stays in memory. */
+    public static synchronized String start(Path dataDir, String bufferPool) {
         if (url != null) {
             return url;
         }
@@ -49,7 +54,7 @@ public final class EmbeddedMariaDb {
             }
             config.addArg("--bind-address=127.0.0.1");
             config.addArg("--collation-server=utf8mb4_unicode_ci");
-            config.addArg("--innodb-buffer-pool-size=256M");
+            config.addArg("--innodb-buffer-pool-size=" + bufferPool);
             boolean firstStart = !Files.isDirectory(data) || isEmpty(data);
             if (firstStart) {
                 LOG.info("Preparing the embedded MariaDB in {} (first start unpacks the server, about 20 s)", data);

@@ -58,14 +58,19 @@ public class DatabaseSearchIndex implements SearchIndex {
         if (expression.isEmpty()) {
             return new SearchResults(0, List.of());
         }
-        List<Object> params = new ArrayList<>();
-        StringBuilder where = new StringBuilder(" FROM posts p JOIN threads t ON t.id = p.thread_id "
-                + "JOIN members m ON m.id = p.author_id WHERE p.deleted_at IS NULL AND t.category_id IN ("
-                + Sql.placeholders(visibleCategoryIds.size()) + ") AND (MATCH(p.body_source) AGAINST (? IN BOOLEAN MODE) "
-                + "OR (p.position = 1 AND MATCH(t.title) AGAINST (? IN BOOLEAN MODE)))");
+        // Each FULLTEXT index finds its own candidates (post bodies; titles, counted on the thread's first post), so
+        // MariaDB never scans every post; filters and access then apply to those candidates only.
+        String matches = "(SELECT id, SUM(score) AS score FROM ("
+                + "SELECT p.id, MATCH(p.body_source) AGAINST (? IN BOOLEAN MODE) AS score FROM posts p "
+                + "WHERE MATCH(p.body_source) AGAINST (? IN BOOLEAN MODE) "
+                + "UNION ALL SELECT p.id, 2 * MATCH(t.title) AGAINST (? IN BOOLEAN MODE) FROM threads t "
+                + "JOIN posts p ON p.thread_id = t.id AND p.position = 1 WHERE MATCH(t.title) AGAINST (? IN BOOLEAN MODE)"
+                + ") candidates GROUP BY id) m";
+        List<Object> params = new ArrayList<>(List.of(expression, expression, expression, expression));
+        StringBuilder where = new StringBuilder(" FROM " + matches + " JOIN posts p ON p.id = m.id "
+                + "JOIN threads t ON t.id = p.thread_id JOIN members a ON a.id = p.author_id "
+                + "WHERE p.deleted_at IS NULL AND t.category_id IN (" + Sql.placeholders(visibleCategoryIds.size()) + ")");
         params.addAll(Sql.inList(visibleCategoryIds));
-        params.add(expression);
-        params.add(expression);
         if (query.categoryId() != null) {
             where.append(" AND t.category_id = ?");
             params.add(query.categoryId());
@@ -76,7 +81,7 @@ public class DatabaseSearchIndex implements SearchIndex {
             params.add(query.tag());
         }
         if (query.author() != null) {
-            where.append(" AND m.username = ?");
+            where.append(" AND a.username = ?");
             params.add(query.author());
         }
         if (query.after() != null) {
@@ -94,18 +99,14 @@ public class DatabaseSearchIndex implements SearchIndex {
         // reported as that number (the UI says "10,000 results" and readers refine).
         long total = sql.query("SELECT COUNT(*) FROM (SELECT 1" + where + " LIMIT " + MAX_COUNTED + ") capped", params,
                 rs -> rs.getLong(1)).get(0);
-        List<Object> pageParams = new ArrayList<>();
-        pageParams.add(expression);
-        pageParams.add(expression);
-        pageParams.addAll(params);
+        List<Object> pageParams = new ArrayList<>(params);
         pageParams.add(query.pageSize());
         pageParams.add((query.page() - 1) * query.pageSize());
-        String order = query.latest() ? " ORDER BY p.created_at DESC, p.id DESC" : " ORDER BY score DESC, p.id DESC";
+        String order = query.latest() ? " ORDER BY p.created_at DESC, p.id DESC" : " ORDER BY m.score DESC, p.id DESC";
         List<String> terms = text.terms();
         List<Hit> hits = sql.query("SELECT p.id, p.thread_id, p.position, p.body_html, p.created_at, t.category_id, "
-                + "t.title, t.slug, t.accepted_post_id IS NOT NULL AS solved, m.username, m.display_name, "
-                + "(MATCH(p.body_source) AGAINST (? IN BOOLEAN MODE) + 2 * MATCH(t.title) AGAINST (? IN BOOLEAN MODE)) "
-                + "AS score" + where + order + " LIMIT ? OFFSET ?", pageParams,
+                + "t.title, t.slug, t.accepted_post_id IS NOT NULL AS solved, a.username, a.display_name" + where + order
+                + " LIMIT ? OFFSET ?", pageParams,
                 rs -> new Hit(rs.getLong(1), rs.getLong(2), rs.getString(7), rs.getString(8), rs.getInt(3), rs.getLong(6),
                         rs.getString(10), rs.getString(11), Sql.instant(rs, "created_at"), rs.getBoolean(9),
                         QueryText.snippet(io.ruche.content.MarkdownRenderer.textOf(rs.getString(4)), terms, 180)));

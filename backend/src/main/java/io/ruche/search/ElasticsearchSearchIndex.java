@@ -250,8 +250,10 @@ public class ElasticsearchSearchIndex implements SearchIndex, AutoCloseable {
                     "fields", List.of("title^2", "body"))));
         }
         if (!text.words().isEmpty()) {
+            // Typos are forgiven from four letters; the first letter must be right, which keeps fuzzy expansion cheap.
             must.add(Map.of("multi_match", Map.of("query", String.join(" ", text.words()), "operator", "and",
-                    "fuzziness", "AUTO:4,7", "fields", List.of("title^2", "title.*^2", "body", "body.*"))));
+                    "fuzziness", "AUTO:4,7", "prefix_length", 1, "max_expansions", 20,
+                    "fields", List.of("title^2", "title.*^2", "body", "body.*"))));
         }
         List<Object> filter = new ArrayList<>();
         filter.add(Map.of("terms", Map.of("category_id", List.copyOf(visibleCategoryIds))));
@@ -280,7 +282,7 @@ public class ElasticsearchSearchIndex implements SearchIndex, AutoCloseable {
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("from", (query.page() - 1) * query.pageSize());
         request.put("size", query.pageSize());
-        request.put("track_total_hits", true);
+        request.put("track_total_hits", DatabaseSearchIndex.MAX_COUNTED); // exact up to 10,000, like MariaDB
         request.put("query", Map.of("bool", Map.of("must", must, "filter", filter)));
         request.put("highlight", Map.of("encoder", "html", "pre_tags", List.of("<mark>"), "post_tags", List.of("</mark>"),
                 "fields", Map.of("body", Map.of("fragment_size", 180, "number_of_fragments", 1),
@@ -317,7 +319,7 @@ public class ElasticsearchSearchIndex implements SearchIndex, AutoCloseable {
         ensureIndex();
         Map<String, Object> request = Map.of("size", 5, "query", Map.of("bool", Map.of(
                 "must", List.of(Map.of("multi_match", Map.of("query", String.join(" ", parsed.terms()),
-                        "fuzziness", "AUTO:4,7", "fields", List.of("title", "title.*")))),
+                        "fuzziness", "AUTO:4,7", "prefix_length", 1, "fields", List.of("title", "title.*")))),
                 "filter", List.of(Map.of("term", Map.of("first_post", true)),
                         Map.of("terms", Map.of("category_id", List.copyOf(visibleCategoryIds)))))));
         String body = json.writeValueAsString(request);

@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -77,25 +76,20 @@ final class RucheProcess implements AutoCloseable {
         return base;
     }
 
-    private void awaitHealthy(Duration timeout) throws InterruptedException, IOException {
+    private void awaitHealthy(Duration timeout) {
         HttpClient client = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("ruche.jar exited early:\n" + Files.readString(log));
-            }
-            try {
-                HttpResponse<String> response = client.send(HttpRequest.newBuilder(base.resolve("/health")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // The server is still starting.
-            }
-            java.lang.Thread.sleep(500);
+        try {
+            org.awaitility.Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                    .until(() -> {
+                        if (!process.isAlive()) {
+                            throw new IllegalStateException("ruche.jar exited early:\n" + Files.readString(log));
+                        }
+                        return client.send(HttpRequest.newBuilder(base.resolve("/health")).build(),
+                                HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+                    });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new IllegalStateException("ruche.jar did not become healthy in " + timeout + " (log: " + log + ")", e);
         }
-        throw new IllegalStateException("ruche.jar did not become healthy in " + timeout + ":\n" + Files.readString(log));
     }
 
     @Override
