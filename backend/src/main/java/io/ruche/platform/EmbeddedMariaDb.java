@@ -55,6 +55,7 @@ public final class EmbeddedMariaDb {
             config.addArg("--bind-address=127.0.0.1");
             config.addArg("--collation-server=utf8mb4_unicode_ci");
             config.addArg("--innodb-buffer-pool-size=" + bufferPool);
+            config.addArg("--max-connections=500");
             boolean firstStart = !Files.isDirectory(data) || isEmpty(data);
             if (firstStart) {
                 LOG.info("Preparing the embedded MariaDB in {} (first start unpacks the server, about 20 s)", data);
