@@ -56,7 +56,8 @@ public record QueryText(List<String> phrases, List<String> words) {
      * {@code <mark>}. Matching ignores case and accents ("ete" finds "été").
      */
     public static String snippet(String text, List<String> terms, int length) {
-        String plain = text.replaceAll("[*_>#`~|]+", " ").replaceAll("\\s+", " ").strip();
+        // The text is already what readers see (rendered HTML reduced to text), so only spaces are folded.
+        String plain = text.replaceAll("\\s+", " ").strip();
         String folded = fold(plain);
         int first = -1;
         for (String term : terms) {

@@ -10,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.chrome.ChromeDriver;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,9 +25,9 @@ class ForumJourneyIT {
 
     private static final Map<String, Map<String, String>> WORDS = Map.of(
             "en", Map.of("category", "Questions (en)", "wrote", "wrote:", "accepted", "Accepted answer",
-                    "like", "👍 1"),
+                    "like", "👍 1", "results", "result"),
             "fr", Map.of("category", "Questions (fr)", "wrote", "a écrit :", "accepted", "Réponse acceptée",
-                    "like", "👍 1"));
+                    "like", "👍 1", "results", "résultat"));
 
     private RucheProcess ruche;
     private ChromeDriver driver;
@@ -95,5 +96,10 @@ class ForumJourneyIT {
         thread = pages.thread().markAnswer(1);
         assertTrue(thread.acceptedAnswerBox().contains(words.get("accepted")), thread.acceptedAnswerBox());
         assertTrue(thread.acceptedAnswerBox().contains("Use the Export button"), thread.acceptedAnswerBox());
+
+        // The next member with the same question finds it from the header's search box.
+        List<String> titles = pages.searchFromHeader("invoices");
+        assertTrue(titles.contains("Export " + language + " " + asker), titles.toString());
+        assertTrue(pages.searchTotal().contains(words.get("results")), pages.searchTotal());
     }
 }

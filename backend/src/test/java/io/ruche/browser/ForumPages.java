@@ -279,6 +279,19 @@ final class ForumPages {
         }
     }
 
+    /** Types in the header's search box and waits for the results. */
+    java.util.List<String> searchFromHeader(String text) {
+        WebElement box = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-test=header-search]")));
+        box.clear();
+        box.sendKeys(text + org.openqa.selenium.Keys.ENTER);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test=search-hit]")));
+        return driver.findElements(By.cssSelector("[data-test=search-hit] a")).stream().map(WebElement::getText).toList();
+    }
+
+    String searchTotal() {
+        return text(By.cssSelector("[data-test=search-total]"));
+    }
+
     private void click(By by) {
         wait.until(ExpectedConditions.elementToBeClickable(by)).click();
     }
