@@ -44,8 +44,6 @@ public class ElasticsearchSearchIndex implements SearchIndex, AutoCloseable {
     private final SearchDocuments documents;
     private final String alias;
     private final String prefix;
-    /** The index a running reindex builds; writes go there too until the swap. */
-    private volatile String building;
     private volatile boolean ready;
 
     public ElasticsearchSearchIndex(@io.micronaut.context.annotation.Value("${ruche.elasticsearch.url}") String url,
@@ -163,10 +161,9 @@ public class ElasticsearchSearchIndex implements SearchIndex, AutoCloseable {
             return;
         }
         List<String> targets = new ArrayList<>(List.of(alias));
-        String next = building;
-        if (next != null) {
-            targets.add(next);
-        }
+        // A reindex may be running on any node: its target is in the database, and every node writes there too
+        // until the alias swaps, so no edit made meanwhile is missing from the new index.
+        documents.reindexTarget().filter(target -> !target.equals(alias)).ifPresent(targets::add);
         BulkRequest.Builder bulk = new BulkRequest.Builder();
         for (String target : targets) {
             for (SearchDocuments.PostDocument doc : docs) {
@@ -199,8 +196,7 @@ public class ElasticsearchSearchIndex implements SearchIndex, AutoCloseable {
         String name = newIndexName();
         createIndex(name);
         long total = documents.countLive();
-        progress.started(name, total);
-        building = name;
+        progress.started(name, total); // records the target: from now on every node's writes go there too
         try {
             long after = 0;
             long done = 0;
@@ -231,8 +227,9 @@ public class ElasticsearchSearchIndex implements SearchIndex, AutoCloseable {
                 client.indices().delete(d -> d.index(index));
             }
             LOG.info("Reindexed {} posts into {}; alias {} swapped", done, name, alias);
-        } finally {
-            building = null;
+        } catch (IOException | RuntimeException e) {
+            client.indices().delete(d -> d.index(name).ignoreUnavailable(true));
+            throw e;
         }
     }
 

@@ -71,6 +71,13 @@ public class SearchDocuments {
         return load(SELECT + "WHERE p.id > ? AND p.deleted_at IS NULL ORDER BY p.id LIMIT " + size, List.of(afterId));
     }
 
+    /** The index a running reindex is building, if one is running (on any node). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<String> reindexTarget() {
+        return sql.query("SELECT target FROM search_reindex WHERE id = 1 AND state = 'RUNNING' AND target IS NOT NULL",
+                List.of(), rs -> rs.getString(1)).stream().findFirst();
+    }
+
     @Transactional(readOnly = true)
     public long countLive() {
         return sql.query("SELECT COUNT(*) FROM posts WHERE deleted_at IS NULL", List.of(), rs -> rs.getLong(1)).get(0);

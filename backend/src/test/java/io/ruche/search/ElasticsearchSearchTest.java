@@ -79,6 +79,28 @@ class ElasticsearchSearchTest extends SearchScenarios {
     }
 
     @Test
+    void writesReachTheIndexAReindexOnAnotherNodeIsBuilding() throws Exception {
+        String target = PREFIX + "-posts-other-node";
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(TestElasticsearch.url() + "/" + target))
+                .PUT(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        // What another node records when it starts a reindex.
+        TestDatabase.execute("UPDATE search_reindex SET state = 'RUNNING', target = '" + target + "', "
+                + "started_at = NOW(6) WHERE id = 1");
+        try {
+            long thread = ForumFixtures.thread(alice, otherCategory, "During another reindex " + uniqueWord(), "x",
+                    List.of());
+            long post = ((Number) alice.get("/api/v1/threads/" + thread).at("posts.0.id")).longValue();
+            await().atMost(Duration.ofSeconds(20)).until(() -> http.send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(TestElasticsearch.url() + "/" + target + "/_doc/" + post)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
+        } finally {
+            TestDatabase.execute("UPDATE search_reindex SET state = 'DONE', target = NULL, finished_at = NOW(6) WHERE id = 1");
+        }
+    }
+
+    @Test
     void searchesKeepAnsweringDuringAReindex() throws Exception {
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicInteger answered = new AtomicInteger();
