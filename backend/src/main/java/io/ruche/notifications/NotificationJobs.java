@@ -120,9 +120,10 @@ public class NotificationJobs {
     @Transactional
     public void onAccepted(long threadId, long postId, long actorId) {
         PostFacts post = post(postId);
-        Long accepted = sql.query("SELECT accepted_post_id FROM threads WHERE id = ?", List.of(threadId),
-                rs -> Sql.nullableLong(rs, "accepted_post_id")).stream().findFirst().orElse(null);
-        if (post == null || post.deleted() || accepted == null || accepted != postId || post.authorId() == actorId) {
+        // A thread without an accepted answer maps to -1 (streams cannot carry null).
+        long accepted = sql.query("SELECT COALESCE(accepted_post_id, -1) FROM threads WHERE id = ?",
+                List.of(threadId), rs -> rs.getLong(1)).stream().findFirst().orElse(-1L);
+        if (post == null || post.deleted() || accepted != postId || post.authorId() == actorId) {
             return;
         }
         Map<Long, List<NotificationKind>> candidates = new LinkedHashMap<>();
