@@ -53,15 +53,46 @@ public class JobWorker {
     record Claimed(long id, String kind, String payload, int attempts) {
     }
 
+    /** Claimed by this node and not run yet: released at shutdown so other nodes need not wait for the lease. */
+    private final java.util.Set<Long> waiting = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile boolean stopping;
+
     @Scheduled(fixedDelay = "${ruche.jobs.poll-interval:1s}", initialDelay = "2s")
     public void poll() {
         List<Claimed> batch;
         do {
+            if (stopping) {
+                return;
+            }
             batch = claim();
+            batch.forEach(job -> waiting.add(job.id()));
             for (Claimed job : batch) {
+                if (stopping) {
+                    return;
+                }
+                waiting.remove(job.id());
                 run(job);
             }
         } while (batch.size() == BATCH);
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        stopping = true;
+        List<Long> unrun = List.copyOf(waiting);
+        if (!unrun.isEmpty()) {
+            try {
+                release(unrun);
+            } catch (RuntimeException e) {
+                LOG.warn("Could not release {} claimed jobs at shutdown; they run when their lease ends: {}",
+                        unrun.size(), e.toString());
+            }
+        }
+    }
+
+    @Transactional
+    protected void release(List<Long> ids) {
+        sql.update("UPDATE jobs SET locked_until = NULL WHERE id IN (" + Sql.placeholders(ids.size()) + ")", ids);
     }
 
     @Transactional
