@@ -32,7 +32,7 @@ public class MailSettings {
                         @Value("${ruche.smtp.tls:STARTTLS}") String tls,
                         @Value("${ruche.smtp.from:Ruche <noreply@localhost>}") String from,
                         @Value("${ruche.data-dir:./data}") String dataDir,
-                        @Value("${ruche.public-url:http://localhost:8080}") String publicUrl) {
+                        @Value("${ruche.public-url:}") String publicUrl) {
         this.host = host.strip();
         this.port = port;
         this.user = user.strip();
@@ -40,7 +40,9 @@ public class MailSettings {
         this.tls = Tls.valueOf(tls.strip().toUpperCase(java.util.Locale.ROOT));
         this.from = from.strip();
         this.outbox = Path.of(dataDir).resolve("outbox");
-        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        // The default is spelled here: a URL in a placeholder default would be cut at its first colon.
+        String url = publicUrl.isBlank() ? "http://localhost:8080" : publicUrl.strip();
+        this.publicUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     public boolean smtpConfigured() {
