@@ -13,6 +13,7 @@ export interface SelfMember {
   locale: Language | null
   joinedAt: string
   avatarUrl: string
+  emailVerified: boolean
 }
 
 export interface SessionState {
@@ -37,6 +38,7 @@ export interface RegisterBody {
   password: string
   displayName?: string
   locale?: Language
+  timeZone?: string
 }
 
 export interface MemberRow {
@@ -88,4 +90,13 @@ export const accountsApi = {
   addToGroup: (id: number, username: string) => api.put<void>(`/api/v1/groups/${id}/members/${enc(username)}`),
   removeFromGroup: (id: number, username: string) =>
     api.delete<void>(`/api/v1/groups/${id}/members/${enc(username)}`),
+  resendVerification: () => api.post<void>('/api/v1/account/verification'),
+  confirmVerification: (token: string) => api.post<void>('/api/v1/account/verification/confirm', { token }),
+  requestPasswordReset: (email: string) => api.post<void>('/api/v1/account/password-reset', { email }),
+  resetPassword: (token: string, password: string) =>
+    api.post<void>('/api/v1/account/password-reset/confirm', { token, password }),
+  changeEmail: (email: string, password: string) => api.post<void>('/api/v1/account/email', { email, password }),
+  confirmEmail: (token: string) => api.post<void>('/api/v1/account/email/confirm', { token }),
+  staffMessage: (username: string, text: string) =>
+    api.post<void>(`/api/v1/members/${enc(username)}/staff-messages`, { text }),
 }

@@ -3,7 +3,7 @@ import type { Role } from './accounts'
 
 export type CategoryKind = 'DISCUSSION' | 'QUESTIONS'
 export type ThreadSort = 'latest' | 'top' | 'unanswered'
-export type FollowLevel = 'WATCHING' | 'MUTED'
+export type FollowLevel = 'WATCHING' | 'TRACKING' | 'MUTED'
 
 export interface MemberRef {
   username: string
@@ -185,6 +185,9 @@ export const forumApi = {
     api.post<void>(`/api/v1/threads/${threadId}/accepted-answer`, { postId }),
   unaccept: (threadId: number) => api.delete<void>(`/api/v1/threads/${threadId}/accepted-answer`),
   follow: (threadId: number, level: FollowLevel) => api.put<void>(`/api/v1/threads/${threadId}/follow`, { level }),
+  categoryFollow: (slug: string) => api.get<{ level: FollowLevel | null }>(`/api/v1/categories/${encodeURIComponent(slug)}/follow`),
+  followCategory: (slug: string, level: FollowLevel | null) =>
+    api.put<{ level: FollowLevel | null }>(`/api/v1/categories/${encodeURIComponent(slug)}/follow`, { level }),
   unfollow: (threadId: number) => api.delete<void>(`/api/v1/threads/${threadId}/follow`),
   editPost: (id: number, body: string) => api.patch<PostView>(`/api/v1/posts/${id}`, { body }),
   deletePost: (id: number) => api.delete<void>(`/api/v1/posts/${id}`),

@@ -11,6 +11,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.ruche.platform.ClientAddress;
 import jakarta.validation.Valid;
@@ -54,6 +55,52 @@ public class AccountController {
     public HttpResponse<AccountViews.Self> setup(HttpRequest<?> request, @Body @Valid AccountRequests.Register body) {
         Member admin = accounts.createFirstAdmin(body);
         return signedIn(request, admin, HttpStatus.CREATED);
+    }
+
+    /** Sends the address verification mail again. */
+    @Post("/account/verification")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    public HttpResponse<Void> resendVerification(HttpRequest<?> request, Authentication authentication) {
+        accounts.resendVerification(CurrentMember.idOf(authentication), clientAddress.of(request));
+        return HttpResponse.accepted();
+    }
+
+    /** The link of the verification mail lands here (through the page it opens); no sign-in needed. */
+    @Post("/account/verification/confirm")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    public HttpResponse<Void> confirmVerification(@Body @Valid AccountRequests.TokenOnly body) {
+        accounts.confirmVerification(body.token());
+        return HttpResponse.noContent();
+    }
+
+    /** Always 202: whether the address has an account is not revealed. */
+    @Post("/account/password-reset")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    public HttpResponse<Void> requestReset(HttpRequest<?> request, @Body @Valid AccountRequests.ResetRequest body) {
+        accounts.requestPasswordReset(body.email(), clientAddress.of(request));
+        return HttpResponse.accepted();
+    }
+
+    @Post("/account/password-reset/confirm")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    public HttpResponse<Void> reset(@Body @Valid AccountRequests.ResetPassword body) {
+        accounts.resetPassword(body.token(), body.password());
+        return HttpResponse.noContent();
+    }
+
+    /** Starts an address change; the new address gets a confirmation link. */
+    @Post("/account/email")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    public HttpResponse<Void> changeEmail(Authentication authentication, @Body @Valid AccountRequests.ChangeEmail body) {
+        accounts.requestEmailChange(CurrentMember.idOf(authentication), body.email(), body.password());
+        return HttpResponse.accepted();
+    }
+
+    @Post("/account/email/confirm")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    public HttpResponse<Void> confirmEmail(@Body @Valid AccountRequests.TokenOnly body) {
+        accounts.confirmEmailChange(body.token());
+        return HttpResponse.noContent();
     }
 
     private MutableHttpResponse<AccountViews.Self> signedIn(HttpRequest<?> request, Member member, HttpStatus status) {

@@ -24,7 +24,30 @@ public final class AccountRequests {
             @Email(message = "validation.email") @Size(max = 254, message = "validation.email") String email,
             @NotBlank(message = "validation.required") String password,
             @Nullable @Size(max = 64, message = "validation.size") String displayName,
-            @Nullable @Pattern(regexp = "en|fr", message = "validation.locale") String locale) {
+            @Nullable @Pattern(regexp = "en|fr", message = "validation.locale") String locale,
+            @Nullable @Size(max = 64, message = "validation.timeZone") String timeZone) {
+    }
+
+    @Serdeable
+    public record TokenOnly(@NotBlank(message = "validation.required") @Size(max = 200) String token) {
+    }
+
+    @Serdeable
+    public record ResetRequest(@NotBlank(message = "validation.required")
+                               @Email(message = "validation.email") @Size(max = 254, message = "validation.email")
+                               String email) {
+    }
+
+    @Serdeable
+    public record ResetPassword(@NotBlank(message = "validation.required") @Size(max = 200) String token,
+                                @NotBlank(message = "validation.required") @Size(max = 200) String password) {
+    }
+
+    @Serdeable
+    public record ChangeEmail(@NotBlank(message = "validation.required")
+                              @Email(message = "validation.email") @Size(max = 254, message = "validation.email")
+                              String email,
+                              @NotBlank(message = "validation.required") @Size(max = 200) String password) {
     }
 
     @Serdeable

@@ -6,6 +6,7 @@ import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.annotation.Transactional;
 import io.ruche.platform.Problems;
 import io.ruche.platform.RateLimiter;
+import io.ruche.platform.Sql;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -25,10 +26,22 @@ public class AccountService {
     private final RateLimiter rateLimiter;
     private final Clock clock;
     private final int registrationsPerHour;
+    private final AccountMails mails;
+    private final AccountTokens tokens;
+    private final MemberSessionRepository sessions;
+    private final Sql sql;
+    private final boolean verifiedToPost;
 
     public AccountService(MemberRepository members, MemberGroupRepository groups, PasswordHasher hasher,
-                          RateLimiter rateLimiter, Clock clock,
-                          @Value("${ruche.rate-limits.registrations-per-hour:10}") int registrationsPerHour) {
+                          RateLimiter rateLimiter, Clock clock, AccountMails mails, AccountTokens tokens,
+                          MemberSessionRepository sessions, Sql sql,
+                          @Value("${ruche.rate-limits.registrations-per-hour:10}") int registrationsPerHour,
+                          @Value("${ruche.accounts.verified-email-to-post:true}") boolean verifiedToPost) {
+        this.mails = mails;
+        this.tokens = tokens;
+        this.sessions = sessions;
+        this.sql = sql;
+        this.verifiedToPost = verifiedToPost;
         this.members = members;
         this.groups = groups;
         this.hasher = hasher;
@@ -37,10 +50,111 @@ public class AccountService {
         this.registrationsPerHour = registrationsPerHour;
     }
 
-    /** A visitor creates their account; they start as a plain member. */
+    /** A visitor creates their account; they start as a plain member and get a mail to verify their address. */
     public Member register(AccountRequests.Register request, String clientAddress) {
         rateLimiter.hit("register:" + clientAddress, registrationsPerHour, Duration.ofHours(1));
-        return create(request, Role.MEMBER);
+        return registerAndVerify(request);
+    }
+
+    @Transactional
+    protected Member registerAndVerify(AccountRequests.Register request) {
+        Member member = create(request, Role.MEMBER);
+        mails.verification(member);
+        return member;
+    }
+
+    /** Accounts created by the site itself (the demo community): their address counts as verified. */
+    @Transactional
+    public Member registerTrusted(AccountRequests.Register request) {
+        Member member = create(request, Role.MEMBER);
+        sql.update("UPDATE members SET email_verified_at = ? WHERE id = ?", List.of(clock.instant(), member.id()));
+        return members.findById(member.id()).orElseThrow();
+    }
+
+    /** Refuses to let a member write before their address is verified, when the site asks for it. */
+    @Transactional(readOnly = true)
+    public void requireMayPost(long memberId) {
+        if (!verifiedToPost) {
+            return;
+        }
+        boolean verified = !sql.query("SELECT 1 FROM members WHERE id = ? AND email_verified_at IS NOT NULL",
+                List.of(memberId), rs -> 1).isEmpty();
+        if (!verified) {
+            throw Problems.forbidden("problem.emailNotVerified");
+        }
+    }
+
+    /** Sends the verification mail again (for a member who lost it). */
+    @Transactional
+    public void resendVerification(long memberId, String clientAddress) {
+        rateLimiter.hit("verify-mail:" + memberId, 3, Duration.ofHours(1));
+        Member member = members.findById(memberId).orElseThrow(() -> Problems.notFound("member"));
+        if (member.emailVerified()) {
+            throw Problems.badRequest("problem.emailAlreadyVerified");
+        }
+        mails.verification(member);
+    }
+
+    @Transactional
+    public void confirmVerification(String token) {
+        AccountTokens.Used used = tokens.consume(token, AccountTokens.Purpose.VERIFY);
+        sql.update("UPDATE members SET email_verified_at = COALESCE(email_verified_at, ?) WHERE id = ?",
+                List.of(clock.instant(), used.memberId()));
+    }
+
+    /**
+     * Sends a reset link if the address belongs to a member. The answer is the same either way, so the form does not
+     * reveal who has an account.
+     */
+    @Transactional
+    public void requestPasswordReset(String email, String clientAddress) {
+        rateLimiter.hit("reset:address:" + clientAddress, 10, Duration.ofHours(1));
+        rateLimiter.hit("reset:email:" + email.strip().toLowerCase(java.util.Locale.ROOT), 3, Duration.ofHours(1));
+        members.findByEmail(email.strip()).ifPresent(mails::passwordReset);
+    }
+
+    /** Sets a new password from a reset link; every open session of the member ends. */
+    @Transactional
+    public void resetPassword(String token, String password) {
+        AccountTokens.Used used = tokens.consume(token, AccountTokens.Purpose.RESET);
+        Member member = members.findById(used.memberId()).orElseThrow(() -> Problems.badRequest("problem.token.invalid"));
+        PasswordPolicy.violation(password, member.username()).ifPresent(code -> {
+            throw Problems.invalidField("password", code);
+        });
+        // The link reached the member's mailbox: that proves the address too.
+        sql.update("UPDATE members SET password_hash = ?, email_verified_at = COALESCE(email_verified_at, ?) "
+                + "WHERE id = ?", List.of(hasher.hash(password), clock.instant(), member.id()));
+        sessions.deleteByMemberId(member.id());
+    }
+
+    /** Asks to move the account to a new address: the change happens when the new address confirms. */
+    @Transactional
+    public void requestEmailChange(long memberId, String newEmail, String password) {
+        rateLimiter.hit("email-change:" + memberId, 5, Duration.ofHours(1));
+        Member member = members.findById(memberId).orElseThrow(() -> Problems.notFound("member"));
+        if (!hasher.matches(password, member.passwordHash())) {
+            throw Problems.invalidField("password", "validation.passwordWrong");
+        }
+        String email = newEmail.strip();
+        if (email.equalsIgnoreCase(member.email())) {
+            throw Problems.invalidField("email", "validation.email.same");
+        }
+        if (members.existsByEmail(email)) {
+            throw Problems.conflict("email", "validation.email.taken");
+        }
+        mails.emailChange(member, email);
+    }
+
+    @Transactional
+    public void confirmEmailChange(String token) {
+        AccountTokens.Used used = tokens.consume(token, AccountTokens.Purpose.EMAIL_CHANGE);
+        Member member = members.findById(used.memberId()).orElseThrow(() -> Problems.badRequest("problem.token.invalid"));
+        if (members.existsByEmail(used.newEmail())) {
+            throw Problems.conflict("email", "validation.email.taken");
+        }
+        sql.update("UPDATE members SET email = ?, email_verified_at = ? WHERE id = ?",
+                List.of(used.newEmail(), clock.instant(), member.id()));
+        mails.emailChanged(member, member.email(), used.newEmail());
     }
 
     /** The one-time setup page creates the first administrator; refused once any admin exists. */
@@ -58,7 +172,7 @@ public class AccountService {
         if (members.lockAndCountAdmins() > 0) {
             return false;
         }
-        create(new AccountRequests.Register(username, email, password, null, null), Role.ADMIN);
+        create(new AccountRequests.Register(username, email, password, null, null, null), Role.ADMIN);
         return true;
     }
 
@@ -80,12 +194,20 @@ public class AccountService {
                 ? request.username() : request.displayName().strip();
         Member member = Member.register(request.username(), request.email().strip(),
                 hasher.hash(request.password()), displayName, request.locale(), role, clock.instant());
+        Member saved;
         try {
-            return members.save(member);
+            saved = members.save(member);
         } catch (DataAccessException e) {
             // Two sign-ups racing for the same name: the unique index decides, the loser gets the same answer.
             throw Problems.conflict("username", "validation.username.taken");
         }
+        java.time.ZoneId zone = zoneOrUtc(request.timeZone());
+        sql.update("UPDATE members SET time_zone = ?, last_seen_at = ?, next_digest_at = ? WHERE id = ?",
+                java.util.Arrays.asList(zone.getId(), clock.instant(),
+                        io.ruche.notifications.NotificationPreferences.nextDigest(
+                                io.ruche.notifications.NotificationPreferences.Digest.WEEKLY, 8, zone,
+                                clock.instant()), saved.id()));
+        return saved;
     }
 
     public Member byUsername(String username) {
@@ -120,7 +242,8 @@ public class AccountService {
         }
         members.updateRole(member.id(), role);
         return new Member(member.id(), member.username(), member.email(), member.passwordHash(),
-                member.displayName(), member.bio(), role, member.locale(), member.createdAt());
+                member.displayName(), member.bio(), role, member.locale(), member.createdAt(),
+                member.emailVerifiedAt());
     }
 
     /** The admin member directory: a keyset page with each member's groups, in two queries. */
@@ -153,6 +276,14 @@ public class AccountService {
             ids.put(m.username(), m.id());
         }
         return ids;
+    }
+
+    private static java.time.ZoneId zoneOrUtc(@Nullable String zone) {
+        try {
+            return zone == null || zone.isBlank() ? java.time.ZoneOffset.UTC : java.time.ZoneId.of(zone);
+        } catch (java.time.DateTimeException e) {
+            return java.time.ZoneOffset.UTC;
+        }
     }
 
     private static String escapeLike(String text) {

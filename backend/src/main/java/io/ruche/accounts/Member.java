@@ -16,15 +16,21 @@ public record Member(@Id @GeneratedValue @Nullable Long id,
                      String bio,
                      Role role,
                      @Nullable String locale,
-                     Instant createdAt) {
+                     Instant createdAt,
+                     @Nullable Instant emailVerifiedAt) {
 
     public static Member register(String username, String email, String passwordHash, String displayName,
                                   @Nullable String locale, Role role, Instant now) {
-        return new Member(null, username, email, passwordHash, displayName, "", role, locale, now);
+        return new Member(null, username, email, passwordHash, displayName, "", role, locale, now,
+                role == Role.ADMIN ? now : null);
     }
 
     public Member withProfile(String displayName, String bio, @Nullable String locale) {
-        return new Member(id, username, email, passwordHash, displayName, bio, role, locale, createdAt);
+        return new Member(id, username, email, passwordHash, displayName, bio, role, locale, createdAt, emailVerifiedAt);
+    }
+
+    public boolean emailVerified() {
+        return emailVerifiedAt != null;
     }
 
     public boolean isStaff() {

@@ -40,6 +40,11 @@ public interface MemberRepository extends CrudRepository<Member, Long> {
             + "OR email LIKE :prefix) ORDER BY id LIMIT :limit")
     List<Member> searchAfter(String prefix, long afterId, int limit);
 
+    /** Remembers when the member was last around (at most one write per five minutes), for the digest. */
+    @Query("UPDATE members SET last_seen_at = :now WHERE id = :id AND (last_seen_at IS NULL "
+            + "OR last_seen_at < :staleBefore)")
+    void touchSeen(long id, Instant now, Instant staleBefore);
+
     @Query("UPDATE members SET role = :role WHERE id = :id")
     void updateRole(long id, Role role);
 

@@ -15,6 +15,8 @@ public interface MemberSessionRepository extends CrudRepository<MemberSession, S
             + "WHERE id = :id AND last_seen_at < :staleBefore")
     void touch(String id, Instant now, Instant expiresAt, Instant staleBefore);
 
+    void deleteByMemberId(long memberId);
+
     @Query("DELETE FROM sessions WHERE expires_at < :now")
     int deleteExpired(Instant now);
 

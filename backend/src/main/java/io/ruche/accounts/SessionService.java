@@ -90,7 +90,10 @@ public class SessionService {
         Instant now = clock.instant();
         String id = digest(token);
         Optional<Member> member = members.findBySession(id, now);
-        member.ifPresent(m -> sessions.touch(id, now, now.plus(ttl), now.minus(Duration.ofMinutes(5))));
+        member.ifPresent(m -> {
+            sessions.touch(id, now, now.plus(ttl), now.minus(Duration.ofMinutes(5)));
+            members.touchSeen(m.id(), now, now.minus(Duration.ofMinutes(5)));
+        });
         return member;
     }
 

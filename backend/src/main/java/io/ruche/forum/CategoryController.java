@@ -41,6 +41,20 @@ public class CategoryController {
     }
 
     /** Threads of a category, keyset-paged; {@code sort} is latest, top or unanswered. */
+    @Get("/{slug}/follow")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    public ForumViews.FollowState followLevel(String slug, Authentication authentication) {
+        return categories.followLevel(viewers.of(authentication), slug);
+    }
+
+    /** Watch (told of every new thread), track, mute (silence the category), or null to go back to normal. */
+    @io.micronaut.http.annotation.Put("/{slug}/follow")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    public ForumViews.FollowState follow(String slug, Authentication authentication,
+                                         @Body @Valid ForumRequests.CategoryFollow body) {
+        return categories.follow(viewers.of(authentication), slug, body.level());
+    }
+
     @Get("/{slug}/threads")
     @Secured(SecurityRule.IS_ANONYMOUS)
     public ForumViews.ThreadPage threads(String slug, @QueryValue @Nullable String sort,

@@ -168,4 +168,29 @@ public class CategoryService {
     private static <T> T orElse(T value, T fallback) {
         return value == null ? fallback : value;
     }
+
+    /** How the viewer follows a category they can see: WATCHING (told of new threads), TRACKING, MUTED, or null. */
+    @Transactional(readOnly = true)
+    public ForumViews.FollowState followLevel(ForumViewer viewer, String slug) {
+        ThreadService.requireMember(viewer);
+        Category category = access.catalog(viewer).requireBySlug(slug);
+        return new ForumViews.FollowState(sql.query("SELECT level FROM category_follows WHERE category_id = ? "
+                + "AND member_id = ?", List.of(category.id(), viewer.memberId()), rs -> rs.getString(1))
+                .stream().findFirst().orElse(null));
+    }
+
+    @Transactional
+    public ForumViews.FollowState follow(ForumViewer viewer, String slug, @io.micronaut.core.annotation.Nullable String level) {
+        ThreadService.requireMember(viewer);
+        Category category = access.catalog(viewer).requireBySlug(slug);
+        if (level == null) {
+            sql.update("DELETE FROM category_follows WHERE category_id = ? AND member_id = ?",
+                    List.of(category.id(), viewer.memberId()));
+        } else {
+            sql.update("INSERT INTO category_follows (category_id, member_id, level, created_at) VALUES (?, ?, ?, ?) "
+                    + "ON DUPLICATE KEY UPDATE level = VALUES(level)",
+                    List.of(category.id(), viewer.memberId(), level, clock.instant()));
+        }
+        return new ForumViews.FollowState(level);
+    }
 }

@@ -107,8 +107,8 @@ public class DemoCommunity {
     }
 
     private void member(String username, String displayName, Role role, String locale) {
-        Member member = accounts.register(new AccountRequests.Register(username, username + "@demo.ruche.invalid",
-                PASSWORD, displayName, locale), "demo:" + username);
+        Member member = accounts.registerTrusted(new AccountRequests.Register(username,
+                username + "@demo.ruche.invalid", PASSWORD, displayName, locale, "Europe/Paris"));
         if (role != Role.MEMBER) {
             member = accounts.setRole(username, role);
         }

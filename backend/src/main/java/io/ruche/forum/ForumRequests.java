@@ -55,7 +55,12 @@ public final class ForumRequests {
 
     @Serdeable
     public record Follow(@NotNull(message = "validation.required")
-                         @Pattern(regexp = "WATCHING|MUTED", message = "validation.followLevel") String level) {
+                         @Pattern(regexp = "WATCHING|TRACKING|MUTED", message = "validation.followLevel") String level) {
+    }
+
+    @Serdeable
+    public record CategoryFollow(@Nullable @Pattern(regexp = "WATCHING|TRACKING|MUTED",
+            message = "validation.followLevel") String level) {
     }
 
     @Serdeable

@@ -15,7 +15,7 @@ public final class ForumViews {
 
     @Serdeable
     public record MemberRef(String username, String displayName, String avatarUrl, @Nullable Role role) {
-        static MemberRef of(String username, String displayName, @Nullable Role role) {
+        public static MemberRef of(String username, String displayName, @Nullable Role role) {
             return new MemberRef(username, displayName, "/api/v1/members/" + username + "/avatar.svg", role);
         }
     }
@@ -100,5 +100,9 @@ public final class ForumViews {
 
     @Serdeable
     public record Preview(String html) {
+    }
+
+    @Serdeable
+    public record FollowState(@Nullable String level) {
     }
 }

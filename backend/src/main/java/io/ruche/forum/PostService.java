@@ -140,6 +140,9 @@ public class PostService {
             posts.adjustReactionCount(postId, kind, delta);
             posts.adjustReactions(postId, delta);
             threads.adjustReactions(at.thread().id(), delta);
+            if (add) {
+                jobs.enqueue(JobKinds.NOTIFY_REACTION, postId + ":" + viewer.memberId() + ":" + kind);
+            }
         }
         return postQueries.views(viewer, postQueries.byId(postId), null, true, true).get(0).reactions();
     }

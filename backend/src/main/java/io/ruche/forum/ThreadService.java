@@ -3,7 +3,9 @@ package io.ruche.forum;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
+import io.ruche.accounts.AccountService;
 import io.ruche.content.ContentService;
+import io.ruche.live.LiveEvents;
 import io.ruche.platform.Problems;
 import io.ruche.platform.RateLimiter;
 import io.ruche.platform.jobs.JobKinds;
@@ -34,13 +36,20 @@ public class ThreadService {
     private final Clock clock;
     private final int postsPerTenMinutes;
     private final Jobs jobs;
+    private final AccountService accounts;
+    private final LiveEvents live;
+    private final io.ruche.notifications.NotificationService notifications;
 
     public ThreadService(CategoryAccess access, ThreadRepository threads, PostRepository posts,
                          CategoryRepository categories, ThreadQueries threadQueries, PostQueries postQueries,
                          ContentService content, TagService tags, ForumActivity activity, ViewCounter views,
-                         RateLimiter rateLimiter, Clock clock, Jobs jobs,
+                         RateLimiter rateLimiter, Clock clock, Jobs jobs, AccountService accounts, LiveEvents live,
+                         io.ruche.notifications.NotificationService notifications,
                          @Value("${ruche.rate-limits.posts-per-10-minutes:30}") int postsPerTenMinutes) {
         this.jobs = jobs;
+        this.accounts = accounts;
+        this.live = live;
+        this.notifications = notifications;
         this.postsPerTenMinutes = postsPerTenMinutes;
         this.access = access;
         this.threads = threads;
@@ -119,6 +128,7 @@ public class ThreadService {
             lastRead = activity.readPosition(threadId, viewer.memberId()).orElse(0);
             if (!shown.isEmpty()) {
                 activity.markRead(threadId, viewer.memberId(), shown.get(shown.size() - 1).position(), clock.instant());
+                notifications.markThreadRead(viewer.memberId(), threadId);
             }
         }
         views.viewed(threadId);
@@ -154,6 +164,7 @@ public class ThreadService {
         if (!catalog.canStart(category.id())) {
             throw Problems.forbidden("problem.cannotStart");
         }
+        accounts.requireMayPost(viewer.memberId());
         rateLimiter.hit("post:" + viewer.memberId(), postsPerTenMinutes, Duration.ofMinutes(10));
         List<String> tagNames = tags.normalise(request.tags());
         String title = request.title().strip();
@@ -167,6 +178,7 @@ public class ThreadService {
         activity.followIfNoChoice(thread.id(), viewer.memberId(), now);
         categories.recordActivity(category.id(), 1, 1, thread.id(), now);
         jobs.enqueue(JobKinds.SEARCH_THREAD, String.valueOf(thread.id()));
+        jobs.enqueue(JobKinds.NOTIFY_THREAD, String.valueOf(thread.id()));
         return thread.id();
     }
 
@@ -186,6 +198,7 @@ public class ThreadService {
         if (thread.locked() && !viewer.isStaff()) {
             throw Problems.forbidden("problem.threadLocked");
         }
+        accounts.requireMayPost(viewer.memberId());
         if (request.replyTo() != null) {
             Post target = posts.findById(request.replyTo()).orElse(null);
             if (target == null || target.threadId() != threadId) {
@@ -204,6 +217,10 @@ public class ThreadService {
         activity.markRead(threadId, viewer.memberId(), post.position(), now);
         categories.recordActivity(category.id(), 0, 1, threadId, now);
         jobs.enqueue(JobKinds.SEARCH_POST, String.valueOf(post.id()));
+        jobs.enqueue(JobKinds.NOTIFY_POST, String.valueOf(post.id()));
+        // Readers of the thread, on any node, learn of the reply when this transaction commits.
+        live.publish(LiveEvents.threadTopic(threadId), "post",
+                "{\"threadId\":" + threadId + ",\"postId\":" + post.id() + ",\"position\":" + post.position() + "}");
         return postQueries.views(viewer, postQueries.byId(post.id()), thread.acceptedPostId(), true, true).get(0);
     }
 
@@ -260,6 +277,9 @@ public class ThreadService {
         }
         threads.setAccepted(threadId, postId);
         jobs.enqueue(JobKinds.SEARCH_THREAD, String.valueOf(threadId));
+        if (postId != null && !postId.equals(thread.acceptedPostId())) {
+            jobs.enqueue(JobKinds.NOTIFY_ACCEPTED, threadId + ":" + postId + ":" + viewer.memberId());
+        }
     }
 
     @Transactional
@@ -272,6 +292,12 @@ public class ThreadService {
         } else {
             activity.follow(threadId, viewer.memberId(), level, clock.instant());
         }
+    }
+
+    /** Refuses (404) a thread the viewer cannot see; the live stream checks a subscription with it. */
+    @Transactional(readOnly = true)
+    public void requireVisible(ForumViewer viewer, long threadId) {
+        visibleThread(viewer, access.catalog(viewer), threadId);
     }
 
     /** The thread a post belongs to, if the viewer may see it (404 otherwise). */

@@ -36,8 +36,8 @@ public final class Problems {
         return new ProblemException(HttpStatus.FORBIDDEN, code, null, null, null);
     }
 
-    public static ProblemException unavailable(String code) {
-        return new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, code, null, null, null);
+    public static ProblemException unavailable(String code, Object... args) {
+        return new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, code, args, null, null);
     }
 
     public static ProblemException tooManyRequests(long retryAfterSeconds) {

@@ -60,6 +60,25 @@ public class Sql {
         });
     }
 
+    /** Runs an INSERT and returns the generated id. */
+    public long insert(String sql, List<?> params) {
+        return jdbc.execute(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql,
+                    java.sql.Statement.RETURN_GENERATED_KEYS)) {
+                bind(statement, params);
+                statement.executeUpdate();
+                try (ResultSet keys = statement.getGeneratedKeys()) {
+                    if (!keys.next()) {
+                        throw new DataAccessException("No generated id: " + sql);
+                    }
+                    return keys.getLong(1);
+                }
+            } catch (SQLException e) {
+                throw new DataAccessException("Insert failed: " + sql, e);
+            }
+        });
+    }
+
     /** "?, ?, ?" for an IN list of {@code size} values (at least one, so the SQL stays valid). */
     public static String placeholders(int size) {
         return String.join(", ", Collections.nCopies(Math.max(1, size), "?"));
@@ -71,6 +90,11 @@ public class Sql {
     }
 
     public static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp ts = rs.getTimestamp(column);
+        return ts == null ? null : ts.toInstant();
+    }
+
+    public static Instant instant(ResultSet rs, int column) throws SQLException {
         Timestamp ts = rs.getTimestamp(column);
         return ts == null ? null : ts.toInstant();
     }

@@ -69,6 +69,8 @@ class AccessRulesTest extends IntegrationTest {
     @Test
     void eachEndpointAnswersEachRoleAsItsRuleSays() {
         long group = newGroup();
+        String slug = io.ruche.support.TestDatabase.queryString("SELECT slug FROM categories WHERE id = "
+                + newCategory());
         List<Rule> rules = List.of(
                 new Rule("GET /api/v1/session", a -> a.get("/api/v1/session"), 200, 200, 200),
                 new Rule("POST /api/v1/session (bad password)", a -> a.post("/api/v1/session",
@@ -121,7 +123,51 @@ class AccessRulesTest extends IntegrationTest {
                 new Rule("GET /api/v1/admin/search/reindex", a -> a.get("/api/v1/admin/search/reindex"),
                         401, 403, 403, 200),
                 new Rule("POST /api/v1/admin/search/reindex", a -> a.post("/api/v1/admin/search/reindex", null),
-                        401, 403, 403, 202));
+                        401, 403, 403, 202),
+                new Rule("GET /api/v1/notifications", a -> a.get("/api/v1/notifications"), 401, 200, 200),
+                new Rule("GET /api/v1/notifications/unread-count", a -> a.get("/api/v1/notifications/unread-count"),
+                        401, 200, 200),
+                new Rule("POST /api/v1/notifications/read-all", a -> a.post("/api/v1/notifications/read-all", null),
+                        401, 204, 204),
+                new Rule("POST /api/v1/notifications/{id}/read (missing)", a -> a.post(
+                        "/api/v1/notifications/987654321/read", null), 401, 404, 404),
+                new Rule("GET /api/v1/notifications/preferences", a -> a.get("/api/v1/notifications/preferences"),
+                        401, 200, 200),
+                new Rule("PUT /api/v1/notifications/preferences (bad hour)", a -> a.put(
+                        "/api/v1/notifications/preferences", Map.of("channels", Map.of(), "digest", "DAILY",
+                                "digestHour", 30, "timeZone", "Europe/Paris")), 401, 422, 422),
+                new Rule("POST /api/v1/members/{u}/staff-messages", a -> a.post("/api/v1/members/" + otherName
+                        + "/staff-messages", Map.of("text", "Please keep it friendly.")), 401, 403, 204, 204),
+                new Rule("GET /api/v1/categories/{slug}/follow", a -> a.get("/api/v1/categories/" + slug
+                        + "/follow"), 401, 200, 200),
+                new Rule("PUT /api/v1/categories/{slug}/follow", a -> a.put("/api/v1/categories/" + slug
+                        + "/follow", Map.of("level", "WATCHING")), 401, 200, 200),
+                new Rule("GET /api/v1/live (missing thread)", a -> a.get("/api/v1/live?thread=987654321"),
+                        404, 404, 404),
+                new Rule("GET /api/v1/mail/unsubscribe/{bad}", a -> a.get("/api/v1/mail/unsubscribe/1.ALL.x"),
+                        404, 404, 404),
+                new Rule("POST /api/v1/mail/unsubscribe/{forged}", a -> a.post("/api/v1/mail/unsubscribe/1.ALL."
+                        + "a".repeat(43), null), 404, 404, 404),
+                new Rule("POST /api/v1/account/verification (verified)", a -> a.post("/api/v1/account/verification",
+                        null), 401, 400, 400),
+                new Rule("POST /api/v1/account/verification/confirm (bad)", a -> a.post(
+                        "/api/v1/account/verification/confirm", Map.of("token", "nope")), 400, 400, 400),
+                new Rule("POST /api/v1/account/password-reset", a -> a.post("/api/v1/account/password-reset",
+                        Map.of("email", TestMembers.uniqueName("nobody") + "@example.test")), 202, 202, 202),
+                new Rule("POST /api/v1/account/password-reset/confirm (bad)", a -> a.post(
+                        "/api/v1/account/password-reset/confirm", Map.of("token", "nope", "password",
+                                "Another horse 43")), 400, 400, 400),
+                new Rule("POST /api/v1/account/email (wrong password)", a -> a.post("/api/v1/account/email",
+                        Map.of("email", "new@example.test", "password", "wrong")), 401, 422, 422),
+                new Rule("POST /api/v1/account/email/confirm (bad)", a -> a.post("/api/v1/account/email/confirm",
+                        Map.of("token", "nope")), 400, 400, 400),
+                new Rule("GET /api/v1/admin/mail", a -> a.get("/api/v1/admin/mail"), 401, 403, 403, 200),
+                new Rule("GET /api/v1/admin/mail/messages", a -> a.get("/api/v1/admin/mail/messages"),
+                        401, 403, 403, 200),
+                new Rule("POST /api/v1/admin/mail/retry", a -> a.post("/api/v1/admin/mail/retry",
+                        Map.of("ids", List.of())), 401, 403, 403, 200),
+                new Rule("POST /api/v1/admin/mail/test", a -> a.post("/api/v1/admin/mail/test",
+                        Map.of("to", "postmaster@example.test")), 401, 403, 403, 200));
         List<String> failures = new ArrayList<>();
         for (Rule rule : rules) {
             check(failures, rule, "guest", guest, rule.guest());

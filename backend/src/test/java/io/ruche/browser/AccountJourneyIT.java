@@ -54,6 +54,10 @@ class AccountJourneyIT {
         ForumPages.HomePage home = signUp.fill("alice_en", "alice@example.test", PASSWORD).submitExpectingHome();
         assertEquals("alice_en", header.accountName());
         assertTrue(home.emptyState().contains("You are all set, alice_en."), home.emptyState());
+        pages.waitForText(org.openqa.selenium.By.cssSelector("[data-test=verify-banner]"), "Confirm your address");
+        pages.visit(ruche.mailLink("alice@example.test", "/verify-email"));
+        pages.waitForText(org.openqa.selenium.By.cssSelector("[data-test=token-done]"), "your address is confirmed");
+        assertTrue(pages.absent(org.openqa.selenium.By.cssSelector("[data-test=verify-banner]")));
 
         header.signOut();
         ForumPages.SignInPage signIn = header.signIn();
@@ -86,6 +90,9 @@ class AccountJourneyIT {
         signUp.fill("bob_fr", "pas-un-email", PASSWORD).submit();
         assertEquals("Saisissez une adresse e-mail valide.", signUp.errorOf("email"));
         signUp.fill("bob_fr", "bob@example.test", PASSWORD).submitExpectingHome();
+        pages.waitForText(org.openqa.selenium.By.cssSelector("[data-test=verify-banner]"), "Confirmez votre adresse");
+        pages.visit(ruche.mailLink("bob@example.test", "/verify-email"));
+        pages.waitForText(org.openqa.selenium.By.cssSelector("[data-test=token-done]"), "votre adresse est confirmée");
 
         ForumPages.ProfilePage profile = header.myProfile();
         assertTrue(profile.memberSince().startsWith("Membre depuis le"), profile.memberSince());

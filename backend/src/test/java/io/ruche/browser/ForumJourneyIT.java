@@ -70,6 +70,8 @@ class ForumJourneyIT {
         String helper = TestMembers.uniqueName("helper");
         new Api(ruche.base()).registered(asker);
         new Api(ruche.base()).registered(helper);
+        ruche.verifyEmail(asker + "@example.test");
+        ruche.verifyEmail(helper + "@example.test");
 
         ForumPages pages = signedInBrowser(language, asker);
         ForumPages.NewThreadPage draft = pages.startThreadFromHome()

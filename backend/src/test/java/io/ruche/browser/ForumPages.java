@@ -40,6 +40,10 @@ final class ForumPages {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(by, expected));
     }
 
+    boolean absent(By by) {
+        return driver.findElements(by).isEmpty();
+    }
+
     final class Header {
         SignUpPage signUp() {
             click(By.cssSelector("[data-test=nav-sign-up]"));

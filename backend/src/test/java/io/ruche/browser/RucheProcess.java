@@ -21,10 +21,60 @@ final class RucheProcess implements AutoCloseable {
     private final URI base;
     private final Path log;
 
-    private RucheProcess(Process process, URI base, Path log) {
+    private final Path dataDir;
+
+    private RucheProcess(Process process, URI base, Path log, Path dataDir) {
         this.process = process;
         this.base = base;
         this.log = log;
+        this.dataDir = dataDir;
+    }
+
+    /**
+     * The path and query of the first link to {@code path} in the newest mail to {@code address}: with no SMTP
+     * configured, the jar writes each mail as an .eml file in its outbox folder, as a person running it would see.
+     */
+    String mailLink(String address, String path) {
+        java.util.regex.Pattern link = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(path)
+                + "\\?token=[A-Za-z0-9_%-]+");
+        String[] found = new String[1];
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+            Path outbox = dataDir.resolve("outbox");
+            if (!Files.isDirectory(outbox)) {
+                return false;
+            }
+            try (var files = Files.list(outbox)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".eml")).sorted(
+                        java.util.Comparator.comparingLong((Path f) -> f.toFile().lastModified()).reversed())
+                        .toList()) {
+                    jakarta.mail.internet.MimeMessage mail = new jakarta.mail.internet.MimeMessage(
+                            jakarta.mail.Session.getInstance(new java.util.Properties()), Files.newInputStream(file));
+                    if (!mail.getAllRecipients()[0].toString().equalsIgnoreCase(address)) {
+                        continue;
+                    }
+                    jakarta.mail.internet.MimeMultipart parts = (jakarta.mail.internet.MimeMultipart) mail.getContent();
+                    java.util.regex.Matcher m = link.matcher((String) parts.getBodyPart(0).getContent());
+                    if (m.find()) {
+                        found[0] = m.group();
+                        return true;
+                    }
+                }
+            }
+            return false;
+        });
+        return found[0];
+    }
+
+    /** Confirms a member's address through the link of their verification mail, as they would. */
+    void verifyEmail(String address) {
+        String link = mailLink(address, "/verify-email");
+        String token = java.net.URLDecoder.decode(link.substring(link.indexOf("token=") + 6),
+                java.nio.charset.StandardCharsets.UTF_8);
+        io.ruche.support.Api.Response confirmed = new io.ruche.support.Api(base)
+                .post("/api/v1/account/verification/confirm", Map.of("token", token));
+        if (confirmed.status() != 204) {
+            throw new IllegalStateException("Verification failed: " + confirmed.body());
+        }
     }
 
     static final String ADMIN_EMAIL = "admin@example.test";
@@ -67,7 +117,7 @@ final class RucheProcess implements AutoCloseable {
         builder.environment().putAll(environment);
         Process process = builder.start();
         URI base = URI.create("http://localhost:" + port);
-        RucheProcess ruche = new RucheProcess(process, base, log);
+        RucheProcess ruche = new RucheProcess(process, base, log, dataDir);
         ruche.awaitHealthy(Duration.ofMinutes(3));
         return ruche;
     }

@@ -80,7 +80,8 @@ class QueryCountTest extends IntegrationTest {
         long few = statements(() -> reader.get("/api/v1/threads/" + smallThread));
         long many = statements(() -> reader.get("/api/v1/threads/" + largeThread));
         assertEquals(few, many);
-        assertTrue(many <= 14, "statements: " + many);
+        // Members also move their read marker and read the thread's notifications: fixed costs, not per post.
+        assertTrue(many <= 16, "statements: " + many);
         long guestMany = statements(() -> api().get("/api/v1/threads/" + largeThread));
         assertTrue(guestMany <= 8, "guest statements: " + guestMany);
     }

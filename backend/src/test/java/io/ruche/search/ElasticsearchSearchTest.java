@@ -51,6 +51,8 @@ class ElasticsearchSearchTest extends SearchScenarios {
         forum.put("ruche.admin.username", "outage_admin");
         forum.put("ruche.admin.email", "outage@example.test");
         forum.put("ruche.admin.password", TestMembers.PASSWORD);
+        // This forum's members post at once: address verification has its own tests (MailTest).
+        forum.put("ruche.accounts.verified-email-to-post", false);
         Map<String, Object> down = new HashMap<>(forum);
         down.put("ruche.elasticsearch.url", "http://127.0.0.1:9"); // nothing listens there: the engine is away
         try (EmbeddedServer outage = ApplicationContext.run(EmbeddedServer.class, down, "test")) {

@@ -22,6 +22,11 @@ public final class TestDatabase {
     private TestDatabase() {
     }
 
+    /** Whether this JVM runs the shared test database (integration tests) rather than a packaged jar (browser). */
+    public static synchronized boolean running() {
+        return url != null;
+    }
+
     public static synchronized String url() {
         if (url == null) {
             String external = System.getenv("RUCHE_TEST_DATASOURCE_URL");

@@ -15,6 +15,11 @@ public final class TestMembers {
         return prefix + "_" + Long.toString(System.nanoTime() % 1_000_000_000L, 36) + COUNTER.incrementAndGet();
     }
 
+    public static void verifyEmail(String username) {
+        TestDatabase.execute("UPDATE members SET email_verified_at = UTC_TIMESTAMP(6) WHERE username = '"
+                + username.replace("'", "") + "'");
+    }
+
     /** Makes an existing member an administrator directly in the database. */
     public static void promoteToAdmin(String username) {
         TestDatabase.execute("UPDATE members SET role = 'ADMIN' WHERE username = '" + username.replace("'", "") + "'");

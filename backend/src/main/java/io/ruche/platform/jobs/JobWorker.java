@@ -21,6 +21,8 @@ import java.util.stream.Collectors;
 /**
  * Claims due jobs with {@code FOR UPDATE SKIP LOCKED}, so several nodes share the queue and each job runs once,
  * runs them, deletes those that succeed and reschedules failures with exponential back-off (capped at 10 min).
+ * After the last try a job is kept with {@code failed_at} set: it waits, visible in the console, until an admin
+ * retries it. Nothing is dropped.
  */
 @Singleton
 @Requires(property = "ruche.jobs.enabled", notEquals = "false")
@@ -33,33 +35,70 @@ public class JobWorker {
     private final Clock clock;
     private final Map<String, JobHandler> handlers;
     private final Duration lease;
+    private final Duration backoff;
+    private final int maxAttempts;
 
     public JobWorker(Sql sql, Clock clock, List<JobHandler> handlers,
-                     @Value("${ruche.jobs.lease:5m}") Duration lease) {
+                     @Value("${ruche.jobs.lease:5m}") Duration lease,
+                     @Value("${ruche.jobs.backoff:1s}") Duration backoff,
+                     @Value("${ruche.jobs.max-attempts:12}") int maxAttempts) {
         this.sql = sql;
         this.clock = clock;
         this.handlers = handlers.stream().collect(Collectors.toMap(JobHandler::kind, Function.identity()));
         this.lease = lease;
+        this.backoff = backoff;
+        this.maxAttempts = maxAttempts;
     }
 
     record Claimed(long id, String kind, String payload, int attempts) {
     }
 
+    /** Claimed by this node and not run yet: released at shutdown so other nodes need not wait for the lease. */
+    private final java.util.Set<Long> waiting = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile boolean stopping;
+
     @Scheduled(fixedDelay = "${ruche.jobs.poll-interval:1s}", initialDelay = "2s")
     public void poll() {
         List<Claimed> batch;
         do {
+            if (stopping) {
+                return;
+            }
             batch = claim();
+            batch.forEach(job -> waiting.add(job.id()));
             for (Claimed job : batch) {
+                if (stopping) {
+                    return;
+                }
+                waiting.remove(job.id());
                 run(job);
             }
         } while (batch.size() == BATCH);
     }
 
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        stopping = true;
+        List<Long> unrun = List.copyOf(waiting);
+        if (!unrun.isEmpty()) {
+            try {
+                release(unrun);
+            } catch (RuntimeException e) {
+                LOG.warn("Could not release {} claimed jobs at shutdown; they run when their lease ends: {}",
+                        unrun.size(), e.toString());
+            }
+        }
+    }
+
+    @Transactional
+    protected void release(List<Long> ids) {
+        sql.update("UPDATE jobs SET locked_until = NULL WHERE id IN (" + Sql.placeholders(ids.size()) + ")", ids);
+    }
+
     @Transactional
     protected List<Claimed> claim() {
         Instant now = clock.instant();
-        List<Claimed> jobs = sql.query("SELECT id, kind, payload, attempts FROM jobs WHERE run_at <= ? "
+        List<Claimed> jobs = sql.query("SELECT id, kind, payload, attempts FROM jobs WHERE run_at <= ? AND failed_at IS NULL "
                 + "AND (locked_until IS NULL OR locked_until < ?) ORDER BY run_at, id LIMIT " + BATCH
                 + " FOR UPDATE SKIP LOCKED", List.of(now, now),
                 rs -> new Claimed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4)));
@@ -82,11 +121,31 @@ public class JobWorker {
             done(job.id());
         } catch (Exception e) {
             int attempts = job.attempts() + 1;
-            long delay = Math.min(600, (long) Math.pow(2, Math.min(attempts, 10)));
-            LOG.warn("Job {} {}({}) failed (attempt {}), retrying in {} s: {}", job.id(), job.kind(), job.payload(),
-                    attempts, delay, e.toString());
-            failed(job.id(), attempts, clock.instant().plusSeconds(delay), String.valueOf(e));
+            String error = String.valueOf(e);
+            if (attempts >= maxAttempts) {
+                LOG.error("Job {} {}({}) failed {} times; it waits for an admin to retry it: {}", job.id(), job.kind(),
+                        job.payload(), attempts, error);
+                gaveUp(job.id(), attempts, error);
+                if (handler != null) {
+                    handler.gaveUp(job.payload(), error);
+                }
+                return;
+            }
+            long delayMillis = Math.min(600_000L, backoff.toMillis() << Math.min(attempts - 1, 20));
+            LOG.warn("Job {} {}({}) failed (attempt {}), retrying in {} ms: {}", job.id(), job.kind(), job.payload(),
+                    attempts, delayMillis, error);
+            failed(job.id(), attempts, clock.instant().plusMillis(delayMillis), error);
         }
+    }
+
+    @Transactional
+    protected void gaveUp(long id, int attempts, String error) {
+        sql.update("UPDATE jobs SET attempts = ?, failed_at = ?, locked_until = NULL, last_error = ? WHERE id = ?",
+                List.of(attempts, clock.instant(), truncate(error), id));
+    }
+
+    private static String truncate(String error) {
+        return error.length() > 1000 ? error.substring(0, 1000) : error;
     }
 
     @Transactional
@@ -97,6 +156,6 @@ public class JobWorker {
     @Transactional
     protected void failed(long id, int attempts, Instant retryAt, String error) {
         sql.update("UPDATE jobs SET attempts = ?, run_at = ?, locked_until = NULL, last_error = ? WHERE id = ?",
-                List.of(attempts, retryAt, error.length() > 1000 ? error.substring(0, 1000) : error, id));
+                List.of(attempts, retryAt, truncate(error), id));
     }
 }

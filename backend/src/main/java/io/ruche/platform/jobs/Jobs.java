@@ -27,13 +27,34 @@ public class Jobs {
                 List.of(kind, payload, clock.instant(), clock.instant()));
     }
 
+    /** A job that should not run before {@code at} (a notification mail waits to see if it is read first). */
+    public void enqueueAt(String kind, String payload, java.time.Instant at) {
+        sql.update("INSERT INTO jobs (kind, payload, run_at, created_at) VALUES (?, ?, ?, ?)",
+                List.of(kind, payload, at, clock.instant()));
+    }
+
+    /** Puts jobs that gave up back in line, as new (an admin's retry). Returns how many. */
+    public int retry(String kind, List<String> payloads) {
+        if (payloads.isEmpty()) {
+            return 0;
+        }
+        List<Object> params = new java.util.ArrayList<>();
+        params.add(clock.instant());
+        params.add(kind);
+        params.addAll(payloads);
+        return sql.update("UPDATE jobs SET failed_at = NULL, attempts = 0, run_at = ?, locked_until = NULL "
+                + "WHERE kind = ? AND failed_at IS NOT NULL AND payload IN (" + Sql.placeholders(payloads.size())
+                + ")", params);
+    }
+
     /** What the queue holds, for the admin console. */
     @Serdeable
-    public record Stats(long pending, long failing, String oldestError) {
+    public record Stats(long pending, long failing, long gaveUp, String oldestError) {
     }
 
     public Stats stats() {
-        return sql.query("SELECT COUNT(*), SUM(attempts > 0), MAX(last_error) FROM jobs", List.of(),
-                rs -> new Stats(rs.getLong(1), rs.getLong(2), rs.getString(3))).get(0);
+        return sql.query("SELECT COUNT(*), COALESCE(SUM(attempts > 0 AND failed_at IS NULL), 0), "
+                + "COALESCE(SUM(failed_at IS NOT NULL), 0), MAX(last_error) FROM jobs", List.of(),
+                rs -> new Stats(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4))).get(0);
     }
 }

@@ -1,0 +1,37 @@
+package io.ruche.live;
+
+import io.ruche.platform.Sql;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Writes live events into the shared feed, in the caller's transaction: the event exists exactly when the change
+ * that caused it commits, and every node's {@link LiveFeed} picks it up from the database, whichever node wrote it.
+ */
+@Singleton
+public class LiveEvents {
+
+    private final Sql sql;
+    private final Clock clock;
+
+    public LiveEvents(Sql sql, Clock clock) {
+        this.sql = sql;
+        this.clock = clock;
+    }
+
+    public static String memberTopic(long memberId) {
+        return "member:" + memberId;
+    }
+
+    public static String threadTopic(long threadId) {
+        return "thread:" + threadId;
+    }
+
+    /** Payloads carry ids and counts only; clients fetch content through the API, under its access rules. */
+    public void publish(String topic, String type, String payloadJson) {
+        sql.update("INSERT INTO live_events (topic, type, payload, created_at) VALUES (?, ?, ?, ?)",
+                List.of(topic, type, payloadJson, clock.instant()));
+    }
+}

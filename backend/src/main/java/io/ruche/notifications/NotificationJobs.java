@@ -1,0 +1,259 @@
+package io.ruche.notifications;
+
+import io.micronaut.transaction.annotation.Transactional;
+import io.ruche.notifications.NotificationKind.Channel;
+import io.ruche.notifications.NotificationService.Draft;
+import io.ruche.platform.Sql;
+import io.ruche.platform.jobs.JobHandler;
+import io.ruche.platform.jobs.JobKinds;
+import jakarta.inject.Singleton;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Works out who a forum event concerns, after the change committed (from the jobs queue): replies, mentions,
+ * quotes, watchers, category watchers, reactions and accepted answers. Each member gets at most one notification
+ * per post: the most specific kind they have not switched off. Muted threads and categories stay silent, and nobody
+ * hears of a thread they cannot see.
+ */
+@Singleton
+public class NotificationJobs {
+
+    private final Sql sql;
+    private final NotificationService notifications;
+    private final NotificationPreferences preferences;
+    private final Audience audience;
+
+    public NotificationJobs(Sql sql, NotificationService notifications, NotificationPreferences preferences,
+                            Audience audience) {
+        this.sql = sql;
+        this.notifications = notifications;
+        this.preferences = preferences;
+        this.audience = audience;
+    }
+
+    record PostFacts(long id, long threadId, long authorId, long categoryId, boolean quotes, Long replyToAuthor,
+                     boolean deleted) {
+    }
+
+    private PostFacts post(long postId) {
+        return sql.query("SELECT p.id, p.thread_id, p.author_id, t.category_id, p.body_html, r.author_id, "
+                        + "p.deleted_at FROM posts p JOIN threads t ON t.id = p.thread_id "
+                        + "LEFT JOIN posts r ON r.id = p.reply_to_id WHERE p.id = ?", List.of(postId),
+                rs -> {
+                    boolean quotes = rs.getString(5).contains("<blockquote");
+                    long replyAuthor = rs.getLong(6);
+                    Long replyTo = rs.wasNull() ? null : replyAuthor;
+                    return new PostFacts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), quotes,
+                            replyTo, rs.getTimestamp(7) != null);
+                })
+                .stream().findFirst().orElse(null);
+    }
+
+    /** A new post: mentions, then the quoted or answered author, then the thread's watchers. */
+    @Transactional
+    public void onPost(long postId) {
+        PostFacts post = post(postId);
+        if (post == null || post.deleted()) {
+            return;
+        }
+        Map<Long, List<NotificationKind>> candidates = new LinkedHashMap<>();
+        for (Long member : sql.query("SELECT member_id FROM mentions WHERE post_id = ?", List.of(postId),
+                rs -> rs.getLong(1))) {
+            add(candidates, member, NotificationKind.MENTION);
+        }
+        if (post.replyToAuthor() != null) {
+            add(candidates, post.replyToAuthor(), post.quotes() ? NotificationKind.QUOTE : NotificationKind.REPLY);
+        }
+        for (Long member : sql.query("SELECT member_id FROM thread_follows WHERE thread_id = ? AND level = 'WATCHING'",
+                List.of(post.threadId()), rs -> rs.getLong(1))) {
+            add(candidates, member, NotificationKind.REPLY);
+        }
+        deliver(candidates, post, post.threadId(), post.id());
+    }
+
+    /** A new thread: its first post's mentions, then everyone watching its category. */
+    @Transactional
+    public void onThread(long threadId) {
+        Long firstPost = sql.query("SELECT id FROM posts WHERE thread_id = ? AND position = 1", List.of(threadId),
+                rs -> rs.getLong(1)).stream().findFirst().orElse(null);
+        if (firstPost == null) {
+            return;
+        }
+        PostFacts post = post(firstPost);
+        if (post == null || post.deleted()) {
+            return;
+        }
+        Map<Long, List<NotificationKind>> candidates = new LinkedHashMap<>();
+        for (Long member : sql.query("SELECT member_id FROM mentions WHERE post_id = ?", List.of(firstPost),
+                rs -> rs.getLong(1))) {
+            add(candidates, member, NotificationKind.MENTION);
+        }
+        for (Long member : sql.query("SELECT member_id FROM category_follows WHERE category_id = ? "
+                + "AND level = 'WATCHING'", List.of(post.categoryId()), rs -> rs.getLong(1))) {
+            add(candidates, member, NotificationKind.NEW_THREAD);
+        }
+        deliver(candidates, post, threadId, firstPost);
+    }
+
+    @Transactional
+    public void onReaction(long postId, long reactorId, String reaction) {
+        PostFacts post = post(postId);
+        if (post == null || post.deleted() || post.authorId() == reactorId) {
+            return;
+        }
+        boolean stillThere = !sql.query("SELECT 1 FROM reactions WHERE post_id = ? AND member_id = ? AND kind = ?",
+                List.of(postId, reactorId, reaction), rs -> 1).isEmpty();
+        if (!stillThere) {
+            return;
+        }
+        Map<Long, List<NotificationKind>> candidates = new LinkedHashMap<>();
+        add(candidates, post.authorId(), NotificationKind.REACTION);
+        deliver(candidates, new PostFacts(post.id(), post.threadId(), reactorId, post.categoryId(), false, null,
+                false), post.threadId(), postId, reaction, "reaction:" + postId + ":" + reaction);
+    }
+
+    @Transactional
+    public void onAccepted(long threadId, long postId, long actorId) {
+        PostFacts post = post(postId);
+        // A thread without an accepted answer maps to -1 (streams cannot carry null).
+        long accepted = sql.query("SELECT COALESCE(accepted_post_id, -1) FROM threads WHERE id = ?",
+                List.of(threadId), rs -> rs.getLong(1)).stream().findFirst().orElse(-1L);
+        if (post == null || post.deleted() || accepted != postId || post.authorId() == actorId) {
+            return;
+        }
+        Map<Long, List<NotificationKind>> candidates = new LinkedHashMap<>();
+        add(candidates, post.authorId(), NotificationKind.ACCEPTED);
+        deliver(candidates, new PostFacts(post.id(), threadId, actorId, post.categoryId(), false, null, false),
+                threadId, postId);
+    }
+
+    private static void add(Map<Long, List<NotificationKind>> candidates, long member, NotificationKind kind) {
+        List<NotificationKind> kinds = candidates.computeIfAbsent(member, k -> new ArrayList<>());
+        if (!kinds.contains(kind)) {
+            kinds.add(kind);
+        }
+    }
+
+    private void deliver(Map<Long, List<NotificationKind>> candidates, PostFacts post, long threadId, long postId) {
+        deliver(candidates, post, threadId, postId, "", null);
+    }
+
+    /** {@code post.authorId()} is the actor: nobody is told about what they did themselves. */
+    private void deliver(Map<Long, List<NotificationKind>> candidates, PostFacts post, long threadId, long postId,
+                         String detail, String groupKey) {
+        candidates.remove(post.authorId());
+        if (candidates.isEmpty()) {
+            return;
+        }
+        Set<Long> silenced = silenced(candidates.keySet(), threadId, post.categoryId());
+        Set<Long> allowed = audience.whoCanSee(candidates.keySet(), post.categoryId());
+        Map<NotificationKind, Map<Long, Channel>> channels = new LinkedHashMap<>();
+        for (Map.Entry<Long, List<NotificationKind>> e : candidates.entrySet()) {
+            long member = e.getKey();
+            if (silenced.contains(member) || !allowed.contains(member)) {
+                continue;
+            }
+            for (NotificationKind kind : e.getValue()) {
+                Channel channel = channels.computeIfAbsent(kind,
+                        k -> preferences.channels(candidates.keySet(), k)).get(member);
+                if (notifications.deliver(new Draft(member, kind, threadId, postId, post.authorId(), detail,
+                        groupKey), channel)) {
+                    break;
+                }
+            }
+        }
+    }
+
+    /**
+     * Members who muted the thread, or muted its category without watching the thread: they hear nothing of it.
+     */
+    private Set<Long> silenced(Set<Long> members, long threadId, long categoryId) {
+        List<Object> params = new ArrayList<>();
+        params.add(threadId);
+        params.addAll(members);
+        params.add(categoryId);
+        params.addAll(members);
+        params.add(threadId);
+        return new java.util.HashSet<>(sql.query("SELECT member_id FROM thread_follows WHERE thread_id = ? AND "
+                + "level = 'MUTED' AND member_id IN (" + Sql.placeholders(members.size()) + ") UNION "
+                + "SELECT c.member_id FROM category_follows c WHERE c.category_id = ? AND c.level = 'MUTED' AND "
+                + "c.member_id IN (" + Sql.placeholders(members.size()) + ") AND NOT EXISTS (SELECT 1 FROM "
+                + "thread_follows f WHERE f.thread_id = ? AND f.member_id = c.member_id AND f.level = 'WATCHING')",
+                params, rs -> rs.getLong(1)));
+    }
+
+    @Singleton
+    static class PostHandler implements JobHandler {
+        private final NotificationJobs jobs;
+
+        PostHandler(NotificationJobs jobs) {
+            this.jobs = jobs;
+        }
+
+        public String kind() {
+            return JobKinds.NOTIFY_POST;
+        }
+
+        public void run(String payload) {
+            jobs.onPost(Long.parseLong(payload));
+        }
+    }
+
+    @Singleton
+    static class ThreadHandler implements JobHandler {
+        private final NotificationJobs jobs;
+
+        ThreadHandler(NotificationJobs jobs) {
+            this.jobs = jobs;
+        }
+
+        public String kind() {
+            return JobKinds.NOTIFY_THREAD;
+        }
+
+        public void run(String payload) {
+            jobs.onThread(Long.parseLong(payload));
+        }
+    }
+
+    @Singleton
+    static class ReactionHandler implements JobHandler {
+        private final NotificationJobs jobs;
+
+        ReactionHandler(NotificationJobs jobs) {
+            this.jobs = jobs;
+        }
+
+        public String kind() {
+            return JobKinds.NOTIFY_REACTION;
+        }
+
+        public void run(String payload) {
+            String[] parts = payload.split(":", 3);
+            jobs.onReaction(Long.parseLong(parts[0]), Long.parseLong(parts[1]), parts[2]);
+        }
+    }
+
+    @Singleton
+    static class AcceptedHandler implements JobHandler {
+        private final NotificationJobs jobs;
+
+        AcceptedHandler(NotificationJobs jobs) {
+            this.jobs = jobs;
+        }
+
+        public String kind() {
+            return JobKinds.NOTIFY_ACCEPTED;
+        }
+
+        public void run(String payload) {
+            String[] parts = payload.split(":", 3);
+            jobs.onAccepted(Long.parseLong(parts[0]), Long.parseLong(parts[1]), Long.parseLong(parts[2]));
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.ruche.notifications;
+
+/** What a notification is about, with the channel a member gets until they choose another. */
+public enum NotificationKind {
+    REPLY(Channel.EMAIL),
+    MENTION(Channel.EMAIL),
+    QUOTE(Channel.APP),
+    REACTION(Channel.APP),
+    ACCEPTED(Channel.EMAIL),
+    NEW_THREAD(Channel.EMAIL),
+    /** A moderator writes to a member: it can be moved out of the inbox, never switched off. */
+    STAFF_MESSAGE(Channel.EMAIL);
+
+    private final Channel defaultChannel;
+
+    NotificationKind(Channel defaultChannel) {
+        this.defaultChannel = defaultChannel;
+    }
+
+    public Channel defaultChannel() {
+        return defaultChannel;
+    }
+
+    public boolean canTurnOff() {
+        return this != STAFF_MESSAGE;
+    }
+
+    /** Where a notification goes: nowhere, the app only, the app and a mail now, or the app and the digest. */
+    public enum Channel { OFF, APP, EMAIL, DIGEST }
+}

@@ -1,0 +1,159 @@
+package io.ruche.notifications;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.annotation.Transactional;
+import io.ruche.notifications.NotificationKind.Channel;
+import io.ruche.platform.Problems;
+import io.ruche.platform.Sql;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Each member's channel per kind, their digest frequency, hour and time zone. Missing rows mean the defaults. */
+@Singleton
+public class NotificationPreferences {
+
+    private final Sql sql;
+    private final Clock clock;
+
+    public NotificationPreferences(Sql sql, Clock clock) {
+        this.sql = sql;
+        this.clock = clock;
+    }
+
+    public enum Digest { OFF, DAILY, WEEKLY }
+
+    @Serdeable
+    public record Settings(Map<NotificationKind, Channel> channels, Digest digest, int digestHour, String timeZone) {
+    }
+
+    @Transactional(readOnly = true)
+    public Settings settings(long memberId) {
+        Map<NotificationKind, Channel> channels = new LinkedHashMap<>();
+        for (NotificationKind kind : NotificationKind.values()) {
+            channels.put(kind, kind.defaultChannel());
+        }
+        sql.query("SELECT kind, channel FROM notification_preferences WHERE member_id = ?", List.of(memberId),
+                rs -> {
+                    channels.put(NotificationKind.valueOf(rs.getString(1)), Channel.valueOf(rs.getString(2)));
+                    return null;
+                });
+        return sql.query("SELECT digest, digest_hour, time_zone FROM members WHERE id = ?", List.of(memberId),
+                rs -> new Settings(channels, Digest.valueOf(rs.getString(1)), rs.getInt(2), rs.getString(3)))
+                .stream().findFirst().orElseThrow(() -> Problems.notFound("member"));
+    }
+
+    /** The channel of one kind for many members at once (one query). */
+    public Map<Long, Channel> channels(Collection<Long> memberIds, NotificationKind kind) {
+        Map<Long, Channel> result = new HashMap<>();
+        if (memberIds.isEmpty()) {
+            return result;
+        }
+        memberIds.forEach(id -> result.put(id, kind.defaultChannel()));
+        List<Object> params = new ArrayList<>();
+        params.add(kind.name());
+        params.addAll(memberIds);
+        sql.query("SELECT member_id, channel FROM notification_preferences WHERE kind = ? AND member_id IN ("
+                + Sql.placeholders(memberIds.size()) + ")", params, rs -> {
+                    result.put(rs.getLong(1), Channel.valueOf(rs.getString(2)));
+                    return null;
+                });
+        return result;
+    }
+
+    @Transactional(readOnly = true)
+    public Channel channel(long memberId, NotificationKind kind) {
+        return channels(List.of(memberId), kind).get(memberId);
+    }
+
+    @Transactional
+    public Settings save(long memberId, Map<NotificationKind, Channel> channels, Digest digest, int digestHour,
+                         String timeZone) {
+        if (digestHour < 0 || digestHour > 23) {
+            throw Problems.invalidField("digestHour", "validation.digestHour");
+        }
+        ZoneId zone;
+        try {
+            zone = ZoneId.of(timeZone);
+        } catch (DateTimeException e) {
+            throw Problems.invalidField("timeZone", "validation.timeZone");
+        }
+        for (Map.Entry<NotificationKind, Channel> e : channels.entrySet()) {
+            if (e.getValue() == Channel.OFF && !e.getKey().canTurnOff()) {
+                throw Problems.invalidField("channels", "validation.channelRequired");
+            }
+            setChannel(memberId, e.getKey(), e.getValue());
+        }
+        sql.update("UPDATE members SET digest = ?, digest_hour = ?, time_zone = ?, next_digest_at = ? WHERE id = ?",
+                java.util.Arrays.asList(digest.name(), digestHour, zone.getId(),
+                        nextDigest(digest, digestHour, zone, clock.instant()), memberId));
+        return settings(memberId);
+    }
+
+    private void setChannel(long memberId, NotificationKind kind, Channel channel) {
+        sql.update("INSERT INTO notification_preferences (member_id, kind, channel) VALUES (?, ?, ?) "
+                + "ON DUPLICATE KEY UPDATE channel = VALUES(channel)", List.of(memberId, kind.name(), channel.name()));
+    }
+
+    /**
+     * What a signed unsubscribe link asks: one kind stops mailing (it stays in the app), the digest stops, or (ALL)
+     * every mail that can stop does. Returns false for a scope that does not exist.
+     */
+    @Transactional
+    public boolean unsubscribe(long memberId, String scope) {
+        if ("DIGEST".equals(scope)) {
+            sql.update("UPDATE members SET digest = 'OFF', next_digest_at = NULL WHERE id = ?", List.of(memberId));
+            return true;
+        }
+        if ("ALL".equals(scope)) {
+            for (NotificationKind kind : NotificationKind.values()) {
+                setChannel(memberId, kind, Channel.APP);
+            }
+            sql.update("UPDATE members SET digest = 'OFF', next_digest_at = NULL WHERE id = ?", List.of(memberId));
+            return true;
+        }
+        try {
+            setChannel(memberId, NotificationKind.valueOf(scope), Channel.APP);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** The member's address with most of its name hidden, for the unsubscribe page. */
+    @Transactional(readOnly = true)
+    public String maskedEmail(long memberId) {
+        String email = sql.query("SELECT email FROM members WHERE id = ?", List.of(memberId), rs -> rs.getString(1))
+                .stream().findFirst().orElseThrow(() -> Problems.notFound("unsubscribe"));
+        int at = email.indexOf('@');
+        return at <= 1 ? "***" + email.substring(Math.max(0, at)) : email.charAt(0) + "***" + email.substring(at);
+    }
+
+    /** The next time the digest leaves: the chosen local hour, a day or a week from now. Null when off. */
+    @Nullable
+    public static Instant nextDigest(Digest digest, int hour, ZoneId zone, Instant now) {
+        if (digest == Digest.OFF) {
+            return null;
+        }
+        var local = now.atZone(zone);
+        var candidate = local.toLocalDate().atTime(hour, 0).atZone(zone);
+        if (!candidate.isAfter(local)) {
+            candidate = candidate.plusDays(1);
+        }
+        if (digest == Digest.WEEKLY) {
+            candidate = candidate.plusDays(6);
+        }
+        return candidate.toInstant();
+    }
+
+}

@@ -1,0 +1,170 @@
+package io.ruche.notifications;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.Transactional;
+import io.ruche.accounts.AccountService;
+import io.ruche.accounts.Member;
+import io.ruche.forum.CategoryAccess;
+import io.ruche.forum.ForumViewer;
+import io.ruche.live.LiveEvents;
+import io.ruche.notifications.NotificationKind.Channel;
+import io.ruche.platform.Problems;
+import io.ruche.platform.Sql;
+import io.ruche.platform.jobs.JobKinds;
+import io.ruche.platform.jobs.Jobs;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Creates notifications (respecting each member's channel for the kind), merges unread reactions, tells the
+ * member's browsers through the live feed, and schedules the mail when the channel asks for one. Also the inbox:
+ * list, unread count, mark read.
+ */
+@Singleton
+public class NotificationService {
+
+    private final Sql sql;
+    private final Clock clock;
+    private final Jobs jobs;
+    private final LiveEvents live;
+    private final NotificationPreferences preferences;
+    private final CategoryAccess access;
+    private final AccountService accounts;
+    private final Duration emailDelay;
+
+    public NotificationService(Sql sql, Clock clock, Jobs jobs, LiveEvents live, NotificationPreferences preferences,
+                               CategoryAccess access, AccountService accounts,
+                               @Value("${ruche.notifications.email-delay:2m}") Duration emailDelay) {
+        this.sql = sql;
+        this.clock = clock;
+        this.jobs = jobs;
+        this.live = live;
+        this.preferences = preferences;
+        this.access = access;
+        this.accounts = accounts;
+        this.emailDelay = emailDelay;
+    }
+
+    /** One notification to deliver. {@code groupKey}: unread notifications with the same key merge into one. */
+    public record Draft(long memberId, NotificationKind kind, @Nullable Long threadId, @Nullable Long postId,
+                        @Nullable Long actorId, String detail, @Nullable String groupKey) {
+    }
+
+    /**
+     * Delivers a notification on the member's channel for its kind. Returns false when the member turned the kind
+     * off. Runs in the caller's transaction.
+     */
+    public boolean deliver(Draft draft, Channel channel) {
+        if (channel == Channel.OFF) {
+            return false;
+        }
+        Instant now = clock.instant();
+        if (draft.groupKey() != null) {
+            int merged = sql.update("UPDATE notifications SET actor_id = ?, actor_count = actor_count + 1, "
+                            + "updated_at = ? WHERE member_id = ? AND group_key = ? AND read_at IS NULL",
+                    Arrays.asList(draft.actorId(), now, draft.memberId(), draft.groupKey()));
+            if (merged > 0) {
+                announce(draft.memberId());
+                return true;
+            }
+        }
+        long id = sql.insert("INSERT INTO notifications (member_id, kind, thread_id, post_id, actor_id, group_key, "
+                        + "detail, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                Arrays.asList(draft.memberId(), draft.kind().name(), draft.threadId(), draft.postId(),
+                        draft.actorId(), draft.groupKey(), draft.detail(), now, now));
+        announce(draft.memberId());
+        if (channel == Channel.EMAIL) {
+            // A short wait: a member reading the forum right now sees it there, and no mail is sent.
+            jobs.enqueueAt(JobKinds.NOTIFY_EMAIL, String.valueOf(id), now.plus(emailDelay));
+        }
+        return true;
+    }
+
+    private void announce(long memberId) {
+        live.publish(LiveEvents.memberTopic(memberId), "notification",
+                "{\"unread\":" + unreadCount(memberId) + "}");
+    }
+
+    /** A moderator writes to a member; the message arrives as a notification (and a mail, unless moved to digest). */
+    @Transactional
+    public void staffMessage(ForumViewer staff, String username, String text) {
+        if (!staff.isStaff()) {
+            throw Problems.forbidden("problem.forbidden");
+        }
+        Member member = accounts.byUsername(username);
+        String body = text.strip();
+        if (body.isEmpty()) {
+            throw Problems.invalidField("text", "validation.required");
+        }
+        deliver(new Draft(member.id(), NotificationKind.STAFF_MESSAGE, null, null, staff.memberId(), body, null),
+                preferences.channel(member.id(), NotificationKind.STAFF_MESSAGE));
+    }
+
+    @Transactional(readOnly = true)
+    public long unreadCount(long memberId) {
+        return sql.query("SELECT COUNT(*) FROM notifications WHERE member_id = ? AND read_at IS NULL",
+                List.of(memberId), rs -> rs.getLong(1)).get(0);
+    }
+
+    /** The member's notifications, newest first, keyset-paged; those about threads they can no longer see hidden. */
+    @Transactional(readOnly = true)
+    public NotificationViews.Page list(ForumViewer viewer, @Nullable Long before, boolean unreadOnly, int limit) {
+        int size = Math.max(1, Math.min(limit, 50));
+        List<Long> visible = access.catalog(viewer).visibleIds();
+        List<Object> params = new ArrayList<>();
+        params.add(viewer.memberId());
+        params.add(before == null ? Long.MAX_VALUE : before);
+        params.addAll(Sql.inList(visible));
+        List<NotificationViews.Item> rows = sql.query("SELECT n.id, n.kind, n.detail, n.actor_count, n.created_at, "
+                        + "n.updated_at, n.read_at, a.username, a.display_name, t.id, t.title, t.slug, p.position "
+                        + "FROM notifications n LEFT JOIN members a ON a.id = n.actor_id "
+                        + "LEFT JOIN threads t ON t.id = n.thread_id LEFT JOIN posts p ON p.id = n.post_id "
+                        + "WHERE n.member_id = ? AND n.id < ? "
+                        + (unreadOnly ? "AND n.read_at IS NULL " : "")
+                        + "AND (n.thread_id IS NULL OR t.category_id IN (" + Sql.placeholders(Math.max(1, visible.size()))
+                        + ")) ORDER BY n.id DESC LIMIT " + (size + 1), params,
+                NotificationViews::item);
+        boolean more = rows.size() > size;
+        List<NotificationViews.Item> shown = more ? rows.subList(0, size) : rows;
+        return new NotificationViews.Page(shown, more ? shown.get(shown.size() - 1).id() : null,
+                unreadCount(viewer.memberId()));
+    }
+
+    @Transactional
+    public long markRead(long memberId, long id) {
+        int changed = sql.update("UPDATE notifications SET read_at = ? WHERE id = ? AND member_id = ? "
+                + "AND read_at IS NULL", List.of(clock.instant(), id, memberId));
+        if (changed == 0 && sql.query("SELECT 1 FROM notifications WHERE id = ? AND member_id = ?",
+                List.of(id, memberId), rs -> 1).isEmpty()) {
+            throw Problems.notFound("notification");
+        }
+        if (changed > 0) {
+            announce(memberId);
+        }
+        return unreadCount(memberId);
+    }
+
+    @Transactional
+    public void markAllRead(long memberId) {
+        sql.update("UPDATE notifications SET read_at = ? WHERE member_id = ? AND read_at IS NULL",
+                List.of(clock.instant(), memberId));
+        announce(memberId);
+    }
+
+    /** Reading a thread reads its notifications too: nobody should be told twice. */
+    @Transactional
+    public void markThreadRead(long memberId, long threadId) {
+        int changed = sql.update("UPDATE notifications SET read_at = ? WHERE member_id = ? AND thread_id = ? "
+                + "AND read_at IS NULL", List.of(clock.instant(), memberId, threadId));
+        if (changed > 0) {
+            announce(memberId);
+        }
+    }
+}

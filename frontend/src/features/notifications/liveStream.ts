@@ -1,0 +1,52 @@
+// One Server-Sent Events connection per tab. It carries the signed-in member's notification events and, while a
+// thread is open, that thread's new posts. The browser reconnects by itself; 'ready' fires on every (re)connect so
+// listeners can catch up on what they missed.
+
+type Listener = (data: Record<string, unknown>) => void
+
+const listeners = new Map<string, Set<Listener>>()
+let source: EventSource | null = null
+let signedIn = false
+let thread: number | null = null
+
+function url(): string {
+  return thread === null ? '/api/v1/live' : `/api/v1/live?thread=${thread}`
+}
+
+function reconnect(): void {
+  source?.close()
+  source = null
+  if (typeof EventSource === 'undefined' || (!signedIn && thread === null)) return
+  source = new EventSource(url(), { withCredentials: true })
+  for (const type of ['ready', 'notification', 'post']) {
+    source.addEventListener(type, (event) => {
+      let data: Record<string, unknown> = {}
+      try {
+        data = JSON.parse((event as MessageEvent<string>).data || '{}')
+      } catch {
+        data = {}
+      }
+      listeners.get(type)?.forEach((listener) => listener(data))
+    })
+  }
+}
+
+export const liveStream = {
+  setSignedIn(value: boolean): void {
+    if (value !== signedIn) {
+      signedIn = value
+      reconnect()
+    }
+  },
+  setThread(id: number | null): void {
+    if (id !== thread) {
+      thread = id
+      reconnect()
+    }
+  },
+  on(type: 'ready' | 'notification' | 'post', listener: Listener): () => void {
+    if (!listeners.has(type)) listeners.set(type, new Set())
+    listeners.get(type)!.add(listener)
+    return () => listeners.get(type)?.delete(listener)
+  },
+}
