@@ -97,7 +97,7 @@ class ForumJourneyIT {
         pages = signedInBrowser(language, asker);
         pages.waitVisible(org.openqa.selenium.By.cssSelector("[data-test=bell-count]"));
         pages.visit("/notifications");
-        pages.waitForText(org.openqa.selenium.By.cssSelector("[data-test=notification]"),
+        pages.waitForText(org.openqa.selenium.By.cssSelector("[data-test=notification-list]"),
                 helper + " " + words.get("quoted"));
         pages.visit(threadPath);
         thread = pages.thread().markAnswer(1);
