@@ -25,9 +25,9 @@ class ForumJourneyIT {
 
     private static final Map<String, Map<String, String>> WORDS = Map.of(
             "en", Map.of("category", "Questions (en)", "wrote", "wrote:", "accepted", "Accepted answer",
-                    "like", "👍 1", "results", "result", "quoted", "quoted you in"),
+                    "like", "👍 1", "results", "result", "quoted", "mentioned you in"),
             "fr", Map.of("category", "Questions (fr)", "wrote", "a écrit :", "accepted", "Réponse acceptée",
-                    "like", "👍 1", "results", "résultat", "quoted", "vous a cité dans"));
+                    "like", "👍 1", "results", "résultat", "quoted", "vous a mentionné dans"));
 
     private RucheProcess ruche;
     private ChromeDriver driver;
@@ -93,7 +93,7 @@ class ForumJourneyIT {
         thread.react(0, "like");
         assertEquals(words.get("like"), thread.reactionLabel(0, "like"));
 
-        // The asker hears of it: the bell counts, the notifications page says who quoted them.
+        // The asker hears of it: the bell counts; the quote names them, so it arrives as a mention.
         pages = signedInBrowser(language, asker);
         pages.waitVisible(org.openqa.selenium.By.cssSelector("[data-test=bell-count]"));
         pages.visit("/notifications");
