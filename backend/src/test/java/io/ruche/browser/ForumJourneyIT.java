@@ -25,9 +25,9 @@ class ForumJourneyIT {
 
     private static final Map<String, Map<String, String>> WORDS = Map.of(
             "en", Map.of("category", "Questions (en)", "wrote", "wrote:", "accepted", "Accepted answer",
-                    "like", "👍 1", "results", "result"),
+                    "like", "👍 1", "results", "result", "quoted", "mentioned you in"),
             "fr", Map.of("category", "Questions (fr)", "wrote", "a écrit :", "accepted", "Réponse acceptée",
-                    "like", "👍 1", "results", "résultat"));
+                    "like", "👍 1", "results", "résultat", "quoted", "vous a mentionné dans"));
 
     private RucheProcess ruche;
     private ChromeDriver driver;
@@ -93,7 +93,12 @@ class ForumJourneyIT {
         thread.react(0, "like");
         assertEquals(words.get("like"), thread.reactionLabel(0, "like"));
 
+        // The asker hears of it: the bell counts; the quote names them, so it arrives as a mention.
         pages = signedInBrowser(language, asker);
+        pages.waitVisible(org.openqa.selenium.By.cssSelector("[data-test=bell-count]"));
+        pages.visit("/notifications");
+        pages.waitForText(org.openqa.selenium.By.cssSelector("[data-test=notification-list]"),
+                helper + " " + words.get("quoted"));
         pages.visit(threadPath);
         thread = pages.thread().markAnswer(1);
         assertTrue(thread.acceptedAnswerBox().contains(words.get("accepted")), thread.acceptedAnswerBox());

@@ -40,6 +40,10 @@ final class ForumPages {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(by, expected));
     }
 
+    void waitVisible(By by) {
+        wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
     boolean absent(By by) {
         return driver.findElements(by).isEmpty();
     }
