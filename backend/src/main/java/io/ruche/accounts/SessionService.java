@@ -69,6 +69,10 @@ public class SessionService {
         if (!hasher.matches(password, member.passwordHash())) {
             throw Problems.unauthorized("problem.badCredentials");
         }
+        if (members.countSuspended(member.id(), clock.instant()) > 0) {
+            // Told only once the password is right: a stranger learns nothing about the account.
+            throw Problems.forbidden("problem.suspended");
+        }
         return new Started(member, start(member, clientAddress, userAgent));
     }
 

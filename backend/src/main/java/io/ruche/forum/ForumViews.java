@@ -72,7 +72,8 @@ public final class ForumViews {
     public record PostView(long id, int position, MemberRef author, @Nullable String html, @Nullable String source,
                            @Nullable ReplyToView replyTo, Instant createdAt, @Nullable Instant editedAt,
                            int editCount, boolean deleted, List<ReactionView> reactions, boolean canEdit,
-                           boolean canDelete, boolean canReact, boolean accepted) {
+                           boolean canDelete, boolean canReact, boolean accepted, boolean hidden, boolean official,
+                           boolean canFlag) {
     }
 
     @Serdeable

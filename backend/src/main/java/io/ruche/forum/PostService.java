@@ -30,12 +30,14 @@ public class PostService {
     private final Clock clock;
     private final int reactionsPerMinute;
     private final Jobs jobs;
+    private final io.ruche.platform.Sql sql;
 
     public PostService(CategoryAccess access, ThreadRepository threads,
                        PostRepository posts, PostQueries postQueries, ContentService content, ForumActivity activity,
-                       RateLimiter rateLimiter, Clock clock, Jobs jobs,
+                       RateLimiter rateLimiter, Clock clock, Jobs jobs, io.ruche.platform.Sql sql,
                        @Value("${ruche.rate-limits.reactions-per-minute:120}") int reactionsPerMinute) {
         this.jobs = jobs;
+        this.sql = sql;
         this.reactionsPerMinute = reactionsPerMinute;
         this.access = access;
         this.threads = threads;
@@ -103,6 +105,14 @@ public class PostService {
             threads.setAccepted(at.thread().id(), null);
             jobs.enqueue(JobKinds.SEARCH_THREAD, String.valueOf(at.thread().id()));
         }
+    }
+
+    /** Hides a post until reviewed (flags, moderators) or shows it again. */
+    @Transactional
+    public void setHidden(long postId, boolean hidden) {
+        sql.update("UPDATE posts SET hidden_at = " + (hidden ? "COALESCE(hidden_at, ?)" : "NULL") + " WHERE id = ?",
+                hidden ? List.of(clock.instant(), postId) : List.of(postId));
+        jobs.enqueue(JobKinds.SEARCH_POST, String.valueOf(postId));
     }
 
     @Transactional(readOnly = true)

@@ -51,18 +51,29 @@ public class ThreadController {
 
     @Post
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    public HttpResponse<ForumViews.ThreadDetail> create(@Body @Valid ForumRequests.CreateThread body,
-                                                        Authentication authentication) {
+    public HttpResponse<?> create(@Body @Valid ForumRequests.CreateThread body, Authentication authentication) {
         ForumViewer viewer = viewers.of(authentication);
-        long id = threads.create(viewer, body);
-        return HttpResponse.status(HttpStatus.CREATED).body(threads.detail(viewer, id, 0, 20));
+        ThreadService.Outcome outcome = threads.create(viewer, body);
+        if (outcome.queuedId() != null) {
+            // Held for review: 202, and the author is told why.
+            return HttpResponse.accepted().body(new Held(outcome.queuedId(), outcome.heldBecause()));
+        }
+        return HttpResponse.status(HttpStatus.CREATED).body(threads.detail(viewer, outcome.threadId(), 0, 20));
+    }
+
+    /** A post that waits for a moderator before it is published. */
+    @io.micronaut.serde.annotation.Serdeable
+    public record Held(long queuedId, String reason) {
     }
 
     @Post("/{id}/posts")
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    public HttpResponse<ForumViews.PostView> reply(long id, @Body @Valid ForumRequests.Reply body,
-                                                   Authentication authentication) {
-        return HttpResponse.status(HttpStatus.CREATED).body(threads.reply(viewers.of(authentication), id, body));
+    public HttpResponse<?> reply(long id, @Body @Valid ForumRequests.Reply body, Authentication authentication) {
+        ThreadService.Outcome outcome = threads.reply(viewers.of(authentication), id, body);
+        if (outcome.queuedId() != null) {
+            return HttpResponse.accepted().body(new Held(outcome.queuedId(), outcome.heldBecause()));
+        }
+        return HttpResponse.status(HttpStatus.CREATED).body(outcome.post());
     }
 
     /** Pin, lock, archive, move (staff) or retitle (author or staff). */
