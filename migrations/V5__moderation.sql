@@ -155,7 +155,7 @@ CREATE TABLE site_settings (
     id                     TINYINT       NOT NULL PRIMARY KEY,
     name                   VARCHAR(80)   NOT NULL DEFAULT '',
     description            VARCHAR(500)  NOT NULL DEFAULT '',
-    registration           VARCHAR(8)    NOT NULL DEFAULT 'OPEN', -- OPEN, CLOSED
+    registration           VARCHAR(8)    NOT NULL DEFAULT 'OPEN', -- OPEN, CLOSED, INVITE
     languages              VARCHAR(20)   NOT NULL DEFAULT 'fr,en',
     flag_threshold         INT           NOT NULL DEFAULT 3,
     trusted_after_posts    INT           NOT NULL DEFAULT 3,  -- below this, a member is new
@@ -172,3 +172,15 @@ CREATE TABLE site_settings (
     crisis_at              DATETIME(6)   NULL
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 INSERT INTO site_settings (id) VALUES (1);
+
+-- Invitations, for a forum whose registration is by invitation only.
+CREATE TABLE invites (
+    id         CHAR(64)     NOT NULL PRIMARY KEY, -- SHA-256 of the code in the link
+    email      VARCHAR(254) NOT NULL DEFAULT '',
+    created_by BIGINT       NOT NULL,
+    created_at DATETIME(6)  NOT NULL,
+    expires_at DATETIME(6)  NOT NULL,
+    used_by    BIGINT       NULL,
+    used_at    DATETIME(6)  NULL,
+    INDEX ix_invites_created (created_at)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;

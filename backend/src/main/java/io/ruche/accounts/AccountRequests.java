@@ -27,11 +27,12 @@ public final class AccountRequests {
             @Nullable @Pattern(regexp = "en|fr", message = "validation.locale") String locale,
             @Nullable @Size(max = 64, message = "validation.timeZone") String timeZone,
             @Nullable String website,
-            @Nullable Long formShownAt) {
+            @Nullable Long formShownAt,
+            @Nullable @Size(max = 100) String invite) {
 
         public Register(String username, String email, String password, @Nullable String displayName,
                         @Nullable String locale, @Nullable String timeZone) {
-            this(username, email, password, displayName, locale, timeZone, null, null);
+            this(username, email, password, displayName, locale, timeZone, null, null, null);
         }
     }
 

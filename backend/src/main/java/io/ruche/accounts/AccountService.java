@@ -34,11 +34,13 @@ public class AccountService {
     private final io.ruche.moderation.SiteSettings site;
     private final io.ruche.moderation.Bans bans;
     private final io.ruche.moderation.WatchedWords watchedWords;
+    private final io.ruche.moderation.Invites invites;
 
     public AccountService(MemberRepository members, MemberGroupRepository groups, PasswordHasher hasher,
                           RateLimiter rateLimiter, Clock clock, AccountMails mails, AccountTokens tokens,
                           MemberSessionRepository sessions, Sql sql, io.ruche.moderation.SiteSettings site,
                           io.ruche.moderation.Bans bans, io.ruche.moderation.WatchedWords watchedWords,
+                          io.ruche.moderation.Invites invites,
                           @Value("${ruche.rate-limits.registrations-per-hour:10}") int registrationsPerHour,
                           @Value("${ruche.accounts.verified-email-to-post:true}") boolean verifiedToPost) {
         this.mails = mails;
@@ -49,6 +51,7 @@ public class AccountService {
         this.site = site;
         this.bans = bans;
         this.watchedWords = watchedWords;
+        this.invites = invites;
         this.members = members;
         this.groups = groups;
         this.hasher = hasher;
@@ -60,7 +63,8 @@ public class AccountService {
     /** A visitor creates their account; they start as a plain member and get a mail to verify their address. */
     public Member register(AccountRequests.Register request, String clientAddress) {
         rateLimiter.hit("register:" + clientAddress, registrationsPerHour, Duration.ofHours(1));
-        if ("CLOSED".equals(site.settings().registration())) {
+        String mode = site.settings().registration();
+        if ("CLOSED".equals(mode)) {
             throw Problems.forbidden("problem.registrationClosed");
         }
         // Bots fill the field people never see, or send the form faster than anyone types.
@@ -78,14 +82,17 @@ public class AccountService {
                         "validation.watchedWord.blocked");
             }
         }
-        return registerAndVerify(request);
+        return registerAndVerify(request, "INVITE".equals(mode));
     }
 
     private static final long MIN_FORM_MILLIS = 3_000;
 
     @Transactional
-    protected Member registerAndVerify(AccountRequests.Register request) {
+    protected Member registerAndVerify(AccountRequests.Register request, boolean byInvitation) {
         Member member = create(request, Role.MEMBER);
+        if (byInvitation) {
+            invites.consume(request.invite(), member.id()); // refused: the whole registration rolls back
+        }
         mails.verification(member);
         return member;
     }

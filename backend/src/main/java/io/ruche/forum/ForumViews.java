@@ -80,7 +80,8 @@ public final class ForumViews {
     public record ThreadDetail(ThreadSummary thread, String description, boolean canReply, boolean canEditTitle,
                                boolean canModerate, boolean canAccept, @Nullable String following,
                                @Nullable PostView acceptedAnswer, List<PostView> posts,
-                               @Nullable Integer nextAfter, int lastReadPosition) {
+                               @Nullable Integer nextAfter, int lastReadPosition, @Nullable String staffNote,
+                               int slowModeSeconds) {
     }
 
     @Serdeable

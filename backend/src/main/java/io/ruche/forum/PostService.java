@@ -31,13 +31,16 @@ public class PostService {
     private final int reactionsPerMinute;
     private final Jobs jobs;
     private final io.ruche.platform.Sql sql;
+    private final io.ruche.moderation.AuditLog auditLog;
 
     public PostService(CategoryAccess access, ThreadRepository threads,
                        PostRepository posts, PostQueries postQueries, ContentService content, ForumActivity activity,
                        RateLimiter rateLimiter, Clock clock, Jobs jobs, io.ruche.platform.Sql sql,
+                       io.ruche.moderation.AuditLog auditLog,
                        @Value("${ruche.rate-limits.reactions-per-minute:120}") int reactionsPerMinute) {
         this.jobs = jobs;
         this.sql = sql;
+        this.auditLog = auditLog;
         this.reactionsPerMinute = reactionsPerMinute;
         this.access = access;
         this.threads = threads;
@@ -86,6 +89,9 @@ public class PostService {
             ContentService.Rendered body = content.render(request.body());
             posts.addRevision(postId, viewer.memberId(), at.post().bodySource(), clock.instant());
             posts.updateBody(postId, request.body(), body.html(), clock.instant());
+            if (at.post().authorId() != viewer.memberId()) {
+                auditLog.record(viewer.memberId(), "post.edit", "post", postId, "in thread " + at.thread().id(), null);
+            }
             activity.recordMentions(postId, body.mentionedMemberIds());
             jobs.enqueue(JobKinds.SEARCH_POST, String.valueOf(postId));
         }
@@ -100,6 +106,9 @@ public class PostService {
         Located at = locate(viewer, postId);
         requireMayChange(viewer, at);
         posts.softDelete(postId, clock.instant(), viewer.memberId());
+        if (at.post().authorId() != viewer.memberId()) {
+            auditLog.record(viewer.memberId(), "post.delete", "post", postId, "in thread " + at.thread().id(), null);
+        }
         jobs.enqueue(JobKinds.SEARCH_POST, String.valueOf(postId));
         if (at.thread().acceptedPostId() != null && at.thread().acceptedPostId() == postId) {
             threads.setAccepted(at.thread().id(), null);

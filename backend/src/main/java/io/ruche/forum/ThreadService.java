@@ -43,6 +43,7 @@ public class ThreadService {
     private final io.ruche.notifications.NotificationService notifications;
     private final PublishingGate gate;
     private final io.ruche.platform.Sql sql;
+    private final io.ruche.moderation.AuditLog auditLog;
     private final ReviewQueue review;
     private final io.ruche.notifications.Audience audience;
 
@@ -52,8 +53,10 @@ public class ThreadService {
                          RateLimiter rateLimiter, Clock clock, Jobs jobs, AccountService accounts, LiveEvents live,
                          io.ruche.notifications.NotificationService notifications, PublishingGate gate,
                          ReviewQueue review, io.ruche.notifications.Audience audience, io.ruche.platform.Sql sql,
+                         io.ruche.moderation.AuditLog auditLog,
                          @Value("${ruche.rate-limits.posts-per-10-minutes:30}") int postsPerTenMinutes) {
         this.sql = sql;
+        this.auditLog = auditLog;
         this.gate = gate;
         this.review = review;
         this.audience = audience;
@@ -147,10 +150,15 @@ public class ThreadService {
         boolean isAuthor = viewer.isMember() && viewer.memberId() == thread.authorId();
         String description = shown.isEmpty() || shown.get(0).position() != 1 || shown.get(0).deletedAt() != null
                 ? thread.title() : content.excerpt(shown.get(0).html(), 160);
+        record Tools(String staffNote, int slowModeSeconds) {
+        }
+        Tools tools = sql.query("SELECT staff_note, slow_mode_seconds FROM threads WHERE id = ?", List.of(threadId),
+                rs -> new Tools(rs.getString(1), rs.getInt(2))).get(0);
         return new ForumViews.ThreadDetail(summary, description, canReply,
                 open && (isAuthor || viewer.isStaff()), viewer.isStaff(),
                 category.kind() == CategoryKind.QUESTIONS && (isAuthor || viewer.isStaff()) && !thread.archived(),
-                following, accepted, pagePosts, more ? shown.get(shown.size() - 1).position() : null, lastRead);
+                following, accepted, pagePosts, more ? shown.get(shown.size() - 1).position() : null, lastRead,
+                tools.staffNote(), tools.slowModeSeconds());
     }
 
     /** What a guest would see at the top of a thread (no view counted): for page titles and link previews. */
@@ -163,7 +171,7 @@ public class ThreadService {
         String description = first.isEmpty() || first.get(0).deletedAt() != null ? thread.title()
                 : content.excerpt(first.get(0).html(), 160);
         return new ForumViews.ThreadDetail(threadQueries.summaries(ForumViewer.GUEST, catalog, List.of(thread)).get(0),
-                description, false, false, false, false, null, null, List.of(), null, 0);
+                description, false, false, false, false, null, null, List.of(), null, 0, null, 0);
     }
 
     /** A member starts a thread: the thread, its first post, tags, counters and the author's follow, at once. */
@@ -267,7 +275,10 @@ public class ThreadService {
         Instant now = clock.instant();
         boolean newParticipant = !threads.hasPostBy(threadId, authorId);
         ContentService.Rendered body = content.render(source);
-        Post post = posts.save(Post.write(threadId, authorId, thread.postCount() + 1, replyTo, source, body.html(), now));
+        // The next free position (a split can leave gaps, so the count is not enough); taken under the thread lock.
+        int position = sql.query("SELECT COALESCE(MAX(position), 0) + 1 FROM posts WHERE thread_id = ?",
+                List.of(threadId), rs -> rs.getInt(1)).get(0);
+        Post post = posts.save(Post.write(threadId, authorId, position, replyTo, source, body.html(), now));
         threads.recordReply(threadId, post.id(), authorId, newParticipant ? 1 : 0, now);
         activity.recordMentions(post.id(), body.mentionedMemberIds());
         activity.followIfNoChoice(threadId, authorId, now);
@@ -347,6 +358,9 @@ public class ThreadService {
         if (categoryId != thread.categoryId() || !title.equals(thread.title())) {
             jobs.enqueue(JobKinds.SEARCH_THREAD, String.valueOf(threadId));
         }
+        if (staffChange || (!isAuthor && request.title() != null)) {
+            auditLog.record(viewer.memberId(), "thread.update", "thread", threadId, describe(request), null);
+        }
         if (categoryId != thread.categoryId()) {
             categories.adjustCounts(thread.categoryId(), -1, -thread.postCount());
             categories.adjustCounts(categoryId, 1, thread.postCount());
@@ -404,6 +418,17 @@ public class ThreadService {
         Thread thread = threads.findById(threadId).orElseThrow(() -> Problems.notFound("thread"));
         catalog.requireForThread(thread.categoryId());
         return thread;
+    }
+
+    private static String describe(ForumRequests.UpdateThread r) {
+        List<String> parts = new ArrayList<>();
+        if (r.pinned() != null) parts.add("pinned=" + r.pinned());
+        if (r.pinnedGlobally() != null) parts.add("pinnedGlobally=" + r.pinnedGlobally());
+        if (r.locked() != null) parts.add("locked=" + r.locked());
+        if (r.archived() != null) parts.add("archived=" + r.archived());
+        if (r.categoryId() != null) parts.add("category=" + r.categoryId());
+        if (r.title() != null) parts.add("title=" + r.title());
+        return String.join(", ", parts);
     }
 
     static void requireMember(ForumViewer viewer) {

@@ -42,10 +42,14 @@ public class ModerationController {
     private final Bans bans;
     private final ViewerResolver viewers;
     private final Dashboard dashboard;
+    private final Invites invites;
+    private final io.ruche.platform.Messages messages;
 
     public ModerationController(ReviewQueue queue, Sanctions sanctions, WatchedWords watchedWords, SiteSettings site,
                                 AuditLog audit, StaffTools staffTools, Bans bans, ViewerResolver viewers,
-                                Dashboard dashboard) {
+                                Dashboard dashboard, Invites invites, io.ruche.platform.Messages messages) {
+        this.invites = invites;
+        this.messages = messages;
         this.queue = queue;
         this.sanctions = sanctions;
         this.watchedWords = watchedWords;
@@ -298,6 +302,23 @@ public class ModerationController {
     @Secured("admin")
     public SiteSettings.Settings saveSettings(Authentication authentication, @Body SiteSettings.Settings body) {
         return dashboard.saveSettings(CurrentMember.idOf(authentication), body);
+    }
+
+    @Get("/admin/invites")
+    @Secured("admin")
+    public List<Invites.Invite> invites() {
+        return invites.recent();
+    }
+
+    @Serdeable
+    public record InviteBody(@Nullable String email) {
+    }
+
+    @Post("/admin/invites")
+    @Secured("admin")
+    public Invites.Created invite(io.micronaut.http.HttpRequest<?> request, Authentication authentication,
+                                  @Body InviteBody body) {
+        return invites.create(CurrentMember.idOf(authentication), body.email(), messages.localeOf(request));
     }
 
     @Get("/admin/bans")

@@ -52,7 +52,7 @@ public class SiteSettings {
 
     @Transactional
     public Settings save(Settings s) {
-        if (!Set.of("OPEN", "CLOSED").contains(s.registration())) {
+        if (!Set.of("OPEN", "CLOSED", "INVITE").contains(s.registration())) {
             throw Problems.invalidField("registration", "validation.registration");
         }
         Set<String> languages = Arrays.stream(s.languages().split(",")).map(String::strip)
