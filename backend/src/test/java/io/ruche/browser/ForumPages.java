@@ -252,6 +252,12 @@ final class ForumPages {
             return this;
         }
 
+        /** Sends a reply that will not appear in the thread (held for review). */
+        ThreadPage sendReplyExpectingNothing() {
+            click(By.cssSelector("[data-test=composer-submit]"));
+            return this;
+        }
+
         ThreadPage sendReply() {
             int before = posts().size();
             click(By.cssSelector("[data-test=composer-submit]"));
@@ -300,11 +306,11 @@ final class ForumPages {
         return text(By.cssSelector("[data-test=search-total]"));
     }
 
-    private void click(By by) {
+    void click(By by) {
         wait.until(ExpectedConditions.elementToBeClickable(by)).click();
     }
 
-    private void type(By by, String text) {
+    void type(By by, String text) {
         WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(by));
         input.clear();
         input.sendKeys(text);
