@@ -33,6 +33,7 @@ export interface CategoryRights {
   membersReply: boolean
   membersStart: boolean
   groups: GroupRightView[]
+  premoderated: boolean
 }
 
 export interface CategoryView {

@@ -118,7 +118,7 @@ public class DemoCommunity {
     private long category(String name, String slug, String description, String color, int position, CategoryKind kind,
                           boolean membersStart) {
         return categories.create(new ForumRequests.SaveCategory(name, slug, description, color, position, null, kind,
-                true, true, true, membersStart, List.of())).id();
+                true, true, true, membersStart, List.of(), false)).id();
     }
 
     private long thread(String author, long categoryId, String title, String body, List<String> tags) {

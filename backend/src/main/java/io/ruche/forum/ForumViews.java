@@ -45,7 +45,7 @@ public final class ForumViews {
 
     @Serdeable
     public record RightsView(boolean everyoneSee, boolean membersSee, boolean membersReply, boolean membersStart,
-                             List<GroupRightView> groups) {
+                             List<GroupRightView> groups, boolean premoderated) {
     }
 
     @Serdeable

@@ -118,6 +118,9 @@ final class ForumPages {
     }
 
     final class SignUpPage {
+        /** The sign-up form refuses submissions faster than a person types (anti-bot timing check). */
+        private final long shownAt = System.currentTimeMillis();
+
         String heading() {
             return text(By.tagName("h1"));
         }
@@ -139,6 +142,8 @@ final class ForumPages {
         }
 
         HomePage submitExpectingHome() {
+            new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10))
+                    .until(d -> System.currentTimeMillis() - shownAt > 3_500);
             submit();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test=account-menu]")));
             return new HomePage();
