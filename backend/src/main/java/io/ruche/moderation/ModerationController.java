@@ -44,12 +44,21 @@ public class ModerationController {
     private final Dashboard dashboard;
     private final Invites invites;
     private final io.ruche.platform.Messages messages;
+    private final io.ruche.platform.RateLimiter rateLimiter;
+    private final io.ruche.platform.ClientAddress clientAddress;
+    private final int flagsPerAddress;
 
     public ModerationController(ReviewQueue queue, Sanctions sanctions, WatchedWords watchedWords, SiteSettings site,
                                 AuditLog audit, StaffTools staffTools, Bans bans, ViewerResolver viewers,
-                                Dashboard dashboard, Invites invites, io.ruche.platform.Messages messages) {
+                                Dashboard dashboard, Invites invites, io.ruche.platform.Messages messages,
+                                io.ruche.platform.RateLimiter rateLimiter, io.ruche.platform.ClientAddress clientAddress,
+                                @io.micronaut.context.annotation.Value("${ruche.rate-limits.flags-per-address-hour:60}")
+                                int flagsPerAddress) {
         this.invites = invites;
         this.messages = messages;
+        this.rateLimiter = rateLimiter;
+        this.clientAddress = clientAddress;
+        this.flagsPerAddress = flagsPerAddress;
         this.queue = queue;
         this.sanctions = sanctions;
         this.watchedWords = watchedWords;
@@ -68,7 +77,9 @@ public class ModerationController {
 
     @Post("/posts/{id}/flags")
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    public HttpResponse<Void> flag(long id, Authentication authentication, @Body @Valid Flag body) {
+    public HttpResponse<Void> flag(io.micronaut.http.HttpRequest<?> request, long id, Authentication authentication,
+                                   @Body @Valid Flag body) {
+        rateLimiter.hit("flag-address:" + clientAddress.of(request), flagsPerAddress, java.time.Duration.ofHours(1));
         queue.flag(viewers.of(authentication), id, body.reason(), body.note() == null ? "" : body.note());
         return HttpResponse.noContent();
     }
