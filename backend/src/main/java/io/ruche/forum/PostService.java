@@ -32,15 +32,17 @@ public class PostService {
     private final Jobs jobs;
     private final io.ruche.platform.Sql sql;
     private final io.ruche.moderation.AuditLog auditLog;
+    private final io.ruche.moderation.PublishingGate gate;
 
     public PostService(CategoryAccess access, ThreadRepository threads,
                        PostRepository posts, PostQueries postQueries, ContentService content, ForumActivity activity,
                        RateLimiter rateLimiter, Clock clock, Jobs jobs, io.ruche.platform.Sql sql,
-                       io.ruche.moderation.AuditLog auditLog,
+                       io.ruche.moderation.AuditLog auditLog, io.ruche.moderation.PublishingGate gate,
                        @Value("${ruche.rate-limits.reactions-per-minute:120}") int reactionsPerMinute) {
         this.jobs = jobs;
         this.sql = sql;
         this.auditLog = auditLog;
+        this.gate = gate;
         this.reactionsPerMinute = reactionsPerMinute;
         this.access = access;
         this.threads = threads;
@@ -151,6 +153,7 @@ public class PostService {
         if (!at.catalog().canReply(at.thread().categoryId())) {
             throw Problems.forbidden("problem.cannotReply");
         }
+        gate.requireNotSilenced(viewer);
         rateLimiter.hit("react:" + viewer.memberId(), reactionsPerMinute, Duration.ofMinutes(1));
         int changed = add ? posts.addReaction(postId, viewer.memberId(), kind, clock.instant())
                 : posts.removeReaction(postId, viewer.memberId(), kind);

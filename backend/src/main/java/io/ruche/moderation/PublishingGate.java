@@ -147,6 +147,18 @@ public class PublishingGate {
         return found.isEmpty() ? null : found.get(0);
     }
 
+    /** Silenced members read only: no posts, no reactions, no flags. */
+    public void requireNotSilenced(ForumViewer viewer) {
+        if (viewer.isStaff()) {
+            return;
+        }
+        boolean silenced = !sql.query("SELECT 1 FROM members WHERE id = ? AND silenced_until > ?",
+                List.of(viewer.memberId(), clock.instant()), rs -> 1).isEmpty();
+        if (silenced) {
+            throw Problems.forbidden("problem.silenced");
+        }
+    }
+
     /** A post was published: one more to the member's standing. */
     public void published(long memberId) {
         sql.update("UPDATE members SET approved_posts = approved_posts + 1 WHERE id = ?", List.of(memberId));

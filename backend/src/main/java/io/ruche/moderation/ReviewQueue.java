@@ -49,10 +49,13 @@ public class ReviewQueue {
     private final Provider<ThreadService> threads;
     private final Provider<PostService> posts;
     private final Sanctions sanctions;
+    private final Provider<PublishingGate> gate;
 
     public ReviewQueue(Sql sql, Clock clock, AuditLog audit, SiteSettings site, RateLimiter rateLimiter,
                        NotificationService notifications, NotificationPreferences preferences, Audience audience,
-                       Provider<ThreadService> threads, Provider<PostService> posts, Sanctions sanctions) {
+                       Provider<ThreadService> threads, Provider<PostService> posts, Sanctions sanctions,
+                       Provider<PublishingGate> gate) {
+        this.gate = gate;
         this.sql = sql;
         this.clock = clock;
         this.audit = audit;
@@ -126,6 +129,7 @@ public class ReviewQueue {
             throw Problems.invalidField("note", "validation.required");
         }
         threads.get().requirePostVisible(viewer, postId);
+        gate.get().requireNotSilenced(viewer);
         FlagTarget target = sql.query("SELECT p.author_id, t.category_id, p.deleted_at, p.hidden_at FROM posts p "
                         + "JOIN threads t ON t.id = p.thread_id WHERE p.id = ?", List.of(postId),
                 rs -> new FlagTarget(rs.getLong(1), rs.getLong(2), rs.getTimestamp(3) != null,

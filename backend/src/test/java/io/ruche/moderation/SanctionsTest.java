@@ -53,6 +53,14 @@ class SanctionsTest extends IntegrationTest {
         Api.Response refused = member.post("/api/v1/threads/" + thread + "/posts", Map.of("body", "Still here"));
         assertEquals(403, refused.status());
         assertEquals("problem.silenced", refused.at("code"));
+        long firstPost = ((Number) member.get("/api/v1/threads/" + thread).at("posts.0.id")).longValue();
+        Api fan = api().registered(TestMembers.uniqueName("fan"));
+        long fanThread = ForumFixtures.thread(fan, category, "Fan", "Hello", List.of());
+        long fanPost = ((Number) fan.get("/api/v1/threads/" + fanThread).at("posts.0.id")).longValue();
+        assertEquals(403, member.post("/api/v1/posts/" + fanPost + "/reactions/like", null).status(), "no reactions");
+        assertEquals(403, member.post("/api/v1/posts/" + fanPost + "/flags", Map.of("reason", "SPAM")).status(),
+                "no flags");
+        assertTrue(firstPost > 0);
         assertTrue(member.get("/api/v1/notifications").body().contains("Insults in the support category"),
                 "the member is told why");
 
