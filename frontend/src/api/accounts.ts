@@ -39,6 +39,9 @@ export interface RegisterBody {
   displayName?: string
   locale?: Language
   timeZone?: string
+  website?: string
+  formShownAt?: number
+  invite?: string
 }
 
 export interface MemberRow {

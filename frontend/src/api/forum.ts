@@ -33,6 +33,7 @@ export interface CategoryRights {
   membersReply: boolean
   membersStart: boolean
   groups: GroupRightView[]
+  premoderated: boolean
 }
 
 export interface CategoryView {
@@ -102,6 +103,18 @@ export interface PostView {
   canDelete: boolean
   canReact: boolean
   accepted: boolean
+  hidden: boolean
+  official: boolean
+  canFlag: boolean
+}
+
+export interface Held {
+  queuedId: number
+  reason: string
+}
+
+export function isHeld(value: unknown): value is Held {
+  return typeof value === 'object' && value !== null && 'queuedId' in value
 }
 
 export interface ThreadDetail {
@@ -116,6 +129,8 @@ export interface ThreadDetail {
   posts: PostView[]
   nextAfter: number | null
   lastReadPosition: number
+  staffNote: string | null
+  slowModeSeconds: number
 }
 
 export interface Revision {
@@ -175,10 +190,11 @@ export const forumApi = {
   latest: (after: string | null, tag?: string, limit = 30) =>
     api.get<ThreadPage>(`/api/v1/threads${q({ after, tag, limit })}`),
   thread: (id: number, after = 0) => api.get<ThreadDetail>(`/api/v1/threads/${id}${q({ after, limit: 20 })}`),
+  /** A held post comes back as { queuedId, reason } (202): it waits for a moderator. */
   createThread: (body: { categoryId: number; title: string; body: string; tags: string[] }) =>
-    api.post<ThreadDetail>('/api/v1/threads', body),
+    api.post<ThreadDetail | Held>('/api/v1/threads', body),
   reply: (threadId: number, body: string, replyTo: number | null) =>
-    api.post<PostView>(`/api/v1/threads/${threadId}/posts`, { body, replyTo }),
+    api.post<PostView | Held>(`/api/v1/threads/${threadId}/posts`, { body, replyTo }),
   updateThread: (id: number, body: Partial<{ pinned: boolean; pinnedGlobally: boolean; locked: boolean;
     archived: boolean; categoryId: number; title: string }>) => api.patch<ThreadDetail>(`/api/v1/threads/${id}`, body),
   accept: (threadId: number, postId: number) =>

@@ -6,6 +6,8 @@ export interface ActiveTheme {
   brandName: string
   logoUrl: string
   cssUrl: string
+  description: string
+  languages: ('en' | 'fr')[]
 }
 
 export const themeApi = {

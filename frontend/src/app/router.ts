@@ -42,15 +42,24 @@ export function createAppRouter(pinia: Pinia): Router {
       {
         path: '/admin',
         component: () => import('@/admin/AdminLayout.vue'),
-        meta: { requiresAdmin: true },
+        meta: { requiresStaff: true },
         children: [
-          { path: '', redirect: { name: 'admin-members' } },
+          { path: '', redirect: { name: 'admin-dashboard' } },
+          { path: 'dashboard', name: 'admin-dashboard', component: () => import('@/admin/AdminDashboardPage.vue') },
+          { path: 'review', name: 'admin-review', component: () => import('@/admin/AdminReviewPage.vue') },
+          { path: 'watched-words', name: 'admin-watched-words', component: () => import('@/admin/AdminWatchedWordsPage.vue') },
+          { path: 'audit', name: 'admin-audit', component: () => import('@/admin/AdminAuditPage.vue') },
+          { path: 'crisis', name: 'admin-crisis', component: () => import('@/admin/AdminCrisisPage.vue') },
+          { path: 'canned', name: 'admin-canned', component: () => import('@/admin/AdminCannedPage.vue') },
           { path: 'members', name: 'admin-members', component: () => import('@/admin/AdminMembersPage.vue') },
-          { path: 'groups', name: 'admin-groups', component: () => import('@/admin/AdminGroupsPage.vue') },
-          { path: 'categories', name: 'admin-categories', component: () => import('@/admin/AdminCategoriesPage.vue') },
-          { path: 'tags', name: 'admin-tags', component: () => import('@/admin/AdminTagsPage.vue') },
-          { path: 'search', name: 'admin-search', component: () => import('@/admin/AdminSearchPage.vue') },
-          { path: 'mail', name: 'admin-mail', component: () => import('@/admin/AdminMailPage.vue') },
+          { path: 'members/:username', name: 'admin-member', props: true,
+            component: () => import('@/admin/AdminMemberPage.vue') },
+          { path: 'groups', name: 'admin-groups', component: () => import('@/admin/AdminGroupsPage.vue'), meta: { requiresAdmin: true } },
+          { path: 'categories', name: 'admin-categories', component: () => import('@/admin/AdminCategoriesPage.vue'), meta: { requiresAdmin: true } },
+          { path: 'tags', name: 'admin-tags', component: () => import('@/admin/AdminTagsPage.vue'), meta: { requiresAdmin: true } },
+          { path: 'search', name: 'admin-search', component: () => import('@/admin/AdminSearchPage.vue'), meta: { requiresAdmin: true } },
+          { path: 'mail', name: 'admin-mail', component: () => import('@/admin/AdminMailPage.vue'), meta: { requiresAdmin: true } },
+          { path: 'settings', name: 'admin-settings', component: () => import('@/admin/AdminSettingsPage.vue'), meta: { requiresAdmin: true } },
         ],
       },
       { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/ui/NotFoundPage.vue') },
@@ -67,6 +76,9 @@ export function createAppRouter(pinia: Pinia): Router {
     }
     if (to.matched.some((r) => r.meta.requiresMember) && !session.isSignedIn) {
       return { name: 'sign-in', query: { next: to.fullPath } }
+    }
+    if (to.matched.some((r) => r.meta.requiresStaff) && !session.isStaff) {
+      return session.isSignedIn ? { name: 'home' } : { name: 'sign-in', query: { next: to.fullPath } }
     }
     if (to.matched.some((r) => r.meta.requiresAdmin) && !session.isAdmin) {
       return session.isSignedIn ? { name: 'home' } : { name: 'sign-in', query: { next: to.fullPath } }

@@ -9,6 +9,7 @@ export const useSessionStore = defineStore('session', () => {
   const loaded = ref(false)
 
   const isAdmin = computed(() => member.value?.role === 'ADMIN')
+  const isStaff = computed(() => member.value?.role === 'ADMIN' || member.value?.role === 'MODERATOR')
   const isSignedIn = computed(() => member.value !== null)
 
   async function load(): Promise<void> {
@@ -47,6 +48,6 @@ export const useSessionStore = defineStore('session', () => {
     }
   }
 
-  return { member, setupRequired, loaded, isAdmin, isSignedIn, load, signIn, register, setup, signOut,
+  return { member, setupRequired, loaded, isAdmin, isStaff, isSignedIn, load, signIn, register, setup, signOut,
     rememberLanguage }
 })

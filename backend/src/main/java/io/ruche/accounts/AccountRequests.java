@@ -25,7 +25,15 @@ public final class AccountRequests {
             @NotBlank(message = "validation.required") String password,
             @Nullable @Size(max = 64, message = "validation.size") String displayName,
             @Nullable @Pattern(regexp = "en|fr", message = "validation.locale") String locale,
-            @Nullable @Size(max = 64, message = "validation.timeZone") String timeZone) {
+            @Nullable @Size(max = 64, message = "validation.timeZone") String timeZone,
+            @Nullable String website,
+            @Nullable Long formShownAt,
+            @Nullable @Size(max = 100) String invite) {
+
+        public Register(String username, String email, String password, @Nullable String displayName,
+                        @Nullable String locale, @Nullable String timeZone) {
+            this(username, email, password, displayName, locale, timeZone, null, null, null);
+        }
     }
 
     @Serdeable

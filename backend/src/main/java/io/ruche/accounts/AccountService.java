@@ -31,10 +31,16 @@ public class AccountService {
     private final MemberSessionRepository sessions;
     private final Sql sql;
     private final boolean verifiedToPost;
+    private final io.ruche.moderation.SiteSettings site;
+    private final io.ruche.moderation.Bans bans;
+    private final io.ruche.moderation.WatchedWords watchedWords;
+    private final io.ruche.moderation.Invites invites;
 
     public AccountService(MemberRepository members, MemberGroupRepository groups, PasswordHasher hasher,
                           RateLimiter rateLimiter, Clock clock, AccountMails mails, AccountTokens tokens,
-                          MemberSessionRepository sessions, Sql sql,
+                          MemberSessionRepository sessions, Sql sql, io.ruche.moderation.SiteSettings site,
+                          io.ruche.moderation.Bans bans, io.ruche.moderation.WatchedWords watchedWords,
+                          io.ruche.moderation.Invites invites,
                           @Value("${ruche.rate-limits.registrations-per-hour:10}") int registrationsPerHour,
                           @Value("${ruche.accounts.verified-email-to-post:true}") boolean verifiedToPost) {
         this.mails = mails;
@@ -42,6 +48,10 @@ public class AccountService {
         this.sessions = sessions;
         this.sql = sql;
         this.verifiedToPost = verifiedToPost;
+        this.site = site;
+        this.bans = bans;
+        this.watchedWords = watchedWords;
+        this.invites = invites;
         this.members = members;
         this.groups = groups;
         this.hasher = hasher;
@@ -53,12 +63,36 @@ public class AccountService {
     /** A visitor creates their account; they start as a plain member and get a mail to verify their address. */
     public Member register(AccountRequests.Register request, String clientAddress) {
         rateLimiter.hit("register:" + clientAddress, registrationsPerHour, Duration.ofHours(1));
-        return registerAndVerify(request);
+        String mode = site.settings().registration();
+        if ("CLOSED".equals(mode)) {
+            throw Problems.forbidden("problem.registrationClosed");
+        }
+        // Bots fill the field people never see, or send the form faster than anyone types.
+        boolean honeypot = request.website() != null && !request.website().isBlank();
+        boolean tooFast = request.formShownAt() != null
+                && clock.millis() - request.formShownAt() < MIN_FORM_MILLIS;
+        if (honeypot || tooFast) {
+            throw Problems.badRequest("problem.registrationRefused");
+        }
+        bans.check(request.email(), clientAddress);
+        for (String text : new String[]{request.username(), request.displayName() == null ? "" : request.displayName()}) {
+            io.ruche.moderation.WatchedWordRules.Verdict verdict = watchedWords.rules().apply(text, false);
+            if (verdict.blocked() || !verdict.text().equals(text)) {
+                throw Problems.invalidField(text.equals(request.username()) ? "username" : "displayName",
+                        "validation.watchedWord.blocked");
+            }
+        }
+        return registerAndVerify(request, "INVITE".equals(mode));
     }
 
+    private static final long MIN_FORM_MILLIS = 3_000;
+
     @Transactional
-    protected Member registerAndVerify(AccountRequests.Register request) {
+    protected Member registerAndVerify(AccountRequests.Register request, boolean byInvitation) {
         Member member = create(request, Role.MEMBER);
+        if (byInvitation) {
+            invites.consume(request.invite(), member.id()); // refused: the whole registration rolls back
+        }
         mails.verification(member);
         return member;
     }
@@ -67,7 +101,9 @@ public class AccountService {
     @Transactional
     public Member registerTrusted(AccountRequests.Register request) {
         Member member = create(request, Role.MEMBER);
-        sql.update("UPDATE members SET email_verified_at = ? WHERE id = ?", List.of(clock.instant(), member.id()));
+        // The site's own accounts are verified and trusted (no newcomer limits).
+        sql.update("UPDATE members SET email_verified_at = ?, approved_posts = 100 WHERE id = ?",
+                List.of(clock.instant(), member.id()));
         return members.findById(member.id()).orElseThrow();
     }
 
@@ -224,6 +260,13 @@ public class AccountService {
         }
         if (request.displayName() != null && request.displayName().isBlank()) {
             throw Problems.invalidField("displayName", "validation.required");
+        }
+        for (String text : new String[]{request.displayName() == null ? "" : request.displayName(),
+                request.bio() == null ? "" : request.bio()}) {
+            if (watchedWords.rules().apply(text, false).blocked()) {
+                throw Problems.invalidField(text.equals(request.bio()) ? "bio" : "displayName",
+                        "validation.watchedWord.blocked");
+            }
         }
         Member updated = member.withProfile(
                 request.displayName() == null ? member.displayName() : request.displayName().strip(),

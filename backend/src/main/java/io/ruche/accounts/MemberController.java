@@ -54,8 +54,9 @@ public class MemberController {
                 .header(HttpHeaders.CACHE_CONTROL, "public, max-age=3600");
     }
 
+    /** The member directory: staff look members up to sanction them or read their notes. */
     @Get
-    @Secured("admin")
+    @Secured("moderator")
     public AccountViews.MemberPage directory(@QueryValue @Nullable String q,
                                              @QueryValue(defaultValue = "0") long after,
                                              @QueryValue(defaultValue = "50") int limit) {

@@ -29,7 +29,8 @@ public interface MemberRepository extends CrudRepository<Member, Long> {
     long lockAndCountAdmins();
 
     @Query("SELECT m.* FROM members m JOIN sessions s ON s.member_id = m.id "
-            + "WHERE s.id = :sessionId AND s.expires_at > :now")
+            + "WHERE s.id = :sessionId AND s.expires_at > :now "
+            + "AND (m.suspended_until IS NULL OR m.suspended_until <= :now)")
     Optional<Member> findBySession(String sessionId, Instant now);
 
     /** One page of the member directory, keyset-paged by id. */
@@ -39,6 +40,9 @@ public interface MemberRepository extends CrudRepository<Member, Long> {
     @Query("SELECT * FROM members WHERE id > :afterId AND (username LIKE :prefix OR display_name LIKE :prefix "
             + "OR email LIKE :prefix) ORDER BY id LIMIT :limit")
     List<Member> searchAfter(String prefix, long afterId, int limit);
+
+    @Query("SELECT COUNT(*) FROM members WHERE id = :id AND suspended_until > :now")
+    long countSuspended(long id, Instant now);
 
     /** Remembers when the member was last around (at most one write per five minutes), for the digest. */
     @Query("UPDATE members SET last_seen_at = :now WHERE id = :id AND (last_seen_at IS NULL "

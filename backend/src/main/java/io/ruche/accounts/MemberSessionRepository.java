@@ -13,7 +13,7 @@ public interface MemberSessionRepository extends CrudRepository<MemberSession, S
     /** Slides the expiry forward, at most once per {@code staleBefore} window to keep reads cheap. */
     @Query("UPDATE sessions SET last_seen_at = :now, expires_at = :expiresAt "
             + "WHERE id = :id AND last_seen_at < :staleBefore")
-    void touch(String id, Instant now, Instant expiresAt, Instant staleBefore);
+    int touch(String id, Instant now, Instant expiresAt, Instant staleBefore);
 
     void deleteByMemberId(long memberId);
 

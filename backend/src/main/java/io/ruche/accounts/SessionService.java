@@ -69,6 +69,10 @@ public class SessionService {
         if (!hasher.matches(password, member.passwordHash())) {
             throw Problems.unauthorized("problem.badCredentials");
         }
+        if (members.countSuspended(member.id(), clock.instant()) > 0) {
+            // Told only once the password is right: a stranger learns nothing about the account.
+            throw Problems.forbidden("problem.suspended");
+        }
         return new Started(member, start(member, clientAddress, userAgent));
     }
 
@@ -80,6 +84,7 @@ public class SessionService {
         Instant now = clock.instant();
         sessions.save(new MemberSession(digest(token), member.id(), now, now, now.plus(ttl), clientAddress,
                 userAgent == null ? "" : truncate(userAgent, 255)));
+        members.touchSeen(member.id(), now, now);
         return token;
     }
 
@@ -91,8 +96,10 @@ public class SessionService {
         String id = digest(token);
         Optional<Member> member = members.findBySession(id, now);
         member.ifPresent(m -> {
-            sessions.touch(id, now, now.plus(ttl), now.minus(Duration.ofMinutes(5)));
-            members.touchSeen(m.id(), now, now.minus(Duration.ofMinutes(5)));
+            // At most one write per five minutes per session, and the member's "last seen" only then.
+            if (sessions.touch(id, now, now.plus(ttl), now.minus(Duration.ofMinutes(5))) > 0) {
+                members.touchSeen(m.id(), now, now.minus(Duration.ofMinutes(5)));
+            }
         });
         return member;
     }

@@ -24,5 +24,6 @@ public record Category(@Id @GeneratedValue @Nullable Long id,
                        int postCount,
                        @Nullable Long lastThreadId,
                        @Nullable Instant lastActivityAt,
-                       Instant createdAt) {
+                       Instant createdAt,
+                       boolean premoderated) {
 }

@@ -83,7 +83,7 @@ public class CategoryService {
                                                 Map<Long, List<ForumViews.GroupRightView>> groupRights,
                                                 ForumViewer viewer) {
         ForumViews.RightsView rights = viewer.isAdmin() ? new ForumViews.RightsView(c.everyoneSee(), c.membersSee(),
-                c.membersReply(), c.membersStart(), groupRights.getOrDefault(c.id(), List.of())) : null;
+                c.membersReply(), c.membersStart(), groupRights.getOrDefault(c.id(), List.of()), c.premoderated()) : null;
         return new ForumViews.CategoryView(c.id(), c.parentId(), c.slug(), c.name(), c.description(), c.color(),
                 c.position(), c.kind(), threads, postCount, latest, catalog.canStart(c.id()), children, rights);
     }
@@ -102,7 +102,7 @@ public class CategoryService {
                 request.kind() == null ? CategoryKind.DISCUSSION : request.kind(),
                 orElse(request.everyoneSee(), true), orElse(request.membersSee(), true),
                 orElse(request.membersReply(), true), orElse(request.membersStart(), true), 0, 0, null, null,
-                clock.instant()));
+                clock.instant(), orElse(request.premoderated(), false)));
         saveGroupRights(category.id(), request.groupRights());
         return category;
     }
@@ -122,7 +122,8 @@ public class CategoryService {
                 orElse(request.everyoneSee(), current.everyoneSee()), orElse(request.membersSee(), current.membersSee()),
                 orElse(request.membersReply(), current.membersReply()),
                 orElse(request.membersStart(), current.membersStart()), current.threadCount(), current.postCount(),
-                current.lastThreadId(), current.lastActivityAt(), current.createdAt());
+                current.lastThreadId(), current.lastActivityAt(), current.createdAt(),
+                orElse(request.premoderated(), current.premoderated()));
         categories.update(updated);
         if (request.groupRights() != null) {
             saveGroupRights(id, request.groupRights());

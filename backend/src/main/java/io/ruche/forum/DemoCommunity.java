@@ -118,15 +118,15 @@ public class DemoCommunity {
     private long category(String name, String slug, String description, String color, int position, CategoryKind kind,
                           boolean membersStart) {
         return categories.create(new ForumRequests.SaveCategory(name, slug, description, color, position, null, kind,
-                true, true, true, membersStart, List.of())).id();
+                true, true, true, membersStart, List.of(), false)).id();
     }
 
     private long thread(String author, long categoryId, String title, String body, List<String> tags) {
-        return threads.create(people.get(author), new ForumRequests.CreateThread(categoryId, title, body, tags));
+        return threads.create(people.get(author), new ForumRequests.CreateThread(categoryId, title, body, tags)).threadId();
     }
 
     private long reply(String author, long threadId, String body) {
-        return threads.reply(people.get(author), threadId, new ForumRequests.Reply(body, null)).id();
+        return threads.reply(people.get(author), threadId, new ForumRequests.Reply(body, null)).post().id();
     }
 
     private void react(String who, long threadId, int position, String kind) {

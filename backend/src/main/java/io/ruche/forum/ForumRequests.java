@@ -80,7 +80,8 @@ public final class ForumRequests {
             @Nullable Boolean membersSee,
             @Nullable Boolean membersReply,
             @Nullable Boolean membersStart,
-            @Nullable @Valid List<GroupRight> groupRights) {
+            @Nullable @Valid List<GroupRight> groupRights,
+            @Nullable Boolean premoderated) {
     }
 
     @Serdeable

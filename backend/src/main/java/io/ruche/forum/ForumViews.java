@@ -45,7 +45,7 @@ public final class ForumViews {
 
     @Serdeable
     public record RightsView(boolean everyoneSee, boolean membersSee, boolean membersReply, boolean membersStart,
-                             List<GroupRightView> groups) {
+                             List<GroupRightView> groups, boolean premoderated) {
     }
 
     @Serdeable
@@ -72,14 +72,16 @@ public final class ForumViews {
     public record PostView(long id, int position, MemberRef author, @Nullable String html, @Nullable String source,
                            @Nullable ReplyToView replyTo, Instant createdAt, @Nullable Instant editedAt,
                            int editCount, boolean deleted, List<ReactionView> reactions, boolean canEdit,
-                           boolean canDelete, boolean canReact, boolean accepted) {
+                           boolean canDelete, boolean canReact, boolean accepted, boolean hidden, boolean official,
+                           boolean canFlag) {
     }
 
     @Serdeable
     public record ThreadDetail(ThreadSummary thread, String description, boolean canReply, boolean canEditTitle,
                                boolean canModerate, boolean canAccept, @Nullable String following,
                                @Nullable PostView acceptedAnswer, List<PostView> posts,
-                               @Nullable Integer nextAfter, int lastReadPosition) {
+                               @Nullable Integer nextAfter, int lastReadPosition, @Nullable String staffNote,
+                               int slowModeSeconds) {
     }
 
     @Serdeable

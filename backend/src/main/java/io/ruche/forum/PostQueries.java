@@ -22,7 +22,7 @@ public class PostQueries {
     public static final List<String> REACTION_KINDS = List.of("like", "heart", "laugh", "wow", "celebrate", "sad");
 
     private static final String COLUMNS = "SELECT p.id, p.thread_id, p.author_id, p.position, p.reply_to_id, "
-            + "p.body_source, p.body_html, p.edit_count, p.created_at, p.edited_at, p.deleted_at, "
+            + "p.body_source, p.body_html, p.edit_count, p.created_at, p.edited_at, p.deleted_at, p.hidden_at, p.official, "
             + "m.username, m.display_name, m.role, rp.position AS rp_position, rm.username AS rp_username "
             + "FROM posts p JOIN members m ON m.id = p.author_id LEFT JOIN posts rp ON rp.id = p.reply_to_id "
             + "LEFT JOIN members rm ON rm.id = rp.author_id ";
@@ -35,7 +35,8 @@ public class PostQueries {
 
     record Row(long id, long threadId, long authorId, int position, @Nullable Long replyToId, String source,
                String html, int editCount, Instant createdAt, @Nullable Instant editedAt, @Nullable Instant deletedAt,
-               ForumViews.MemberRef author, @Nullable ForumViews.ReplyToView replyTo) {
+               ForumViews.MemberRef author, @Nullable ForumViews.ReplyToView replyTo, boolean hidden,
+               boolean official) {
     }
 
     private static Row row(ResultSet rs) throws SQLException {
@@ -47,7 +48,8 @@ public class PostQueries {
                 ForumViews.MemberRef.of(rs.getString("username"), rs.getString("display_name"),
                         Role.valueOf(rs.getString("role"))),
                 replyTo == null || replyUser == null ? null
-                        : new ForumViews.ReplyToView(replyTo, rs.getInt("rp_position"), replyUser));
+                        : new ForumViews.ReplyToView(replyTo, rs.getInt("rp_position"), replyUser),
+                rs.getTimestamp("hidden_at") != null, rs.getBoolean("official"));
     }
 
     public List<Row> page(long threadId, int afterPosition, int limit) {
@@ -96,10 +98,13 @@ public class PostQueries {
                 }
             }
             boolean mayChange = !deleted && threadOpen && (own || viewer.isStaff());
-            return new ForumViews.PostView(r.id(), r.position(), r.author(), deleted ? null : r.html(),
-                    deleted ? null : r.source(), r.replyTo(), r.createdAt(), r.editedAt(), r.editCount(), deleted,
-                    reactions, mayChange, mayChange, !deleted && viewer.isMember() && !own && canReply,
-                    acceptedPostId != null && acceptedPostId == r.id());
+            // A hidden post waits for review: its author and staff still read it, others see a placeholder.
+            boolean masked = deleted || (r.hidden() && !own && !viewer.isStaff());
+            return new ForumViews.PostView(r.id(), r.position(), r.author(), masked ? null : r.html(),
+                    masked ? null : r.source(), r.replyTo(), r.createdAt(), r.editedAt(), r.editCount(), deleted,
+                    reactions, mayChange, mayChange, !masked && viewer.isMember() && !own && canReply,
+                    acceptedPostId != null && acceptedPostId == r.id(), r.hidden(), r.official(),
+                    !masked && viewer.isMember() && !own && !r.hidden());
         }).toList();
     }
 }

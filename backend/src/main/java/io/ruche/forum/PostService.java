@@ -30,12 +30,19 @@ public class PostService {
     private final Clock clock;
     private final int reactionsPerMinute;
     private final Jobs jobs;
+    private final io.ruche.platform.Sql sql;
+    private final io.ruche.moderation.AuditLog auditLog;
+    private final io.ruche.moderation.PublishingGate gate;
 
     public PostService(CategoryAccess access, ThreadRepository threads,
                        PostRepository posts, PostQueries postQueries, ContentService content, ForumActivity activity,
-                       RateLimiter rateLimiter, Clock clock, Jobs jobs,
+                       RateLimiter rateLimiter, Clock clock, Jobs jobs, io.ruche.platform.Sql sql,
+                       io.ruche.moderation.AuditLog auditLog, io.ruche.moderation.PublishingGate gate,
                        @Value("${ruche.rate-limits.reactions-per-minute:120}") int reactionsPerMinute) {
         this.jobs = jobs;
+        this.sql = sql;
+        this.auditLog = auditLog;
+        this.gate = gate;
         this.reactionsPerMinute = reactionsPerMinute;
         this.access = access;
         this.threads = threads;
@@ -84,6 +91,9 @@ public class PostService {
             ContentService.Rendered body = content.render(request.body());
             posts.addRevision(postId, viewer.memberId(), at.post().bodySource(), clock.instant());
             posts.updateBody(postId, request.body(), body.html(), clock.instant());
+            if (at.post().authorId() != viewer.memberId()) {
+                auditLog.record(viewer.memberId(), "post.edit", "post", postId, "in thread " + at.thread().id(), null);
+            }
             activity.recordMentions(postId, body.mentionedMemberIds());
             jobs.enqueue(JobKinds.SEARCH_POST, String.valueOf(postId));
         }
@@ -98,11 +108,22 @@ public class PostService {
         Located at = locate(viewer, postId);
         requireMayChange(viewer, at);
         posts.softDelete(postId, clock.instant(), viewer.memberId());
+        if (at.post().authorId() != viewer.memberId()) {
+            auditLog.record(viewer.memberId(), "post.delete", "post", postId, "in thread " + at.thread().id(), null);
+        }
         jobs.enqueue(JobKinds.SEARCH_POST, String.valueOf(postId));
         if (at.thread().acceptedPostId() != null && at.thread().acceptedPostId() == postId) {
             threads.setAccepted(at.thread().id(), null);
             jobs.enqueue(JobKinds.SEARCH_THREAD, String.valueOf(at.thread().id()));
         }
+    }
+
+    /** Hides a post until reviewed (flags, moderators) or shows it again. */
+    @Transactional
+    public void setHidden(long postId, boolean hidden) {
+        sql.update("UPDATE posts SET hidden_at = " + (hidden ? "COALESCE(hidden_at, ?)" : "NULL") + " WHERE id = ?",
+                hidden ? List.of(clock.instant(), postId) : List.of(postId));
+        jobs.enqueue(JobKinds.SEARCH_POST, String.valueOf(postId));
     }
 
     @Transactional(readOnly = true)
@@ -132,6 +153,7 @@ public class PostService {
         if (!at.catalog().canReply(at.thread().categoryId())) {
             throw Problems.forbidden("problem.cannotReply");
         }
+        gate.requireNotSilenced(viewer);
         rateLimiter.hit("react:" + viewer.memberId(), reactionsPerMinute, Duration.ofMinutes(1));
         int changed = add ? posts.addReaction(postId, viewer.memberId(), kind, clock.instant())
                 : posts.removeReaction(postId, viewer.memberId(), kind);

@@ -25,8 +25,17 @@ public class ThreadController {
 
     private final ThreadService threads;
     private final ViewerResolver viewers;
+    private final io.ruche.platform.RateLimiter rateLimiter;
+    private final io.ruche.platform.ClientAddress clientAddress;
+    private final int postsPerAddress;
 
-    public ThreadController(ThreadService threads, ViewerResolver viewers) {
+    public ThreadController(ThreadService threads, ViewerResolver viewers, io.ruche.platform.RateLimiter rateLimiter,
+                            io.ruche.platform.ClientAddress clientAddress,
+                            @io.micronaut.context.annotation.Value("${ruche.rate-limits.posts-per-address-10-minutes:60}")
+                            int postsPerAddress) {
+        this.rateLimiter = rateLimiter;
+        this.clientAddress = clientAddress;
+        this.postsPerAddress = postsPerAddress;
         this.threads = threads;
         this.viewers = viewers;
     }
@@ -51,18 +60,38 @@ public class ThreadController {
 
     @Post
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    public HttpResponse<ForumViews.ThreadDetail> create(@Body @Valid ForumRequests.CreateThread body,
-                                                        Authentication authentication) {
+    public HttpResponse<?> create(io.micronaut.http.HttpRequest<?> request, @Body @Valid ForumRequests.CreateThread body,
+                                  Authentication authentication) {
+        limitAddress(request);
         ForumViewer viewer = viewers.of(authentication);
-        long id = threads.create(viewer, body);
-        return HttpResponse.status(HttpStatus.CREATED).body(threads.detail(viewer, id, 0, 20));
+        ThreadService.Outcome outcome = threads.create(viewer, body);
+        if (outcome.queuedId() != null) {
+            // Held for review: 202, and the author is told why.
+            return HttpResponse.accepted().body(new Held(outcome.queuedId(), outcome.heldBecause()));
+        }
+        return HttpResponse.status(HttpStatus.CREATED).body(threads.detail(viewer, outcome.threadId(), 0, 20));
+    }
+
+    /** Besides the per-member limit, one address cannot flood the forum through many accounts. */
+    private void limitAddress(io.micronaut.http.HttpRequest<?> request) {
+        rateLimiter.hit("post-address:" + clientAddress.of(request), postsPerAddress, java.time.Duration.ofMinutes(10));
+    }
+
+    /** A post that waits for a moderator before it is published. */
+    @io.micronaut.serde.annotation.Serdeable
+    public record Held(long queuedId, String reason) {
     }
 
     @Post("/{id}/posts")
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    public HttpResponse<ForumViews.PostView> reply(long id, @Body @Valid ForumRequests.Reply body,
-                                                   Authentication authentication) {
-        return HttpResponse.status(HttpStatus.CREATED).body(threads.reply(viewers.of(authentication), id, body));
+    public HttpResponse<?> reply(io.micronaut.http.HttpRequest<?> request, long id,
+                                 @Body @Valid ForumRequests.Reply body, Authentication authentication) {
+        limitAddress(request);
+        ThreadService.Outcome outcome = threads.reply(viewers.of(authentication), id, body);
+        if (outcome.queuedId() != null) {
+            return HttpResponse.accepted().body(new Held(outcome.queuedId(), outcome.heldBecause()));
+        }
+        return HttpResponse.status(HttpStatus.CREATED).body(outcome.post());
     }
 
     /** Pin, lock, archive, move (staff) or retitle (author or staff). */

@@ -6,6 +6,8 @@ import io.micronaut.transaction.annotation.Transactional;
 import io.ruche.accounts.AccountService;
 import io.ruche.content.ContentService;
 import io.ruche.live.LiveEvents;
+import io.ruche.moderation.PublishingGate;
+import io.ruche.moderation.ReviewQueue;
 import io.ruche.platform.Problems;
 import io.ruche.platform.RateLimiter;
 import io.ruche.platform.jobs.JobKinds;
@@ -39,13 +41,25 @@ public class ThreadService {
     private final AccountService accounts;
     private final LiveEvents live;
     private final io.ruche.notifications.NotificationService notifications;
+    private final PublishingGate gate;
+    private final io.ruche.platform.Sql sql;
+    private final io.ruche.moderation.AuditLog auditLog;
+    private final ReviewQueue review;
+    private final io.ruche.notifications.Audience audience;
 
     public ThreadService(CategoryAccess access, ThreadRepository threads, PostRepository posts,
                          CategoryRepository categories, ThreadQueries threadQueries, PostQueries postQueries,
                          ContentService content, TagService tags, ForumActivity activity, ViewCounter views,
                          RateLimiter rateLimiter, Clock clock, Jobs jobs, AccountService accounts, LiveEvents live,
-                         io.ruche.notifications.NotificationService notifications,
+                         io.ruche.notifications.NotificationService notifications, PublishingGate gate,
+                         ReviewQueue review, io.ruche.notifications.Audience audience, io.ruche.platform.Sql sql,
+                         io.ruche.moderation.AuditLog auditLog,
                          @Value("${ruche.rate-limits.posts-per-10-minutes:30}") int postsPerTenMinutes) {
+        this.sql = sql;
+        this.auditLog = auditLog;
+        this.gate = gate;
+        this.review = review;
+        this.audience = audience;
         this.jobs = jobs;
         this.accounts = accounts;
         this.live = live;
@@ -136,10 +150,15 @@ public class ThreadService {
         boolean isAuthor = viewer.isMember() && viewer.memberId() == thread.authorId();
         String description = shown.isEmpty() || shown.get(0).position() != 1 || shown.get(0).deletedAt() != null
                 ? thread.title() : content.excerpt(shown.get(0).html(), 160);
+        record Tools(String staffNote, int slowModeSeconds) {
+        }
+        Tools tools = sql.query("SELECT staff_note, slow_mode_seconds FROM threads WHERE id = ?", List.of(threadId),
+                rs -> new Tools(rs.getString(1), rs.getInt(2))).get(0);
         return new ForumViews.ThreadDetail(summary, description, canReply,
                 open && (isAuthor || viewer.isStaff()), viewer.isStaff(),
                 category.kind() == CategoryKind.QUESTIONS && (isAuthor || viewer.isStaff()) && !thread.archived(),
-                following, accepted, pagePosts, more ? shown.get(shown.size() - 1).position() : null, lastRead);
+                following, accepted, pagePosts, more ? shown.get(shown.size() - 1).position() : null, lastRead,
+                tools.staffNote(), tools.slowModeSeconds());
     }
 
     /** What a guest would see at the top of a thread (no view counted): for page titles and link previews. */
@@ -152,12 +171,12 @@ public class ThreadService {
         String description = first.isEmpty() || first.get(0).deletedAt() != null ? thread.title()
                 : content.excerpt(first.get(0).html(), 160);
         return new ForumViews.ThreadDetail(threadQueries.summaries(ForumViewer.GUEST, catalog, List.of(thread)).get(0),
-                description, false, false, false, false, null, null, List.of(), null, 0);
+                description, false, false, false, false, null, null, List.of(), null, 0, null, 0);
     }
 
     /** A member starts a thread: the thread, its first post, tags, counters and the author's follow, at once. */
     @Transactional
-    public long create(ForumViewer viewer, ForumRequests.CreateThread request) {
+    public Outcome create(ForumViewer viewer, ForumRequests.CreateThread request) {
         requireMember(viewer);
         CategoryAccess.Catalog catalog = access.catalog(viewer);
         Category category = catalog.require(request.categoryId());
@@ -167,24 +186,57 @@ public class ThreadService {
         accounts.requireMayPost(viewer.memberId());
         rateLimiter.hit("post:" + viewer.memberId(), postsPerTenMinutes, Duration.ofMinutes(10));
         List<String> tagNames = tags.normalise(request.tags());
-        String title = request.title().strip();
+        PublishingGate.Screening screening = gate.screen(viewer, category.id(), null, request.title().strip(),
+                request.body());
+        if (screening.held()) {
+            long queued = review.hold(viewer.memberId(), category.id(), null, screening.title(), tagNames, null,
+                    screening.body(), screening.holdReason(), screening.holdDetail());
+            return Outcome.held(queued, screening.holdReason());
+        }
+        long threadId = writeThread(viewer.memberId(), category, screening.title(), screening.body(), tagNames);
+        afterPublish(viewer.memberId(), threadId, category.id(), screening);
+        return Outcome.thread(threadId);
+    }
+
+    /** What became of a new thread or reply: published, or held for review (the author sees it waiting). */
+    public record Outcome(@Nullable Long threadId, @Nullable ForumViews.PostView post, @Nullable Long queuedId,
+                          @Nullable String heldBecause) {
+        static Outcome thread(long id) {
+            return new Outcome(id, null, null, null);
+        }
+
+        static Outcome held(long queuedId, String reason) {
+            return new Outcome(null, null, queuedId, reason);
+        }
+    }
+
+    private long writeThread(long authorId, Category category, String title, String source, List<String> tagNames) {
         Instant now = clock.instant();
-        Thread thread = threads.save(Thread.open(category.id(), viewer.memberId(), title, Slugs.of(title, "thread"), now));
-        ContentService.Rendered body = content.render(request.body());
-        Post first = posts.save(Post.write(thread.id(), viewer.memberId(), 1, null, request.body(), body.html(), now));
+        Thread thread = threads.save(Thread.open(category.id(), authorId, title, Slugs.of(title, "thread"), now));
+        ContentService.Rendered body = content.render(source);
+        Post first = posts.save(Post.write(thread.id(), authorId, 1, null, source, body.html(), now));
         threads.setLastPost(thread.id(), first.id());
         activity.recordMentions(first.id(), body.mentionedMemberIds());
         tags.tagThread(thread.id(), tagNames);
-        activity.followIfNoChoice(thread.id(), viewer.memberId(), now);
+        activity.followIfNoChoice(thread.id(), authorId, now);
         categories.recordActivity(category.id(), 1, 1, thread.id(), now);
         jobs.enqueue(JobKinds.SEARCH_THREAD, String.valueOf(thread.id()));
         jobs.enqueue(JobKinds.NOTIFY_THREAD, String.valueOf(thread.id()));
         return thread.id();
     }
 
+    private void afterPublish(long authorId, long threadId, long categoryId, PublishingGate.Screening screening) {
+        gate.published(authorId);
+        if (screening.flag()) {
+            long postId = sql.query("SELECT MAX(id) FROM posts WHERE thread_id = ? AND author_id = ?",
+                    List.of(threadId, authorId), rs -> rs.getLong(1)).get(0);
+            review.flagBySystem(postId, categoryId, authorId, screening.flagDetail());
+        }
+    }
+
     /** A member replies; positions are taken in order under the thread's row lock. */
     @Transactional
-    public ForumViews.PostView reply(ForumViewer viewer, long threadId, ForumRequests.Reply request) {
+    public Outcome reply(ForumViewer viewer, long threadId, ForumRequests.Reply request) {
         requireMember(viewer);
         CategoryAccess.Catalog catalog = access.catalog(viewer);
         Thread thread = threads.findForUpdate(threadId).orElseThrow(() -> Problems.notFound("thread"));
@@ -206,22 +258,80 @@ public class ThreadService {
             }
         }
         rateLimiter.hit("post:" + viewer.memberId(), postsPerTenMinutes, Duration.ofMinutes(10));
+        PublishingGate.Screening screening = gate.screen(viewer, category.id(), threadId, null, request.body());
+        if (screening.held()) {
+            long queued = review.hold(viewer.memberId(), category.id(), threadId, null, List.of(), request.replyTo(),
+                    screening.body(), screening.holdReason(), screening.holdDetail());
+            return Outcome.held(queued, screening.holdReason());
+        }
+        Post post = writeReply(viewer.memberId(), thread, category.id(), request.replyTo(), screening.body());
+        afterPublish(viewer.memberId(), threadId, category.id(), screening);
+        return new Outcome(threadId, postQueries.views(viewer, postQueries.byId(post.id()), thread.acceptedPostId(),
+                true, true).get(0), null, null);
+    }
+
+    private Post writeReply(long authorId, Thread thread, long categoryId, @Nullable Long replyTo, String source) {
+        long threadId = thread.id();
         Instant now = clock.instant();
-        boolean newParticipant = !threads.hasPostBy(threadId, viewer.memberId());
-        ContentService.Rendered body = content.render(request.body());
-        Post post = posts.save(Post.write(threadId, viewer.memberId(), thread.postCount() + 1, request.replyTo(),
-                request.body(), body.html(), now));
-        threads.recordReply(threadId, post.id(), viewer.memberId(), newParticipant ? 1 : 0, now);
+        boolean newParticipant = !threads.hasPostBy(threadId, authorId);
+        ContentService.Rendered body = content.render(source);
+        // The next free position (a split can leave gaps, so the count is not enough); taken under the thread lock.
+        int position = sql.query("SELECT COALESCE(MAX(position), 0) + 1 FROM posts WHERE thread_id = ?",
+                List.of(threadId), rs -> rs.getInt(1)).get(0);
+        Post post = posts.save(Post.write(threadId, authorId, position, replyTo, source, body.html(), now));
+        threads.recordReply(threadId, post.id(), authorId, newParticipant ? 1 : 0, now);
         activity.recordMentions(post.id(), body.mentionedMemberIds());
-        activity.followIfNoChoice(threadId, viewer.memberId(), now);
-        activity.markRead(threadId, viewer.memberId(), post.position(), now);
-        categories.recordActivity(category.id(), 0, 1, threadId, now);
+        activity.followIfNoChoice(threadId, authorId, now);
+        activity.markRead(threadId, authorId, post.position(), now);
+        categories.recordActivity(categoryId, 0, 1, threadId, now);
         jobs.enqueue(JobKinds.SEARCH_POST, String.valueOf(post.id()));
         jobs.enqueue(JobKinds.NOTIFY_POST, String.valueOf(post.id()));
         // Readers of the thread, on any node, learn of the reply when this transaction commits.
         live.publish(LiveEvents.threadTopic(threadId), "post",
                 "{\"threadId\":" + threadId + ",\"postId\":" + post.id() + ",\"position\":" + post.position() + "}");
-        return postQueries.views(viewer, postQueries.byId(post.id()), thread.acceptedPostId(), true, true).get(0);
+        return post;
+    }
+
+    /** A moderator approved a held post: it is published now, as its author wrote it. Returns the post id. */
+    @Transactional
+    public long publishQueued(long queuedId) {
+        record Queued(long authorId, Long threadId, long categoryId, String title, String tags, Long replyTo,
+                      String body) {
+        }
+        Queued q = sql.query("SELECT author_id, thread_id, category_id, title, tags, reply_to_id, body_source "
+                        + "FROM queued_posts WHERE id = ? AND status = 'PENDING' FOR UPDATE", List.of(queuedId),
+                rs -> new Queued(rs.getLong(1), rs.getObject(2) == null ? null : rs.getLong(2), rs.getLong(3),
+                        rs.getString(4), rs.getString(5), rs.getObject(6) == null ? null : rs.getLong(6),
+                        rs.getString(7))).stream().findFirst().orElseThrow(() -> Problems.notFound("queuedPost"));
+        long postId;
+        if (q.threadId() == null) {
+            Category category = categoriesRepo(q.categoryId());
+            List<String> tagNames = q.tags().isBlank() ? List.of() : List.of(q.tags().split(","));
+            long threadId = writeThread(q.authorId(), category, q.title(), q.body(), tagNames);
+            postId = sql.query("SELECT id FROM posts WHERE thread_id = ? AND position = 1", List.of(threadId),
+                    rs -> rs.getLong(1)).get(0);
+        } else {
+            Thread thread = threads.findForUpdate(q.threadId()).orElseThrow(() -> Problems.notFound("thread"));
+            Long replyTo = q.replyTo() != null && posts.findById(q.replyTo()).isPresent() ? q.replyTo() : null;
+            postId = writeReply(q.authorId(), thread, q.categoryId(), replyTo, q.body()).id();
+        }
+        gate.published(q.authorId());
+        return postId;
+    }
+
+    private Category categoriesRepo(long categoryId) {
+        return categories.findById(categoryId).orElseThrow(() -> Problems.notFound("category"));
+    }
+
+    /** Refuses (404) a post the viewer cannot see. */
+    @Transactional(readOnly = true)
+    public void requirePostVisible(ForumViewer viewer, long postId) {
+        Post post = posts.findById(postId).orElseThrow(() -> Problems.notFound("post"));
+        visibleThread(viewer, access.catalog(viewer), post.threadId());
+    }
+
+    public List<Long> visibleCategoryIds(ForumViewer viewer) {
+        return access.catalog(viewer).visibleIds();
     }
 
     /** Staff pin, lock, archive and move; the author (or staff) may retitle. */
@@ -247,6 +357,9 @@ public class ThreadService {
                 orElse(request.archived(), thread.archived()), title, Slugs.of(title, "thread"), categoryId);
         if (categoryId != thread.categoryId() || !title.equals(thread.title())) {
             jobs.enqueue(JobKinds.SEARCH_THREAD, String.valueOf(threadId));
+        }
+        if (staffChange || (!isAuthor && request.title() != null)) {
+            auditLog.record(viewer.memberId(), "thread.update", "thread", threadId, describe(request), null);
         }
         if (categoryId != thread.categoryId()) {
             categories.adjustCounts(thread.categoryId(), -1, -thread.postCount());
@@ -305,6 +418,17 @@ public class ThreadService {
         Thread thread = threads.findById(threadId).orElseThrow(() -> Problems.notFound("thread"));
         catalog.requireForThread(thread.categoryId());
         return thread;
+    }
+
+    private static String describe(ForumRequests.UpdateThread r) {
+        List<String> parts = new ArrayList<>();
+        if (r.pinned() != null) parts.add("pinned=" + r.pinned());
+        if (r.pinnedGlobally() != null) parts.add("pinnedGlobally=" + r.pinnedGlobally());
+        if (r.locked() != null) parts.add("locked=" + r.locked());
+        if (r.archived() != null) parts.add("archived=" + r.archived());
+        if (r.categoryId() != null) parts.add("category=" + r.categoryId());
+        if (r.title() != null) parts.add("title=" + r.title());
+        return String.join(", ", parts);
     }
 
     static void requireMember(ForumViewer viewer) {

@@ -9,7 +9,9 @@ public enum NotificationKind {
     ACCEPTED(Channel.EMAIL),
     NEW_THREAD(Channel.EMAIL),
     /** A moderator writes to a member: it can be moved out of the inbox, never switched off. */
-    STAFF_MESSAGE(Channel.EMAIL);
+    STAFF_MESSAGE(Channel.EMAIL),
+    /** For moderators: a new item waits in the review queue (grouped while unread). */
+    REVIEW_QUEUE(Channel.APP);
 
     private final Channel defaultChannel;
 

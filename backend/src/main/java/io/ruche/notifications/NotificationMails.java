@@ -88,7 +88,10 @@ public class NotificationMails implements JobHandler {
         } else if (n.postHtml() != null) {
             paragraphs.add(content.excerpt(n.postHtml(), 400));
         }
-        MailContent.Action action = n.threadId() == null
+        MailContent.Action action = n.kind() == NotificationKind.REVIEW_QUEUE
+                ? new MailContent.Action(templates.text(locale, "notification.open.queue"),
+                templates.url("/admin/review"))
+                : n.threadId() == null
                 ? new MailContent.Action(templates.text(locale, "notification.open.inbox"),
                 templates.url("/notifications"))
                 : new MailContent.Action(templates.text(locale, "notification.open.post"),

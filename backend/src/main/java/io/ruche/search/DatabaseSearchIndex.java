@@ -45,7 +45,7 @@ public class DatabaseSearchIndex implements SearchIndex {
     @Override
     @Transactional(readOnly = true)
     public void reindexAll(ReindexProgress progress) {
-        long total = sql.query("SELECT COUNT(*) FROM posts WHERE deleted_at IS NULL", List.of(), rs -> rs.getLong(1)).get(0);
+        long total = sql.query("SELECT COUNT(*) FROM posts WHERE deleted_at IS NULL AND hidden_at IS NULL", List.of(), rs -> rs.getLong(1)).get(0);
         progress.started("mariadb-fulltext", total);
         progress.advanced(total);
     }
@@ -69,7 +69,7 @@ public class DatabaseSearchIndex implements SearchIndex {
         List<Object> params = new ArrayList<>(List.of(expression, expression, expression, expression));
         StringBuilder where = new StringBuilder(" FROM " + matches + " JOIN posts p ON p.id = m.id "
                 + "JOIN threads t ON t.id = p.thread_id JOIN members a ON a.id = p.author_id "
-                + "WHERE p.deleted_at IS NULL AND t.category_id IN (" + Sql.placeholders(visibleCategoryIds.size()) + ")");
+                + "WHERE p.deleted_at IS NULL AND p.hidden_at IS NULL AND t.category_id IN (" + Sql.placeholders(visibleCategoryIds.size()) + ")");
         params.addAll(Sql.inList(visibleCategoryIds));
         if (query.categoryId() != null) {
             where.append(" AND t.category_id = ?");

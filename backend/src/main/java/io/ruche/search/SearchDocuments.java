@@ -18,7 +18,7 @@ import java.util.Map;
 public class SearchDocuments {
 
     private static final String SELECT = "SELECT p.id, p.thread_id, p.position, p.body_html, p.created_at, "
-            + "p.deleted_at, t.category_id, t.title, t.slug, t.accepted_post_id, m.username, m.display_name "
+            + "p.deleted_at, t.category_id, t.title, t.slug, t.accepted_post_id, m.username, m.display_name, p.hidden_at "
             + "FROM posts p JOIN threads t ON t.id = p.thread_id JOIN members m ON m.id = p.author_id ";
 
     private final Sql sql;
@@ -68,7 +68,7 @@ public class SearchDocuments {
     /** A batch of live posts after {@code afterId}, for a full reindex. */
     @Transactional(readOnly = true)
     public List<PostDocument> batchAfter(long afterId, int size) {
-        return load(SELECT + "WHERE p.id > ? AND p.deleted_at IS NULL ORDER BY p.id LIMIT " + size, List.of(afterId));
+        return load(SELECT + "WHERE p.id > ? AND p.deleted_at IS NULL AND p.hidden_at IS NULL ORDER BY p.id LIMIT " + size, List.of(afterId));
     }
 
     /** The index a running reindex is building, if one is running (on any node). */
@@ -80,7 +80,7 @@ public class SearchDocuments {
 
     @Transactional(readOnly = true)
     public long countLive() {
-        return sql.query("SELECT COUNT(*) FROM posts WHERE deleted_at IS NULL", List.of(), rs -> rs.getLong(1)).get(0);
+        return sql.query("SELECT COUNT(*) FROM posts WHERE deleted_at IS NULL AND hidden_at IS NULL", List.of(), rs -> rs.getLong(1)).get(0);
     }
 
     private List<PostDocument> load(String query, List<?> params) {
@@ -88,7 +88,7 @@ public class SearchDocuments {
                    long categoryId, String title, String slug, @Nullable Long accepted, String author, String name) {
         }
         List<Row> rows = sql.query(query, params, rs -> new Row(rs.getLong(1), rs.getLong(2), rs.getInt(3),
-                io.ruche.content.MarkdownRenderer.textOf(rs.getString(4)), Sql.instant(rs, "created_at"), rs.getTimestamp("deleted_at") != null, rs.getLong(7),
+                io.ruche.content.MarkdownRenderer.textOf(rs.getString(4)), Sql.instant(rs, "created_at"), (rs.getTimestamp("deleted_at") != null || rs.getTimestamp("hidden_at") != null), rs.getLong(7),
                 rs.getString(8), rs.getString(9), Sql.nullableLong(rs, "accepted_post_id"), rs.getString(11),
                 rs.getString(12)));
         Map<Long, List<String>> tags = new HashMap<>();

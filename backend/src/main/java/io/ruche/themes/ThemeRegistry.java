@@ -30,10 +30,14 @@ public class ThemeRegistry {
     private final String siteName;
     private final Optional<Path> externalDir;
 
+    private final jakarta.inject.Provider<io.ruche.moderation.SiteSettings> siteSettings;
+
     public ThemeRegistry(ResourceResolver resources, ObjectMapper json,
                          @Value("${ruche.theme:default}") String activeId,
                          @Value("${ruche.site-name:}") String siteName,
-                         @Value("${ruche.themes-dir:}") String externalDir) {
+                         @Value("${ruche.themes-dir:}") String externalDir,
+                         jakarta.inject.Provider<io.ruche.moderation.SiteSettings> siteSettings) {
+        this.siteSettings = siteSettings;
         this.resources = resources;
         this.json = json;
         this.activeId = activeId;
@@ -48,15 +52,20 @@ public class ThemeRegistry {
 
     /** What the UI needs to brand its shell. */
     @Serdeable
-    public record ActiveTheme(String id, String label, String brandName, String logoUrl, String cssUrl) {
+    public record ActiveTheme(String id, String label, String brandName, String logoUrl, String cssUrl,
+                              String description, java.util.List<String> languages) {
     }
 
     public ActiveTheme active(String language) {
         ThemeManifest manifest = manifest(activeId);
         String label = manifest.labels() == null ? manifest.id()
                 : manifest.labels().getOrDefault(language, manifest.labels().getOrDefault("en", manifest.id()));
-        return new ActiveTheme(manifest.id(), label, siteName.isBlank() ? manifest.brandName() : siteName,
-                "/theme/assets/" + manifest.logo(), "/theme/theme.css");
+        // The name and languages set in the console win over the configuration and the theme's defaults.
+        io.ruche.moderation.SiteSettings.Settings site = siteSettings.get().settings();
+        String name = !site.name().isBlank() ? site.name() : siteName.isBlank() ? manifest.brandName() : siteName;
+        return new ActiveTheme(manifest.id(), label, name, "/theme/assets/" + manifest.logo(), "/theme/theme.css",
+                site.description(), java.util.Arrays.stream(site.languages().split(",")).filter(l -> !l.isBlank())
+                .toList());
     }
 
     public ThemeManifest manifest(String id) {

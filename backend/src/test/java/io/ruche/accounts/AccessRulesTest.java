@@ -83,7 +83,7 @@ class AccessRulesTest extends IntegrationTest {
                         + "/avatar.svg"), 200, 200, 200),
                 new Rule("PATCH /api/v1/members/{other}", a -> a.patch("/api/v1/members/" + otherName,
                         Map.of("bio", "changed")), 401, 403, 200),
-                new Rule("GET /api/v1/members", a -> a.get("/api/v1/members"), 401, 403, 200),
+                new Rule("GET /api/v1/members", a -> a.get("/api/v1/members"), 401, 403, 200, 200),
                 new Rule("PUT /api/v1/members/{u}/role", a -> a.put("/api/v1/members/" + otherName + "/role",
                         Map.of("role", "MEMBER")), 401, 403, 200),
                 new Rule("GET /api/v1/groups", a -> a.get("/api/v1/groups"), 401, 403, 200),
@@ -167,7 +167,78 @@ class AccessRulesTest extends IntegrationTest {
                 new Rule("POST /api/v1/admin/mail/retry", a -> a.post("/api/v1/admin/mail/retry",
                         Map.of("ids", List.of())), 401, 403, 403, 200),
                 new Rule("POST /api/v1/admin/mail/test", a -> a.post("/api/v1/admin/mail/test",
-                        Map.of("to", "postmaster@example.test")), 401, 403, 403, 200));
+                        Map.of("to", "postmaster@example.test")), 401, 403, 403, 200),
+                // Moderation: moderators and admins; guests 401, members 403.
+                new Rule("POST /api/v1/posts/{id}/flags (missing)", a -> a.post("/api/v1/posts/987654321/flags",
+                        Map.of("reason", "SPAM")), 401, 404, 404, 404),
+                new Rule("GET /api/v1/me/pending", a -> a.get("/api/v1/me/pending"), 401, 200, 200),
+                new Rule("GET /api/v1/crisis", a -> a.get("/api/v1/crisis"), 200, 200, 200),
+                new Rule("GET /api/v1/admin/dashboard", a -> a.get("/api/v1/admin/dashboard"), 401, 403, 200, 200),
+                new Rule("GET /api/v1/admin/review", a -> a.get("/api/v1/admin/review"), 401, 403, 200, 200),
+                new Rule("POST /api/v1/admin/review/{id}/claim (missing)", a -> a.post(
+                        "/api/v1/admin/review/987654321/claim", null), 401, 403, 404, 404),
+                new Rule("DELETE /api/v1/admin/review/{id}/claim", a -> a.delete("/api/v1/admin/review/987654321/claim"),
+                        401, 403, 204, 204),
+                new Rule("POST /api/v1/admin/review/actions (missing)", a -> a.post("/api/v1/admin/review/actions",
+                        Map.of("ids", List.of(987654321), "action", "APPROVE")), 401, 403, 404, 404),
+                new Rule("POST /api/v1/admin/review/{id}/edit (missing)", a -> a.post(
+                        "/api/v1/admin/review/987654321/edit", Map.of("body", "x")), 401, 403, 404, 404),
+                new Rule("GET /api/v1/admin/members/{u}/sanctions", a -> a.get("/api/v1/admin/members/" + otherName
+                        + "/sanctions"), 401, 403, 200, 200),
+                new Rule("POST /api/v1/admin/members/{u}/sanctions", a -> a.post("/api/v1/admin/members/" + otherName
+                        + "/sanctions", Map.of("kind", "WARNING", "reason", "Be kind")), 401, 403, 200, 200),
+                new Rule("POST /api/v1/admin/sanctions/{id}/lift (missing)", a -> a.post(
+                        "/api/v1/admin/sanctions/987654321/lift", Map.of()), 401, 403, 404, 404),
+                new Rule("GET /api/v1/admin/members/{u}/notes", a -> a.get("/api/v1/admin/members/" + otherName
+                        + "/notes"), 401, 403, 200, 200),
+                new Rule("POST /api/v1/admin/members/{u}/notes", a -> a.post("/api/v1/admin/members/" + otherName
+                        + "/notes", Map.of("body", "Asked twice about refunds")), 401, 403, 200, 200),
+                new Rule("GET /api/v1/admin/canned-replies", a -> a.get("/api/v1/admin/canned-replies"),
+                        401, 403, 200, 200),
+                new Rule("POST /api/v1/admin/canned-replies", a -> a.post("/api/v1/admin/canned-replies",
+                        Map.of("title", "Welcome", "body", "Welcome aboard!")), 401, 403, 200, 200),
+                new Rule("DELETE /api/v1/admin/canned-replies/{id} (missing)", a -> a.delete(
+                        "/api/v1/admin/canned-replies/987654321"), 401, 403, 404, 404),
+                new Rule("GET /api/v1/admin/watched-words", a -> a.get("/api/v1/admin/watched-words"),
+                        401, 403, 200, 200),
+                new Rule("POST /api/v1/admin/watched-words (invalid)", a -> a.post("/api/v1/admin/watched-words",
+                        Map.of("pattern", "([a", "kind", "REGEX", "action", "BLOCK")), 401, 403, 422, 422),
+                new Rule("DELETE /api/v1/admin/watched-words/{id} (missing)", a -> a.delete(
+                        "/api/v1/admin/watched-words/987654321"), 401, 403, 404, 404),
+                new Rule("POST /api/v1/admin/watched-words/test", a -> a.post("/api/v1/admin/watched-words/test",
+                        Map.of("sample", "hello")), 401, 403, 200, 200),
+                new Rule("GET /api/v1/admin/audit", a -> a.get("/api/v1/admin/audit"), 401, 403, 200, 200),
+                new Rule("GET /api/v1/admin/crisis", a -> a.get("/api/v1/admin/crisis"), 401, 403, 200, 200),
+                new Rule("PUT /api/v1/admin/crisis (invalid)", a -> a.put("/api/v1/admin/crisis", Map.of("on", false,
+                        "message", "", "categoryIds", List.of(), "slowSeconds", -1)), 401, 403, 422, 422),
+                new Rule("GET /api/v1/admin/settings", a -> a.get("/api/v1/admin/settings"), 401, 403, 403, 200),
+                new Rule("PUT /api/v1/admin/settings (invalid)", a -> a.put("/api/v1/admin/settings",
+                        Map.ofEntries(Map.entry("name", ""), Map.entry("description", ""), Map.entry("registration", "NOPE"),
+                                Map.entry("languages", "fr,en"), Map.entry("flagThreshold", 3),
+                                Map.entry("trustedAfterPosts", 3), Map.entry("newMemberApproval", 0),
+                                Map.entry("newMemberMaxLinks", 2), Map.entry("newMemberMaxImages", 1),
+                                Map.entry("approveFirstLink", true), Map.entry("flagsPerHour", 20))),
+                        401, 403, 403, 422),
+                new Rule("GET /api/v1/admin/bans", a -> a.get("/api/v1/admin/bans"), 401, 403, 403, 200),
+                new Rule("POST /api/v1/admin/bans (invalid)", a -> a.post("/api/v1/admin/bans",
+                        Map.of("kind", "ADDRESS_RANGE", "value", "not an address")), 401, 403, 403, 422),
+                new Rule("DELETE /api/v1/admin/bans/{id} (missing)", a -> a.delete("/api/v1/admin/bans/987654321"),
+                        401, 403, 403, 404),
+                new Rule("GET /api/v1/admin/invites", a -> a.get("/api/v1/admin/invites"), 401, 403, 403, 200),
+                new Rule("POST /api/v1/admin/invites", a -> a.post("/api/v1/admin/invites", Map.of()),
+                        401, 403, 403, 200),
+                new Rule("PUT /api/v1/threads/{id}/slow-mode (missing)", a -> a.put(
+                        "/api/v1/threads/987654321/slow-mode", Map.of("seconds", 60)), 401, 403, 404, 404),
+                new Rule("PUT /api/v1/threads/{id}/close (missing)", a -> a.put("/api/v1/threads/987654321/close",
+                        Map.of("note", "Closed")), 401, 403, 404, 404),
+                new Rule("DELETE /api/v1/threads/{id}/close (missing)", a -> a.delete("/api/v1/threads/987654321/close"),
+                        401, 403, 404, 404),
+                new Rule("PUT /api/v1/posts/{id}/official (missing)", a -> a.put("/api/v1/posts/987654321/official",
+                        Map.of("official", true)), 401, 403, 404, 404),
+                new Rule("POST /api/v1/threads/{id}/merge (missing)", a -> a.post("/api/v1/threads/987654321/merge",
+                        Map.of("into", 987654322)), 401, 403, 404, 404),
+                new Rule("POST /api/v1/threads/{id}/split (missing)", a -> a.post("/api/v1/threads/987654321/split",
+                        Map.of("postIds", List.of(1), "title", "New one", "categoryId", 1)), 401, 403, 404, 404));
         List<String> failures = new ArrayList<>();
         for (Rule rule : rules) {
             check(failures, rule, "guest", guest, rule.guest());

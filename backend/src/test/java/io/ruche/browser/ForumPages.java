@@ -118,6 +118,9 @@ final class ForumPages {
     }
 
     final class SignUpPage {
+        /** The sign-up form refuses submissions faster than a person types (anti-bot timing check). */
+        private final long shownAt = System.currentTimeMillis();
+
         String heading() {
             return text(By.tagName("h1"));
         }
@@ -139,6 +142,8 @@ final class ForumPages {
         }
 
         HomePage submitExpectingHome() {
+            new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10))
+                    .until(d -> System.currentTimeMillis() - shownAt > 3_500);
             submit();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test=account-menu]")));
             return new HomePage();
@@ -252,6 +257,12 @@ final class ForumPages {
             return this;
         }
 
+        /** Sends a reply that will not appear in the thread (held for review). */
+        ThreadPage sendReplyExpectingNothing() {
+            click(By.cssSelector("[data-test=composer-submit]"));
+            return this;
+        }
+
         ThreadPage sendReply() {
             int before = posts().size();
             click(By.cssSelector("[data-test=composer-submit]"));
@@ -300,11 +311,11 @@ final class ForumPages {
         return text(By.cssSelector("[data-test=search-total]"));
     }
 
-    private void click(By by) {
+    void click(By by) {
         wait.until(ExpectedConditions.elementToBeClickable(by)).click();
     }
 
-    private void type(By by, String text) {
+    void type(By by, String text) {
         WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(by));
         input.clear();
         input.sendKeys(text);

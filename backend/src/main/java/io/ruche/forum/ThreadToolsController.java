@@ -1,0 +1,95 @@
+package io.ruche.forum;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.util.List;
+import java.util.Map;
+
+/** Moderators' thread tools: slow mode, close with a note, official replies, merge, split. */
+@Controller("/api/v1")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Secured("moderator")
+public class ThreadToolsController {
+
+    private final ThreadTools tools;
+    private final ViewerResolver viewers;
+
+    public ThreadToolsController(ThreadTools tools, ViewerResolver viewers) {
+        this.tools = tools;
+        this.viewers = viewers;
+    }
+
+    @Serdeable
+    public record SlowMode(int seconds) {
+    }
+
+    @Put("/threads/{id}/slow-mode")
+    public HttpResponse<Void> slowMode(long id, Authentication authentication, @Body SlowMode body) {
+        tools.slowMode(viewers.of(authentication), id, body.seconds());
+        return HttpResponse.noContent();
+    }
+
+    @Serdeable
+    public record Close(@NotBlank(message = "validation.required") @Size(max = 500, message = "validation.note")
+                        String note) {
+    }
+
+    @Put("/threads/{id}/close")
+    public HttpResponse<Void> close(long id, Authentication authentication, @Body @Valid Close body) {
+        tools.close(viewers.of(authentication), id, body.note());
+        return HttpResponse.noContent();
+    }
+
+    @Delete("/threads/{id}/close")
+    public HttpResponse<Void> reopen(long id, Authentication authentication) {
+        tools.close(viewers.of(authentication), id, null);
+        return HttpResponse.noContent();
+    }
+
+    @Serdeable
+    public record Official(boolean official) {
+    }
+
+    @Put("/posts/{id}/official")
+    public HttpResponse<Void> official(long id, Authentication authentication, @Body Official body) {
+        tools.official(viewers.of(authentication), id, body.official());
+        return HttpResponse.noContent();
+    }
+
+    @Serdeable
+    public record Merge(@NotNull(message = "validation.required") Long into) {
+    }
+
+    @Post("/threads/{id}/merge")
+    public HttpResponse<Void> merge(long id, Authentication authentication, @Body @Valid Merge body) {
+        tools.merge(viewers.of(authentication), id, body.into());
+        return HttpResponse.noContent();
+    }
+
+    @Serdeable
+    public record Split(@NotNull(message = "validation.required") List<Long> postIds,
+                        @NotBlank(message = "validation.required") String title,
+                        @NotNull(message = "validation.required") Long categoryId) {
+    }
+
+    @Post("/threads/{id}/split")
+    public HttpResponse<Map<String, Long>> split(long id, Authentication authentication, @Body @Valid Split body) {
+        long created = tools.split(viewers.of(authentication), id, body.postIds(), body.title(), body.categoryId());
+        return HttpResponse.status(HttpStatus.CREATED).body(Map.of("threadId", created));
+    }
+}

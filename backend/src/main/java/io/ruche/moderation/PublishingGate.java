@@ -1,0 +1,175 @@
+package io.ruche.moderation;
+
+import io.micronaut.core.annotation.Nullable;
+import io.ruche.forum.ForumViewer;
+import io.ruche.platform.Problems;
+import io.ruche.platform.Sql;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Every thread and reply passes here before it is written: silenced members are refused, slow mode is applied,
+ * watched words block, censor, link, hold or flag, new members' links and images are limited, and posts in
+ * pre-moderated categories, under crisis mode or by members still in their first posts wait for a moderator.
+ * Staff pass straight through.
+ */
+@Singleton
+public class PublishingGate {
+
+    private static final Pattern LINK = Pattern.compile("(?i)\\bhttps?://|\\bwww\\.|\\]\\(");
+    private static final Pattern IMAGE = Pattern.compile("!\\[");
+
+    private final Sql sql;
+    private final Clock clock;
+    private final SiteSettings site;
+    private final WatchedWords watchedWords;
+
+    public PublishingGate(Sql sql, Clock clock, SiteSettings site, WatchedWords watchedWords) {
+        this.sql = sql;
+        this.clock = clock;
+        this.site = site;
+        this.watchedWords = watchedWords;
+    }
+
+    /** What happens to a post: published as is (with censored or linked text), or held for review, and why. */
+    public record Screening(@Nullable String title, String body, @Nullable String holdReason, String holdDetail,
+                            boolean flag, String flagDetail) {
+        public boolean held() {
+            return holdReason != null;
+        }
+    }
+
+    record Standing(int approvedPosts, @Nullable Instant silencedUntil) {
+    }
+
+    /** {@code threadId} is null for a new thread; {@code slowModeSeconds} the thread's own setting. */
+    public Screening screen(ForumViewer viewer, long categoryId, @Nullable Long threadId, @Nullable String title,
+                            String body) {
+        if (viewer.isStaff()) {
+            return new Screening(title, body, null, "", false, "");
+        }
+        int slowModeSeconds = threadId == null ? 0 : sql.query("SELECT slow_mode_seconds FROM threads WHERE id = ?",
+                List.of(threadId), rs -> rs.getInt(1)).stream().findFirst().orElse(0);
+        boolean categoryPremoderated = sql.query("SELECT premoderated FROM categories WHERE id = ?",
+                List.of(categoryId), rs -> rs.getBoolean(1)).stream().findFirst().orElse(false);
+        Instant now = clock.instant();
+        Standing standing = sql.query("SELECT approved_posts, silenced_until FROM members WHERE id = ?",
+                List.of(viewer.memberId()), rs -> new Standing(rs.getInt(1), Sql.instant(rs, 2))).get(0);
+        if (standing.silencedUntil() != null && standing.silencedUntil().isAfter(now)) {
+            throw Problems.forbidden("problem.silenced");
+        }
+        SiteSettings.Crisis crisis = site.crisis();
+        int slow = Math.max(slowModeSeconds, crisis.covers(categoryId) ? crisis.slowSeconds() : 0);
+        if (slow > 0) {
+            Instant last = lastPostAt(viewer.memberId(), threadId, categoryId);
+            if (last != null && Duration.between(last, now).getSeconds() < slow) {
+                long wait = slow - Duration.between(last, now).getSeconds();
+                throw Problems.tooManyRequests(wait);
+            }
+        }
+        WatchedWordRules rules = watchedWords.rules();
+        String newTitle = title;
+        String newBody = body;
+        String hold = null;
+        String holdDetail = "";
+        boolean flag = false;
+        String flagDetail = "";
+        if (!rules.isEmpty()) {
+            if (title != null) {
+                WatchedWordRules.Verdict t = rules.apply(title, false);
+                if (t.blocked()) {
+                    throw Problems.invalidField("title", "validation.watchedWord.blocked");
+                }
+                newTitle = t.text();
+                if (t.approve()) {
+                    hold = "WATCHED_WORD";
+                    holdDetail = String.join(", ", t.matched());
+                }
+                flag |= t.flag();
+                if (t.flag()) {
+                    flagDetail = String.join(", ", t.matched());
+                }
+            }
+            WatchedWordRules.Verdict b = rules.apply(body, true);
+            if (b.blocked()) {
+                throw Problems.invalidField("body", "validation.watchedWord.blocked");
+            }
+            newBody = b.text();
+            if (b.approve() && hold == null) {
+                hold = "WATCHED_WORD";
+                holdDetail = String.join(", ", b.matched());
+            }
+            if (b.flag()) {
+                flag = true;
+                flagDetail = String.join(", ", b.matched());
+            }
+        }
+        SiteSettings.Settings settings = site.settings();
+        boolean newMember = standing.approvedPosts() < settings.trustedAfterPosts();
+        if (newMember) {
+            int links = count(LINK, body);
+            if (links > settings.newMemberMaxLinks()) {
+                throw Problems.invalidField("body", "validation.tooManyLinks");
+            }
+            if (count(IMAGE, body) > settings.newMemberMaxImages()) {
+                throw Problems.invalidField("body", "validation.tooManyImages");
+            }
+            if (hold == null && links > 0 && settings.approveFirstLink()) {
+                hold = "LINKS";
+            }
+        }
+        if (hold == null && standing.approvedPosts() < settings.newMemberApproval()) {
+            hold = "NEW_MEMBER";
+        }
+        if (hold == null && categoryPremoderated) {
+            hold = "CATEGORY";
+        }
+        if (hold == null && crisis.covers(categoryId)) {
+            hold = "CRISIS";
+        }
+        return new Screening(newTitle, newBody, hold, holdDetail, flag, flagDetail);
+    }
+
+    /** The member's last post in the thread (slow mode), or in the category for a new thread. */
+    @Nullable
+    private Instant lastPostAt(long memberId, @Nullable Long threadId, long categoryId) {
+        List<Instant> found = threadId != null
+                ? sql.query("SELECT MAX(created_at) FROM posts WHERE thread_id = ? AND author_id = ?",
+                List.of(threadId, memberId), rs -> Sql.instant(rs, 1))
+                : sql.query("SELECT MAX(p.created_at) FROM posts p JOIN threads t ON t.id = p.thread_id "
+                + "WHERE p.author_id = ? AND t.category_id = ?", List.of(memberId, categoryId), rs -> Sql.instant(rs, 1));
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** Silenced members read only: no posts, no reactions, no flags. */
+    public void requireNotSilenced(ForumViewer viewer) {
+        if (viewer.isStaff()) {
+            return;
+        }
+        boolean silenced = !sql.query("SELECT 1 FROM members WHERE id = ? AND silenced_until > ?",
+                List.of(viewer.memberId(), clock.instant()), rs -> 1).isEmpty();
+        if (silenced) {
+            throw Problems.forbidden("problem.silenced");
+        }
+    }
+
+    /** A post was published: one more to the member's standing. */
+    public void published(long memberId) {
+        sql.update("UPDATE members SET approved_posts = approved_posts + 1 WHERE id = ?", List.of(memberId));
+    }
+
+    private static int count(Pattern pattern, String text) {
+        Matcher m = pattern.matcher(text);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+}

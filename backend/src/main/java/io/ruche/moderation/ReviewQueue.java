@@ -1,0 +1,406 @@
+package io.ruche.moderation;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.annotation.Transactional;
+import io.ruche.forum.ForumRequests;
+import io.ruche.forum.ForumViewer;
+import io.ruche.forum.PostService;
+import io.ruche.forum.ThreadService;
+import io.ruche.notifications.Audience;
+import io.ruche.notifications.NotificationKind;
+import io.ruche.notifications.NotificationPreferences;
+import io.ruche.notifications.NotificationService;
+import io.ruche.platform.Problems;
+import io.ruche.platform.RateLimiter;
+import io.ruche.platform.Sql;
+import jakarta.inject.Provider;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The review queue: posts held before publication and posts flagged by members (or by a watched word). Moderators
+ * claim an item so nobody else works on it, read its context, and act in one click: approve, hide, delete, or
+ * sanction the author. Every decision is in the audit log.
+ */
+@Singleton
+public class ReviewQueue {
+
+    public static final Set<String> FLAG_REASONS = Set.of("SPAM", "OFF_TOPIC", "INAPPROPRIATE", "HARASSMENT", "OTHER");
+    private static final Duration CLAIM = Duration.ofMinutes(30);
+
+    private final Sql sql;
+    private final Clock clock;
+    private final AuditLog audit;
+    private final SiteSettings site;
+    private final RateLimiter rateLimiter;
+    private final NotificationService notifications;
+    private final NotificationPreferences preferences;
+    private final Audience audience;
+    private final Provider<ThreadService> threads;
+    private final Provider<PostService> posts;
+    private final Sanctions sanctions;
+    private final Provider<PublishingGate> gate;
+
+    public ReviewQueue(Sql sql, Clock clock, AuditLog audit, SiteSettings site, RateLimiter rateLimiter,
+                       NotificationService notifications, NotificationPreferences preferences, Audience audience,
+                       Provider<ThreadService> threads, Provider<PostService> posts, Sanctions sanctions,
+                       Provider<PublishingGate> gate) {
+        this.gate = gate;
+        this.sql = sql;
+        this.clock = clock;
+        this.audit = audit;
+        this.site = site;
+        this.rateLimiter = rateLimiter;
+        this.notifications = notifications;
+        this.preferences = preferences;
+        this.audience = audience;
+        this.threads = threads;
+        this.posts = posts;
+        this.sanctions = sanctions;
+    }
+
+    // ---- entering the queue -------------------------------------------------------------------------------
+
+    /** Holds a post for review (in the caller's transaction). Returns the queued post's id. */
+    public long hold(long authorId, long categoryId, @Nullable Long threadId, @Nullable String title,
+                     List<String> tags, @Nullable Long replyTo, String body, String reason, String detail) {
+        Instant now = clock.instant();
+        long queued = sql.insert("INSERT INTO queued_posts (author_id, thread_id, category_id, title, tags, reply_to_id, "
+                        + "body_source, reason, detail, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                Arrays.asList(authorId, threadId, categoryId, title, String.join(",", tags), replyTo, body, reason,
+                        detail.length() > 300 ? detail.substring(0, 300) : detail, now));
+        open(null, queued, reason, categoryId, authorId);
+        return queued;
+    }
+
+    private void open(@Nullable Long postId, @Nullable Long queuedId, String reason, long categoryId, long authorId) {
+        sql.insert("INSERT INTO review_items (post_id, queued_post_id, reason, category_id, author_id, created_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?)", Arrays.asList(postId, queuedId, reason, categoryId, authorId,
+                clock.instant()));
+        tellStaff(categoryId, reason);
+    }
+
+    /** Moderators and admins who can see the category hear of a new item (REVIEW_QUEUE notifications). */
+    private void tellStaff(long categoryId, String reason) {
+        List<Long> staff = sql.query("SELECT id FROM members WHERE role IN ('MODERATOR', 'ADMIN') LIMIT 200",
+                List.of(), rs -> rs.getLong(1));
+        Set<Long> allowed = audience.whoCanSee(staff, categoryId);
+        Map<Long, NotificationKind.Channel> channels = preferences.channels(allowed, NotificationKind.REVIEW_QUEUE);
+        for (Long member : allowed) {
+            notifications.deliver(new NotificationService.Draft(member, NotificationKind.REVIEW_QUEUE, null, null,
+                    null, reason, "review-queue"), channels.get(member));
+        }
+    }
+
+    /** A watched word asked for a flag: the post is published and waits in the queue for a look. */
+    public void flagBySystem(long postId, long categoryId, long authorId, String detail) {
+        openForPost(postId, categoryId, authorId, "WATCHED_WORD");
+        audit.record(null, "flag.watchedWord", "post", postId, detail, null);
+    }
+
+    private void openForPost(long postId, long categoryId, long authorId, String reason) {
+        boolean already = !sql.query("SELECT 1 FROM review_items WHERE post_id = ? AND status = 'OPEN'",
+                List.of(postId), rs -> 1).isEmpty();
+        if (!already) {
+            open(postId, null, reason, categoryId, authorId);
+        }
+    }
+
+    record FlagTarget(long authorId, long categoryId, boolean deleted, boolean hidden) {
+    }
+
+    /** A member flags a post: once per post; enough flags from trusted members hide it until reviewed. */
+    @Transactional
+    public void flag(ForumViewer viewer, long postId, String reason, String note) {
+        if (!FLAG_REASONS.contains(reason)) {
+            throw Problems.invalidField("reason", "validation.flagReason");
+        }
+        if ("OTHER".equals(reason) && (note == null || note.isBlank())) {
+            throw Problems.invalidField("note", "validation.required");
+        }
+        threads.get().requirePostVisible(viewer, postId);
+        gate.get().requireNotSilenced(viewer);
+        FlagTarget target = sql.query("SELECT p.author_id, t.category_id, p.deleted_at, p.hidden_at FROM posts p "
+                        + "JOIN threads t ON t.id = p.thread_id WHERE p.id = ?", List.of(postId),
+                rs -> new FlagTarget(rs.getLong(1), rs.getLong(2), rs.getTimestamp(3) != null,
+                        rs.getTimestamp(4) != null)).get(0);
+        if (target.deleted()) {
+            throw Problems.notFound("post");
+        }
+        if (target.authorId() == viewer.memberId()) {
+            throw Problems.forbidden("problem.ownPost");
+        }
+        SiteSettings.Settings settings = site.settings();
+        rateLimiter.hit("flag:" + viewer.memberId(), settings.flagsPerHour(), Duration.ofHours(1));
+        int inserted = sql.update("INSERT IGNORE INTO flags (post_id, member_id, reason, note, created_at) "
+                + "VALUES (?, ?, ?, ?, ?)", List.of(postId, viewer.memberId(), reason, note == null ? "" : note.strip(),
+                clock.instant()));
+        if (inserted == 0) {
+            throw Problems.conflict("post", "problem.alreadyFlagged");
+        }
+        sql.update("UPDATE posts SET flag_count = flag_count + 1 WHERE id = ?", List.of(postId));
+        openForPost(postId, target.categoryId(), target.authorId(), "FLAGGED");
+        long trusted = sql.query("SELECT COUNT(*) FROM flags f JOIN members m ON m.id = f.member_id WHERE f.post_id = ? "
+                        + "AND (m.role <> 'MEMBER' OR m.approved_posts >= ?)", List.of(postId, settings.trustedAfterPosts()),
+                rs -> rs.getLong(1)).get(0);
+        if (!target.hidden() && trusted >= settings.flagThreshold()) {
+            posts.get().setHidden(postId, true);
+            audit.record(null, "post.hiddenByFlags", "post", postId, trusted + " flags", reason);
+        }
+    }
+
+    // ---- reading the queue --------------------------------------------------------------------------------
+
+    @Serdeable
+    public record AuthorContext(String username, String displayName, Instant joinedAt, int approvedPosts,
+                                long sanctionCount, @Nullable Instant silencedUntil, @Nullable Instant suspendedUntil) {
+    }
+
+    @Serdeable
+    public record Item(long id, String reason, String kind, @Nullable Long postId, @Nullable Long queuedPostId,
+                       @Nullable Long threadId, @Nullable String threadTitle, @Nullable String threadSlug,
+                       @Nullable Integer position, String category, String body, @Nullable String title,
+                       String detail, Map<String, Integer> flags, List<String> flagNotes, boolean hidden,
+                       AuthorContext author, @Nullable String claimedBy, boolean claimedByMe, Instant createdAt) {
+    }
+
+    @Serdeable
+    public record Page(List<Item> items, @Nullable Long next, long open) {
+    }
+
+    /** Open items, oldest first (keyset), filtered by reason, category and minimum age in hours. */
+    @Transactional(readOnly = true)
+    public Page list(ForumViewer staff, @Nullable String reason, @Nullable Long categoryId, @Nullable Integer olderThanHours,
+                     @Nullable Long after, int limit) {
+        int size = Math.max(1, Math.min(limit, 50));
+        List<Long> visible = threads.get().visibleCategoryIds(staff);
+        StringBuilder where = new StringBuilder("WHERE r.status = 'OPEN' AND r.id > ? AND r.category_id IN ("
+                + Sql.placeholders(Math.max(1, visible.size())) + ")");
+        List<Object> params = new ArrayList<>();
+        params.add(after == null ? 0L : after);
+        params.addAll(Sql.inList(visible));
+        if (reason != null && !reason.isBlank()) {
+            where.append(" AND r.reason = ?");
+            params.add(reason);
+        }
+        if (categoryId != null) {
+            where.append(" AND r.category_id = ?");
+            params.add(categoryId);
+        }
+        if (olderThanHours != null && olderThanHours > 0) {
+            where.append(" AND r.created_at <= ?");
+            params.add(clock.instant().minus(Duration.ofHours(olderThanHours)));
+        }
+        record Raw(long id, String reason, Long postId, Long queuedId, Long threadId, String threadTitle,
+                   String threadSlug, Integer position, String category, String body, String title, String detail,
+                   boolean hidden, AuthorContext author, long claimedById, String claimedBy, Instant claimedAt,
+                   Instant createdAt) {
+        }
+        Instant now = clock.instant();
+        List<Raw> raws = sql.query("SELECT r.id, r.reason, r.post_id, r.queued_post_id, "
+                        + "COALESCE(p.thread_id, q.thread_id), t.title, t.slug, p.position, c.name, "
+                        + "COALESCE(p.body_source, q.body_source), q.title, COALESCE(q.detail, ''), p.hidden_at, "
+                        + "a.username, a.display_name, a.created_at, a.approved_posts, "
+                        + "(SELECT COUNT(*) FROM sanctions s WHERE s.member_id = a.id), a.silenced_until, a.suspended_until, "
+                        + "r.claimed_by, cm.username, r.claimed_at, r.created_at "
+                        + "FROM review_items r LEFT JOIN posts p ON p.id = r.post_id "
+                        + "LEFT JOIN queued_posts q ON q.id = r.queued_post_id "
+                        + "LEFT JOIN threads t ON t.id = COALESCE(p.thread_id, q.thread_id) "
+                        + "JOIN categories c ON c.id = r.category_id JOIN members a ON a.id = r.author_id "
+                        + "LEFT JOIN members cm ON cm.id = r.claimed_by " + where + " ORDER BY r.id LIMIT " + (size + 1),
+                params, rs -> new Raw(rs.getLong(1), rs.getString(2), (Long) nullable(rs.getObject(3)),
+                        (Long) nullable(rs.getObject(4)), (Long) nullable(rs.getObject(5)), rs.getString(6),
+                        rs.getString(7), rs.getObject(8) == null ? null : rs.getInt(8), rs.getString(9),
+                        rs.getString(10), rs.getString(11), rs.getString(12), rs.getTimestamp(13) != null,
+                        new AuthorContext(rs.getString(14), rs.getString(15), Sql.instant(rs, 16), rs.getInt(17),
+                                rs.getLong(18), Sql.instant(rs, 19), Sql.instant(rs, 20)),
+                        rs.getLong(21), rs.getString(22), Sql.instant(rs, 23), Sql.instant(rs, 24)));
+        boolean more = raws.size() > size;
+        List<Raw> shown = more ? raws.subList(0, size) : raws;
+        Map<Long, Map<String, Integer>> flagCounts = new HashMap<>();
+        Map<Long, List<String>> notes = new HashMap<>();
+        List<Long> postIds = shown.stream().map(Raw::postId).filter(java.util.Objects::nonNull).toList();
+        if (!postIds.isEmpty()) {
+            sql.query("SELECT post_id, reason, note FROM flags WHERE post_id IN (" + Sql.placeholders(postIds.size())
+                    + ")", new ArrayList<>(postIds), rs -> {
+                        flagCounts.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).merge(rs.getString(2), 1,
+                                Integer::sum);
+                        if (!rs.getString(3).isBlank()) {
+                            notes.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(3));
+                        }
+                        return null;
+                    });
+        }
+        List<Item> items = shown.stream().map(r -> {
+            boolean claimLive = r.claimedBy() != null && r.claimedAt() != null && r.claimedAt().plus(CLAIM).isAfter(now);
+            return new Item(r.id(), r.reason(), r.postId() != null ? "POST" : "QUEUED", r.postId(), r.queuedId(),
+                    r.threadId(), r.threadTitle(), r.threadSlug(), r.position(), r.category(), r.body(), r.title(),
+                    r.detail(), r.postId() == null ? Map.of() : flagCounts.getOrDefault(r.postId(), Map.of()),
+                    r.postId() == null ? List.of() : notes.getOrDefault(r.postId(), List.of()), r.hidden(), r.author(),
+                    claimLive ? r.claimedBy() : null, claimLive && r.claimedById() == staff.memberId(), r.createdAt());
+        }).toList();
+        return new Page(items, more ? shown.get(shown.size() - 1).id() : null, openCount());
+    }
+
+    private static Object nullable(Object value) {
+        return value == null ? null : ((Number) value).longValue();
+    }
+
+    @Transactional(readOnly = true)
+    public long openCount() {
+        return sql.query("SELECT COUNT(*) FROM review_items WHERE status = 'OPEN'", List.of(), rs -> rs.getLong(1)).get(0);
+    }
+
+    // ---- acting on items ----------------------------------------------------------------------------------
+
+    /** Claims an item for 30 minutes; refused while another moderator holds it. */
+    @Transactional
+    public void claim(ForumViewer staff, long itemId) {
+        Instant now = clock.instant();
+        int claimed = sql.update("UPDATE review_items SET claimed_by = ?, claimed_at = ? WHERE id = ? AND status = 'OPEN' "
+                        + "AND (claimed_by IS NULL OR claimed_by = ? OR claimed_at < ?)",
+                List.of(staff.memberId(), now, itemId, staff.memberId(), now.minus(CLAIM)));
+        if (claimed == 0) {
+            requireOpen(itemId);
+            throw Problems.conflict("item", "problem.claimedByOther");
+        }
+    }
+
+    @Transactional
+    public void release(ForumViewer staff, long itemId) {
+        sql.update("UPDATE review_items SET claimed_by = NULL, claimed_at = NULL WHERE id = ? AND claimed_by = ?",
+                List.of(itemId, staff.memberId()));
+    }
+
+    public enum Action { APPROVE, HIDE, DELETE, WARN, SILENCE, SUSPEND }
+
+    record Open(long id, Long postId, Long queuedId, long authorId, String authorName, long claimedBy,
+                Instant claimedAt) {
+    }
+
+    private Open requireOpen(long itemId) {
+        return sql.query("SELECT r.id, r.post_id, r.queued_post_id, r.author_id, m.username, r.claimed_by, r.claimed_at "
+                        + "FROM review_items r JOIN members m ON m.id = r.author_id WHERE r.id = ? AND r.status = 'OPEN' "
+                        + "FOR UPDATE", List.of(itemId),
+                rs -> new Open(rs.getLong(1), (Long) nullable(rs.getObject(2)), (Long) nullable(rs.getObject(3)),
+                        rs.getLong(4), rs.getString(5), rs.getLong(6), Sql.instant(rs, 7)))
+                .stream().findFirst().orElseThrow(() -> Problems.notFound("reviewItem"));
+    }
+
+    /**
+     * Acts on items (one or many): the same decision for each, recorded once per item. Sanctions apply to the author
+     * and also resolve the item (the post is hidden for silence and suspension).
+     */
+    @Transactional
+    public int act(ForumViewer staff, List<Long> itemIds, Action action, @Nullable String reason,
+                   @Nullable Integer hours) {
+        if (itemIds.isEmpty() || itemIds.size() > 100) {
+            throw Problems.invalidField("ids", "validation.ids");
+        }
+        if ((action == Action.WARN || action == Action.SILENCE || action == Action.SUSPEND)
+                && (reason == null || reason.isBlank())) {
+            throw Problems.invalidField("reason", "validation.required");
+        }
+        Instant now = clock.instant();
+        int done = 0;
+        for (Long itemId : itemIds) {
+            Open item = requireOpen(itemId);
+            if (item.claimedBy() != 0 && item.claimedBy() != staff.memberId() && item.claimedAt() != null
+                    && item.claimedAt().plus(CLAIM).isAfter(now)) {
+                throw Problems.conflict("item", "problem.claimedByOther");
+            }
+            String resolution = action.name();
+            switch (action) {
+                case APPROVE -> approve(staff, item);
+                case HIDE -> hideOrReject(staff, item);
+                case DELETE -> delete(staff, item);
+                case WARN, SILENCE, SUSPEND -> {
+                    if (action != Action.WARN) {
+                        hideOrReject(staff, item);
+                    }
+                    sanctions.apply(staff.memberId(), staff.isAdmin(), item.authorName(), switch (action) {
+                        case WARN -> Sanctions.Kind.WARNING;
+                        case SILENCE -> Sanctions.Kind.SILENCE;
+                        default -> Sanctions.Kind.SUSPENSION;
+                    }, reason, hours);
+                }
+            }
+            sql.update("UPDATE review_items SET status = 'RESOLVED', resolved_at = ?, resolved_by = ?, resolution = ? "
+                    + "WHERE id = ?", List.of(now, staff.memberId(), resolution, itemId));
+            audit.record(staff.memberId(), "review." + action.name().toLowerCase(java.util.Locale.ROOT),
+                    item.postId() != null ? "post" : "queued", item.postId() != null ? item.postId() : item.queuedId(),
+                    "item " + itemId + " by " + item.authorName(), reason);
+            done++;
+        }
+        return done;
+    }
+
+    private void approve(ForumViewer staff, Open item) {
+        if (item.queuedId() != null) {
+            long postId = threads.get().publishQueued(item.queuedId());
+            sql.update("UPDATE queued_posts SET status = 'APPROVED', decided_at = ?, decided_by = ?, post_id = ? "
+                    + "WHERE id = ?", List.of(clock.instant(), staff.memberId(), postId, item.queuedId()));
+        } else {
+            posts.get().setHidden(item.postId(), false);
+        }
+    }
+
+    private void hideOrReject(ForumViewer staff, Open item) {
+        if (item.queuedId() != null) {
+            reject(staff, item.queuedId());
+        } else {
+            posts.get().setHidden(item.postId(), true);
+        }
+    }
+
+    private void delete(ForumViewer staff, Open item) {
+        if (item.queuedId() != null) {
+            reject(staff, item.queuedId());
+        } else {
+            posts.get().delete(staff, item.postId());
+        }
+    }
+
+    private void reject(ForumViewer staff, long queuedId) {
+        sql.update("UPDATE queued_posts SET status = 'REJECTED', decided_at = ?, decided_by = ? WHERE id = ?",
+                List.of(clock.instant(), staff.memberId(), queuedId));
+    }
+
+    /** A moderator corrects a post from the queue (a queued post before it is approved, or a published one). */
+    @Transactional
+    public void edit(ForumViewer staff, long itemId, String body) {
+        Open item = requireOpen(itemId);
+        if (item.queuedId() != null) {
+            sql.update("UPDATE queued_posts SET body_source = ? WHERE id = ?", List.of(body, item.queuedId()));
+        } else {
+            posts.get().edit(staff, item.postId(), new ForumRequests.EditPost(body));
+        }
+        audit.record(staff.memberId(), "review.edit", item.postId() != null ? "post" : "queued",
+                item.postId() != null ? item.postId() : item.queuedId(), "item " + itemId, null);
+    }
+
+    /** The member's own posts that wait for review, shown to them as "awaiting review". */
+    @Serdeable
+    public record Pending(long id, @Nullable Long threadId, @Nullable String title, String body, String reason,
+                          Instant createdAt) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<Pending> pendingOf(long memberId, @Nullable Long threadId) {
+        return sql.query("SELECT id, thread_id, title, body_source, reason, created_at FROM queued_posts "
+                        + "WHERE author_id = ? AND status = 'PENDING'" + (threadId == null ? "" : " AND thread_id = "
+                        + threadId) + " ORDER BY id LIMIT 20", List.of(memberId),
+                rs -> new Pending(rs.getLong(1), (Long) nullable(rs.getObject(2)), rs.getString(3), rs.getString(4),
+                        rs.getString(5), Sql.instant(rs, 6)));
+    }
+}

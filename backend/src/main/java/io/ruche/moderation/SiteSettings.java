@@ -1,0 +1,103 @@
+package io.ruche.moderation;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.annotation.Transactional;
+import io.ruche.platform.Problems;
+import io.ruche.platform.Sql;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The forum's settings row: identity, registration, anti-spam thresholds and crisis mode. Read on every post. */
+@Singleton
+public class SiteSettings {
+
+    private final Sql sql;
+    private final Clock clock;
+
+    public SiteSettings(Sql sql, Clock clock) {
+        this.sql = sql;
+        this.clock = clock;
+    }
+
+    @Serdeable
+    public record Settings(String name, String description, String registration, String languages,
+                           int flagThreshold, int trustedAfterPosts, int newMemberApproval, int newMemberMaxLinks,
+                           int newMemberMaxImages, boolean approveFirstLink, int flagsPerHour) {
+    }
+
+    @Serdeable
+    public record Crisis(boolean on, String message, List<Long> categoryIds, int slowSeconds,
+                         @Nullable String by, @Nullable Instant since) {
+        /** Whether crisis rules apply in this category. */
+        public boolean covers(long categoryId) {
+            return on && (categoryIds.isEmpty() || categoryIds.contains(categoryId));
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public Settings settings() {
+        return sql.query("SELECT name, description, registration, languages, flag_threshold, trusted_after_posts, "
+                + "new_member_approval, new_member_max_links, new_member_max_images, approve_first_link, "
+                + "flags_per_hour FROM site_settings WHERE id = 1", List.of(), rs -> new Settings(rs.getString(1),
+                rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getInt(6), rs.getInt(7),
+                rs.getInt(8), rs.getInt(9), rs.getBoolean(10), rs.getInt(11))).get(0);
+    }
+
+    @Transactional
+    public Settings save(Settings s) {
+        if (!Set.of("OPEN", "CLOSED", "INVITE").contains(s.registration())) {
+            throw Problems.invalidField("registration", "validation.registration");
+        }
+        Set<String> languages = Arrays.stream(s.languages().split(",")).map(String::strip)
+                .filter(l -> !l.isEmpty()).collect(Collectors.toSet());
+        if (languages.isEmpty() || !Set.of("fr", "en").containsAll(languages)) {
+            throw Problems.invalidField("languages", "validation.languages");
+        }
+        if (s.flagThreshold() < 1 || s.trustedAfterPosts() < 0 || s.newMemberApproval() < 0
+                || s.newMemberMaxLinks() < 0 || s.newMemberMaxImages() < 0 || s.flagsPerHour() < 1) {
+            throw Problems.invalidField("flagThreshold", "validation.positive");
+        }
+        sql.update("UPDATE site_settings SET name = ?, description = ?, registration = ?, languages = ?, "
+                        + "flag_threshold = ?, trusted_after_posts = ?, new_member_approval = ?, new_member_max_links = ?, "
+                        + "new_member_max_images = ?, approve_first_link = ?, flags_per_hour = ? WHERE id = 1",
+                List.of(s.name().strip(), s.description().strip(), s.registration(),
+                        String.join(",", languages.stream().sorted().toList()), s.flagThreshold(),
+                        s.trustedAfterPosts(), s.newMemberApproval(), s.newMemberMaxLinks(), s.newMemberMaxImages(),
+                        s.approveFirstLink(), s.flagsPerHour()));
+        return settings();
+    }
+
+    @Transactional(readOnly = true)
+    public Crisis crisis() {
+        return sql.query("SELECT s.crisis_on, s.crisis_message, s.crisis_categories, s.crisis_slow_seconds, "
+                        + "m.username, s.crisis_at FROM site_settings s LEFT JOIN members m ON m.id = s.crisis_by "
+                        + "WHERE s.id = 1", List.of(),
+                rs -> new Crisis(rs.getBoolean(1), rs.getString(2), ids(rs.getString(3)), rs.getInt(4),
+                        rs.getString(5), Sql.instant(rs, 6))).get(0);
+    }
+
+    /** Turns crisis mode on or off; who and when are recorded on the row and in the audit log by the caller. */
+    @Transactional
+    public Crisis setCrisis(long actorId, boolean on, String message, List<Long> categoryIds, int slowSeconds) {
+        if (slowSeconds < 0 || slowSeconds > 86_400) {
+            throw Problems.invalidField("slowSeconds", "validation.slowMode");
+        }
+        sql.update("UPDATE site_settings SET crisis_on = ?, crisis_message = ?, crisis_categories = ?, "
+                        + "crisis_slow_seconds = ?, crisis_by = ?, crisis_at = ? WHERE id = 1",
+                List.of(on, message.strip(), categoryIds.stream().map(String::valueOf).collect(Collectors.joining(",")),
+                        slowSeconds, actorId, clock.instant()));
+        return crisis();
+    }
+
+    private static List<Long> ids(String csv) {
+        return csv == null || csv.isBlank() ? List.of()
+                : Arrays.stream(csv.split(",")).map(String::strip).filter(s -> !s.isEmpty()).map(Long::parseLong).toList();
+    }
+}
