@@ -90,6 +90,9 @@ class ModerationFlowTest extends IntegrationTest {
         assertEquals(List.of("Insults"), item.get("flagNotes"));
         moderator.post("/api/v1/admin/review/actions", Map.of("ids", List.of(item.get("id")), "action", "APPROVE"));
         assertTrue(reader.get("/api/v1/threads/" + thread).at("posts.0.html").toString().contains("Something rude"));
+        api().registered(TestMembers.uniqueName("f4")).post("/api/v1/posts/" + post + "/flags", Map.of("reason", "SPAM"));
+        assertTrue(reader.get("/api/v1/threads/" + thread).at("posts.0.html") != null,
+                "after approval the count starts again: one new flag does not hide it");
         assertTrue(moderator.get("/api/v1/admin/audit?action=post.hiddenByFlags").body().contains("3 flags"));
     }
 
