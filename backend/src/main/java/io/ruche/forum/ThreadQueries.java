@@ -24,7 +24,8 @@ public class ThreadQueries {
 
     static final String SUMMARY_COLUMNS = "SELECT t.id, t.category_id, t.title, t.slug, t.post_count, t.view_count, "
             + "t.reaction_count, t.participant_count, t.pinned, t.pinned_globally, t.locked, t.archived, "
-            + "t.accepted_post_id, t.author_id, t.created_at, t.last_post_at, a.username AS a_username, "
+            + "t.accepted_post_id, t.author_id, t.created_at, t.last_post_at, t.staff_note, t.slow_mode_seconds, "
+            + "a.username AS a_username, "
             + "a.display_name AS a_display, a.role AS a_role, lp.username AS lp_username, lp.display_name AS lp_display "
             + "FROM threads t JOIN members a ON a.id = t.author_id LEFT JOIN members lp ON lp.id = t.last_poster_id ";
 
@@ -54,7 +55,8 @@ public class ThreadQueries {
     record Row(long id, long categoryId, String title, String slug, int postCount, int viewCount, int reactionCount,
                int participantCount, boolean pinned, boolean pinnedGlobally, boolean locked, boolean archived,
                @Nullable Long acceptedPostId, long authorId, Instant createdAt, Instant lastPostAt,
-               ForumViews.MemberRef author, @Nullable ForumViews.MemberRef lastPoster) {
+               ForumViews.MemberRef author, @Nullable ForumViews.MemberRef lastPoster, @Nullable String staffNote,
+               int slowModeSeconds) {
     }
 
     static Row row(ResultSet rs) throws SQLException {
@@ -66,7 +68,8 @@ public class ThreadQueries {
                 rs.getLong("author_id"), Sql.instant(rs, "created_at"), Sql.instant(rs, "last_post_at"),
                 ForumViews.MemberRef.of(rs.getString("a_username"), rs.getString("a_display"),
                         Role.valueOf(rs.getString("a_role"))),
-                lp == null ? null : ForumViews.MemberRef.of(lp, rs.getString("lp_display"), null));
+                lp == null ? null : ForumViews.MemberRef.of(lp, rs.getString("lp_display"), null),
+                rs.getString("staff_note"), rs.getInt("slow_mode_seconds"));
     }
 
     public Optional<Row> thread(long id) {

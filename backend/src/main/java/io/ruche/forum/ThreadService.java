@@ -150,15 +150,11 @@ public class ThreadService {
         boolean isAuthor = viewer.isMember() && viewer.memberId() == thread.authorId();
         String description = shown.isEmpty() || shown.get(0).position() != 1 || shown.get(0).deletedAt() != null
                 ? thread.title() : content.excerpt(shown.get(0).html(), 160);
-        record Tools(String staffNote, int slowModeSeconds) {
-        }
-        Tools tools = sql.query("SELECT staff_note, slow_mode_seconds FROM threads WHERE id = ?", List.of(threadId),
-                rs -> new Tools(rs.getString(1), rs.getInt(2))).get(0);
         return new ForumViews.ThreadDetail(summary, description, canReply,
                 open && (isAuthor || viewer.isStaff()), viewer.isStaff(),
                 category.kind() == CategoryKind.QUESTIONS && (isAuthor || viewer.isStaff()) && !thread.archived(),
                 following, accepted, pagePosts, more ? shown.get(shown.size() - 1).position() : null, lastRead,
-                tools.staffNote(), tools.slowModeSeconds());
+                thread.staffNote(), thread.slowModeSeconds());
     }
 
     /** What a guest would see at the top of a thread (no view counted): for page titles and link previews. */

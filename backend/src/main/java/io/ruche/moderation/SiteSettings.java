@@ -52,13 +52,19 @@ public class SiteSettings {
 
     @Transactional
     public Settings save(Settings s) {
-        if (!Set.of("OPEN", "CLOSED", "INVITE").contains(s.registration())) {
+        if (s.registration() == null || !Set.of("OPEN", "CLOSED", "INVITE").contains(s.registration())) {
             throw Problems.invalidField("registration", "validation.registration");
+        }
+        if (s.languages() == null) {
+            throw Problems.invalidField("languages", "validation.languages");
         }
         Set<String> languages = Arrays.stream(s.languages().split(",")).map(String::strip)
                 .filter(l -> !l.isEmpty()).collect(Collectors.toSet());
         if (languages.isEmpty() || !Set.of("fr", "en").containsAll(languages)) {
             throw Problems.invalidField("languages", "validation.languages");
+        }
+        if ((s.name() != null && s.name().length() > 80) || (s.description() != null && s.description().length() > 500)) {
+            throw Problems.invalidField("name", "validation.size");
         }
         if (s.flagThreshold() < 1 || s.trustedAfterPosts() < 0 || s.newMemberApproval() < 0
                 || s.newMemberMaxLinks() < 0 || s.newMemberMaxImages() < 0 || s.flagsPerHour() < 1) {
@@ -67,7 +73,8 @@ public class SiteSettings {
         sql.update("UPDATE site_settings SET name = ?, description = ?, registration = ?, languages = ?, "
                         + "flag_threshold = ?, trusted_after_posts = ?, new_member_approval = ?, new_member_max_links = ?, "
                         + "new_member_max_images = ?, approve_first_link = ?, flags_per_hour = ? WHERE id = 1",
-                List.of(s.name().strip(), s.description().strip(), s.registration(),
+                List.of(s.name() == null ? "" : s.name().strip(), s.description() == null ? "" : s.description().strip(),
+                        s.registration(),
                         String.join(",", languages.stream().sorted().toList()), s.flagThreshold(),
                         s.trustedAfterPosts(), s.newMemberApproval(), s.newMemberMaxLinks(), s.newMemberMaxImages(),
                         s.approveFirstLink(), s.flagsPerHour()));

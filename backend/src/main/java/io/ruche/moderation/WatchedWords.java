@@ -47,6 +47,12 @@ public class WatchedWords {
     }
 
     public static void validate(Save save) {
+        if (save == null || save.kind() == null) {
+            throw Problems.invalidField("kind", "validation.required");
+        }
+        if (save.action() == null) {
+            throw Problems.invalidField("action", "validation.required");
+        }
         WatchedWordRules.problem(save.pattern(), save.kind()).ifPresent(code -> {
             throw Problems.invalidField("pattern", code);
         });

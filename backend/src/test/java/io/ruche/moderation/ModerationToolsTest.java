@@ -51,6 +51,8 @@ class ModerationToolsTest extends IntegrationTest {
                 "action", "BLOCK"));
         assertEquals(422, slow.status());
         assertEquals("validation.watchedWord.slowRegex", slow.at("errors.0.code"));
+        assertEquals(422, moderator.post("/api/v1/admin/watched-words", Map.of("pattern", "x")).status(),
+                "kind and action are required");
         moderator.post("/api/v1/admin/watched-words", Map.of("pattern", "arnaque", "kind", "PLAIN", "action", "CENSOR"));
         moderator.post("/api/v1/admin/watched-words", Map.of("pattern", "casino*", "kind", "WILDCARD", "action", "BLOCK"));
         Api member = api().registered(TestMembers.uniqueName("ww"));
@@ -151,6 +153,7 @@ class ModerationToolsTest extends IntegrationTest {
         assertEquals("problem.registrationRefused", api().post("/api/v1/accounts", body).at("code"), "too fast");
         body.remove("formShownAt");
 
+        assertEquals(422, admin.put("/api/v1/admin/settings", Map.of("name", "x")).status(), "incomplete settings");
         Map<String, Object> settings = new HashMap<>(admin.get("/api/v1/admin/settings").json());
         settings.put("registration", "CLOSED");
         assertEquals(200, admin.put("/api/v1/admin/settings", settings).status());
