@@ -187,73 +187,43 @@ public class NotificationJobs {
                 params, rs -> rs.getLong(1)));
     }
 
-    @Singleton
-    static class PostHandler implements JobHandler {
-        private final NotificationJobs jobs;
+    /** The queue's handlers for forum events, one per job kind, all running the methods above. */
+    @io.micronaut.context.annotation.Factory
+    static class Handlers {
 
-        PostHandler(NotificationJobs jobs) {
-            this.jobs = jobs;
+        private record Handler(String kind, java.util.function.Consumer<String[]> action, int parts) implements JobHandler {
+            @Override
+            public void run(String payload) {
+                action.accept(payload.split(":", parts));
+            }
         }
 
-        public String kind() {
-            return JobKinds.NOTIFY_POST;
+        @Singleton
+        @jakarta.inject.Named(JobKinds.NOTIFY_POST)
+        JobHandler post(NotificationJobs jobs) {
+            return new Handler(JobKinds.NOTIFY_POST, p -> jobs.onPost(Long.parseLong(p[0])), 1);
         }
 
-        public void run(String payload) {
-            jobs.onPost(Long.parseLong(payload));
-        }
-    }
-
-    @Singleton
-    static class ThreadHandler implements JobHandler {
-        private final NotificationJobs jobs;
-
-        ThreadHandler(NotificationJobs jobs) {
-            this.jobs = jobs;
+        @Singleton
+        @jakarta.inject.Named(JobKinds.NOTIFY_THREAD)
+        JobHandler thread(NotificationJobs jobs) {
+            return new Handler(JobKinds.NOTIFY_THREAD, p -> jobs.onThread(Long.parseLong(p[0])), 1);
         }
 
-        public String kind() {
-            return JobKinds.NOTIFY_THREAD;
+        /** Payload "postId:memberId:kind". */
+        @Singleton
+        @jakarta.inject.Named(JobKinds.NOTIFY_REACTION)
+        JobHandler reaction(NotificationJobs jobs) {
+            return new Handler(JobKinds.NOTIFY_REACTION,
+                    p -> jobs.onReaction(Long.parseLong(p[0]), Long.parseLong(p[1]), p[2]), 3);
         }
 
-        public void run(String payload) {
-            jobs.onThread(Long.parseLong(payload));
-        }
-    }
-
-    @Singleton
-    static class ReactionHandler implements JobHandler {
-        private final NotificationJobs jobs;
-
-        ReactionHandler(NotificationJobs jobs) {
-            this.jobs = jobs;
-        }
-
-        public String kind() {
-            return JobKinds.NOTIFY_REACTION;
-        }
-
-        public void run(String payload) {
-            String[] parts = payload.split(":", 3);
-            jobs.onReaction(Long.parseLong(parts[0]), Long.parseLong(parts[1]), parts[2]);
-        }
-    }
-
-    @Singleton
-    static class AcceptedHandler implements JobHandler {
-        private final NotificationJobs jobs;
-
-        AcceptedHandler(NotificationJobs jobs) {
-            this.jobs = jobs;
-        }
-
-        public String kind() {
-            return JobKinds.NOTIFY_ACCEPTED;
-        }
-
-        public void run(String payload) {
-            String[] parts = payload.split(":", 3);
-            jobs.onAccepted(Long.parseLong(parts[0]), Long.parseLong(parts[1]), Long.parseLong(parts[2]));
+        /** Payload "threadId:postId:actorId". */
+        @Singleton
+        @jakarta.inject.Named(JobKinds.NOTIFY_ACCEPTED)
+        JobHandler accepted(NotificationJobs jobs) {
+            return new Handler(JobKinds.NOTIFY_ACCEPTED,
+                    p -> jobs.onAccepted(Long.parseLong(p[0]), Long.parseLong(p[1]), Long.parseLong(p[2])), 3);
         }
     }
 }
