@@ -8,7 +8,6 @@ import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 import java.util.List;
 import java.util.Map;
@@ -30,11 +29,12 @@ class ForumJourneyIT {
                     "like", "👍 1", "results", "résultat", "quoted", "vous a mentionné dans"));
 
     private RucheProcess ruche;
-    private ChromeDriver driver;
+    private BrowserSession browser;
 
     @BeforeAll
     void forumWithQuestionCategories() throws Exception {
         ruche = RucheProcess.shared();
+        browser = new BrowserSession(ruche.base());
         Api admin = new Api(ruche.base()).signedIn(RucheProcess.ADMIN_EMAIL, RucheProcess.ADMIN_PASSWORD);
         for (Map<String, String> words : WORDS.values()) {
             Api.Response created = admin.post("/api/v1/categories", Map.of("name", words.get("category"),
@@ -45,21 +45,11 @@ class ForumJourneyIT {
 
     @AfterEach
     void closeBrowser(TestInfo test) throws Exception {
-        if (driver != null) {
-            HeadlessChromium.screenshot(driver, "forum-" + test.getDisplayName().replaceAll("\\W+", "-"));
-            driver.quit();
-            driver = null;
-        }
+        browser.close("forum-" + test.getDisplayName());
     }
 
     private ForumPages signedInBrowser(String language, String username) {
-        if (driver != null) {
-            driver.quit();
-        }
-        driver = HeadlessChromium.open(language);
-        ForumPages pages = new ForumPages(driver, ruche.base());
-        pages.open().signIn().fill(username, TestMembers.PASSWORD).submitExpectingHome();
-        return pages;
+        return browser.signedIn(language, username);
     }
 
     @ParameterizedTest(name = "in {0}")

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ModerationJourneyIT {
 
     private RucheProcess ruche;
-    private ChromeDriver driver;
+    private BrowserSession browser;
     private Api admin;
     private String moderator;
     private long category;
@@ -32,6 +31,7 @@ class ModerationJourneyIT {
     @BeforeAll
     void forum() throws Exception {
         ruche = RucheProcess.shared();
+        browser = new BrowserSession(ruche.base());
         admin = new Api(ruche.base()).signedIn(RucheProcess.ADMIN_EMAIL, RucheProcess.ADMIN_PASSWORD);
         category = ((Number) admin.post("/api/v1/categories", Map.of("name", "Moderated journey")).at("id")).longValue();
         moderator = member("modo");
@@ -47,21 +47,11 @@ class ModerationJourneyIT {
 
     @AfterEach
     void closeBrowser(TestInfo test) throws Exception {
-        if (driver != null) {
-            HeadlessChromium.screenshot(driver, "moderation-" + test.getDisplayName().replaceAll("\\W+", "-"));
-            driver.quit();
-            driver = null;
-        }
+        browser.close("moderation-" + test.getDisplayName());
     }
 
     private ForumPages as(String language, String username) {
-        if (driver != null) {
-            driver.quit();
-        }
-        driver = HeadlessChromium.open(language);
-        ForumPages pages = new ForumPages(driver, ruche.base());
-        pages.open().signIn().fill(username, TestMembers.PASSWORD).submitExpectingHome();
-        return pages;
+        return browser.signedIn(language, username);
     }
 
     @Test

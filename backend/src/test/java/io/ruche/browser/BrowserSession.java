@@ -1,0 +1,42 @@
+package io.ruche.browser;
+
+import io.ruche.support.TestMembers;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+import java.io.IOException;
+import java.net.URI;
+
+/** One headless browser at a time for a journey: signs people in one after the other, screenshots at the end. */
+final class BrowserSession {
+
+    private final URI base;
+    private ChromeDriver driver;
+
+    BrowserSession(URI base) {
+        this.base = base;
+    }
+
+    /** A fresh browser in {@code language}, signed in as {@code username} (password {@link TestMembers#PASSWORD}). */
+    ForumPages signedIn(String language, String username) {
+        quit();
+        driver = HeadlessChromium.open(language);
+        ForumPages pages = new ForumPages(driver, base);
+        pages.open().signIn().fill(username, TestMembers.PASSWORD).submitExpectingHome();
+        return pages;
+    }
+
+    /** Keeps a screenshot of the last page (target/it-screenshots), then closes the browser. */
+    void close(String screenshotName) throws IOException {
+        if (driver != null) {
+            HeadlessChromium.screenshot(driver, screenshotName.replaceAll("\\W+", "-"));
+        }
+        quit();
+    }
+
+    private void quit() {
+        if (driver != null) {
+            driver.quit();
+            driver = null;
+        }
+    }
+}
