@@ -56,9 +56,22 @@ public class JobWorker {
     /** Claimed by this node and not run yet: released at shutdown so other nodes need not wait for the lease. */
     private final java.util.Set<Long> waiting = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
+    /** Held while a batch runs, so a stopping node lets the job in hand finish before the database goes away. */
+    private final java.util.concurrent.locks.ReentrantLock running = new java.util.concurrent.locks.ReentrantLock();
 
     @Scheduled(fixedDelay = "${ruche.jobs.poll-interval:1s}", initialDelay = "2s")
     public void poll() {
+        if (stopping || !running.tryLock()) {
+            return;
+        }
+        try {
+            pollBatches();
+        } finally {
+            running.unlock();
+        }
+    }
+
+    private void pollBatches() {
         List<Claimed> batch;
         do {
             if (stopping) {
@@ -79,6 +92,14 @@ public class JobWorker {
     @jakarta.annotation.PreDestroy
     void stop() {
         stopping = true;
+        try {
+            // The job in hand finishes (and records its outcome) rather than staying leased for minutes.
+            if (running.tryLock(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                running.unlock();
+            }
+        } catch (InterruptedException e) {
+            java.lang.Thread.currentThread().interrupt();
+        }
         List<Long> unrun = List.copyOf(waiting);
         if (!unrun.isEmpty()) {
             try {
