@@ -15,15 +15,17 @@ public class AdminBootstrap {
     private static final Logger LOG = LoggerFactory.getLogger(AdminBootstrap.class);
 
     private final AccountService accounts;
+    private final io.ruche.platform.db.StartupLock startupLock;
     private final String email;
     private final String password;
     private final String username;
 
-    public AdminBootstrap(AccountService accounts,
+    public AdminBootstrap(AccountService accounts, io.ruche.platform.db.StartupLock startupLock,
                           @Value("${ruche.admin.email:}") String email,
                           @Value("${ruche.admin.password:}") String password,
                           @Value("${ruche.admin.username:admin}") String username) {
         this.accounts = accounts;
+        this.startupLock = startupLock;
         this.email = email;
         this.password = password;
         this.username = username;
@@ -38,7 +40,8 @@ public class AdminBootstrap {
             return;
         }
         try {
-            if (accounts.bootstrapAdmin(username, email, password)) {
+            // Nodes starting together create one administrator: the others wait, then find it there.
+            if (startupLock.holding("ruche.bootstrap-admin", () -> accounts.bootstrapAdmin(username, email, password))) {
                 LOG.info("Created the administrator '{}' <{}> from RUCHE_ADMIN_EMAIL.", username, email);
             }
         } catch (ProblemException e) {

@@ -9,6 +9,7 @@ import io.micronaut.data.repository.CrudRepository;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.MYSQL)
 public interface CategoryRepository extends CrudRepository<Category, Long> {
@@ -29,6 +30,10 @@ public interface CategoryRepository extends CrudRepository<Category, Long> {
     @Query("INSERT INTO category_group_rights (category_id, group_id, can_see, can_reply, can_start) "
             + "VALUES (:categoryId, :groupId, :canSee, :canReply, :canStart)")
     void addGroupRight(long categoryId, long groupId, boolean canSee, boolean canReply, boolean canStart);
+
+    /** Takes the category row's exclusive lock first, so counter updates later in the transaction cannot deadlock. */
+    @Query("SELECT id FROM categories WHERE id = :id FOR UPDATE")
+    Optional<Long> lockForUpdate(long id);
 
     @Query("UPDATE categories SET thread_count = thread_count + :threads, post_count = post_count + :posts, "
             + "last_thread_id = :lastThreadId, last_activity_at = :at WHERE id = :id")

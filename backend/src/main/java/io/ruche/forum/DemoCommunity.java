@@ -32,10 +32,12 @@ public class DemoCommunity {
     private final CategoryRepository categoryRepository;
     private final ThreadService threads;
     private final PostService posts;
+    private final io.ruche.platform.db.StartupLock startupLock;
     private final Map<String, ForumViewer> people = new HashMap<>();
 
     public DemoCommunity(AccountService accounts, CategoryService categories, CategoryRepository categoryRepository,
-                         ThreadService threads, PostService posts) {
+                         ThreadService threads, PostService posts, io.ruche.platform.db.StartupLock startupLock) {
+        this.startupLock = startupLock;
         this.accounts = accounts;
         this.categories = categories;
         this.categoryRepository = categoryRepository;
@@ -45,6 +47,11 @@ public class DemoCommunity {
 
     @EventListener
     public void onStartup(StartupEvent event) {
+        // Several nodes may start together on one empty database: one seeds, the others wait and find it seeded.
+        startupLock.run("ruche.demo-seed", this::seedIfEmpty);
+    }
+
+    private void seedIfEmpty() {
         if (categoryRepository.count() > 0) {
             return;
         }

@@ -69,7 +69,7 @@ public class PostController {
 
     @Post("/preview")
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    public ForumViews.Preview preview(@Body @Valid ForumRequests.Preview body) {
-        return posts.preview(body);
+    public ForumViews.Preview preview(@Body @Valid ForumRequests.Preview body, Authentication authentication) {
+        return posts.preview(viewers.of(authentication), body);
     }
 }

@@ -5,6 +5,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import io.ruche.content.ContentService;
 import io.ruche.platform.Problems;
 import io.ruche.platform.RateLimiter;
+import io.ruche.platform.db.RetryOnConflict;
 import io.ruche.platform.jobs.JobKinds;
 import io.ruche.platform.jobs.Jobs;
 import jakarta.inject.Singleton;
@@ -29,6 +30,7 @@ public class PostService {
     private final RateLimiter rateLimiter;
     private final Clock clock;
     private final int reactionsPerMinute;
+    private final int previewsPerMinute;
     private final Jobs jobs;
     private final io.ruche.platform.Sql sql;
     private final io.ruche.moderation.AuditLog auditLog;
@@ -38,7 +40,9 @@ public class PostService {
                        PostRepository posts, PostQueries postQueries, ContentService content, ForumActivity activity,
                        RateLimiter rateLimiter, Clock clock, Jobs jobs, io.ruche.platform.Sql sql,
                        io.ruche.moderation.AuditLog auditLog, io.ruche.moderation.PublishingGate gate,
-                       @Value("${ruche.rate-limits.reactions-per-minute:120}") int reactionsPerMinute) {
+                       @Value("${ruche.rate-limits.reactions-per-minute:120}") int reactionsPerMinute,
+                       @Value("${ruche.rate-limits.previews-per-minute:60}") int previewsPerMinute) {
+        this.previewsPerMinute = previewsPerMinute;
         this.jobs = jobs;
         this.sql = sql;
         this.auditLog = auditLog;
@@ -68,7 +72,7 @@ public class PostService {
         return new Located(post, thread, catalog);
     }
 
-    private static void requireMayChange(ForumViewer viewer, Located at) {
+    private void requireMayChange(ForumViewer viewer, Located at) {
         if (at.post().isDeleted()) {
             throw Problems.notFound("post");
         }
@@ -76,12 +80,21 @@ public class PostService {
         if (!own && !viewer.isStaff()) {
             throw Problems.forbidden("problem.forbidden");
         }
+        if (!own && !viewer.isAdmin() && authorIsAdmin(at.post().authorId())) {
+            // A moderator does not rewrite or remove an administrator's words.
+            throw Problems.forbidden("problem.forbidden");
+        }
         if (!viewer.isStaff() && (at.thread().locked() || at.thread().archived())) {
             throw Problems.forbidden("problem.threadLocked");
         }
     }
 
+    private boolean authorIsAdmin(long authorId) {
+        return !sql.query("SELECT 1 FROM members WHERE id = ? AND role = 'ADMIN'", List.of(authorId), rs -> 1).isEmpty();
+    }
+
     /** The author or staff edits a post; the text it replaces is kept as a revision. */
+    @RetryOnConflict
     @Transactional
     public ForumViews.PostView edit(ForumViewer viewer, long postId, ForumRequests.EditPost request) {
         ThreadService.requireMember(viewer);
@@ -102,6 +115,7 @@ public class PostService {
     }
 
     /** Soft delete by the author or staff: the post leaves a placeholder and its history stays. */
+    @RetryOnConflict
     @Transactional
     public void delete(ForumViewer viewer, long postId) {
         ThreadService.requireMember(viewer);
@@ -129,6 +143,13 @@ public class PostService {
     @Transactional(readOnly = true)
     public List<ForumViews.Revision> revisions(ForumViewer viewer, long postId) {
         Located at = locate(viewer, postId);
+        boolean own = viewer.isMember() && at.post().authorId() == viewer.memberId();
+        boolean hidden = !sql.query("SELECT 1 FROM posts WHERE id = ? AND hidden_at IS NOT NULL", List.of(postId),
+                rs -> 1).isEmpty();
+        // What moderators took out of sight stays out of sight, earlier versions included.
+        if ((at.post().isDeleted() || hidden) && !viewer.isStaff() && !own) {
+            throw Problems.notFound("post");
+        }
         if (at.post().isDeleted() && !viewer.isStaff()) {
             throw Problems.notFound("post");
         }
@@ -137,6 +158,7 @@ public class PostService {
     }
 
     /** One reaction of each kind per member per post; not on one's own posts. Idempotent. */
+    @RetryOnConflict
     @Transactional
     public List<ForumViews.ReactionView> react(ForumViewer viewer, long postId, String kind, boolean add) {
         ThreadService.requireMember(viewer);
@@ -155,6 +177,11 @@ public class PostService {
         }
         gate.requireNotSilenced(viewer);
         rateLimiter.hit("react:" + viewer.memberId(), reactionsPerMinute, Duration.ofMinutes(1));
+        // Lock order thread -> post, as replies take them: the rows whose counters change are locked exclusively
+        // before the reaction's foreign key takes the post shared, so fifty members liking one post queue up
+        // instead of deadlocking on the shared-then-exclusive upgrade.
+        threads.findForUpdate(at.thread().id());
+        sql.query("SELECT id FROM posts WHERE id = ? FOR UPDATE", List.of(postId), rs -> 1);
         int changed = add ? posts.addReaction(postId, viewer.memberId(), kind, clock.instant())
                 : posts.removeReaction(postId, viewer.memberId(), kind);
         if (changed > 0) {
@@ -183,7 +210,8 @@ public class PostService {
     }
 
     /** The HTML a draft will become, rendered exactly as on posting. */
-    public ForumViews.Preview preview(ForumRequests.Preview request) {
+    public ForumViews.Preview preview(ForumViewer viewer, ForumRequests.Preview request) {
+        rateLimiter.hit("preview:" + viewer.memberId(), previewsPerMinute, Duration.ofMinutes(1));
         return new ForumViews.Preview(content.render(request.body()).html());
     }
 }

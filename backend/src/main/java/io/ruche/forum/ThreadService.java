@@ -10,6 +10,7 @@ import io.ruche.moderation.PublishingGate;
 import io.ruche.moderation.ReviewQueue;
 import io.ruche.platform.Problems;
 import io.ruche.platform.RateLimiter;
+import io.ruche.platform.db.RetryOnConflict;
 import io.ruche.platform.jobs.JobKinds;
 import io.ruche.platform.jobs.Jobs;
 import jakarta.inject.Singleton;
@@ -171,6 +172,7 @@ public class ThreadService {
     }
 
     /** A member starts a thread: the thread, its first post, tags, counters and the author's follow, at once. */
+    @RetryOnConflict
     @Transactional
     public Outcome create(ForumViewer viewer, ForumRequests.CreateThread request) {
         requireMember(viewer);
@@ -208,6 +210,10 @@ public class ThreadService {
 
     private long writeThread(long authorId, Category category, String title, String source, List<String> tagNames) {
         Instant now = clock.instant();
+        // Lock order thread -> category everywhere: the category row is taken first (exclusive) here, before the new
+        // thread's foreign key would take it shared and the counter update then ask for it exclusive (a deadlock
+        // between two members starting threads in one category).
+        categories.lockForUpdate(category.id());
         Thread thread = threads.save(Thread.open(category.id(), authorId, title, Slugs.of(title, "thread"), now));
         ContentService.Rendered body = content.render(source);
         Post first = posts.save(Post.write(thread.id(), authorId, 1, null, source, body.html(), now));
@@ -231,6 +237,7 @@ public class ThreadService {
     }
 
     /** A member replies; positions are taken in order under the thread's row lock. */
+    @RetryOnConflict
     @Transactional
     public Outcome reply(ForumViewer viewer, long threadId, ForumRequests.Reply request) {
         requireMember(viewer);
@@ -271,9 +278,11 @@ public class ThreadService {
         Instant now = clock.instant();
         boolean newParticipant = !threads.hasPostBy(threadId, authorId);
         ContentService.Rendered body = content.render(source);
-        // The next free position (a split can leave gaps, so the count is not enough); taken under the thread lock.
-        int position = sql.query("SELECT COALESCE(MAX(position), 0) + 1 FROM posts WHERE thread_id = ?",
-                List.of(threadId), rs -> rs.getInt(1)).get(0);
+        // The next free position (a split can leave gaps, so the count is not enough). The caller holds the thread
+        // row lock, so writers take positions one after the other; the locking read sees the latest committed post
+        // rather than the transaction's first snapshot, and touches only the thread's last index entry.
+        int position = sql.query("SELECT position FROM posts WHERE thread_id = ? ORDER BY position DESC LIMIT 1 "
+                + "FOR UPDATE", List.of(threadId), rs -> rs.getInt(1)).stream().findFirst().orElse(0) + 1;
         Post post = posts.save(Post.write(threadId, authorId, position, replyTo, source, body.html(), now));
         threads.recordReply(threadId, post.id(), authorId, newParticipant ? 1 : 0, now);
         activity.recordMentions(post.id(), body.mentionedMemberIds());
@@ -289,6 +298,7 @@ public class ThreadService {
     }
 
     /** A moderator approved a held post: it is published now, as its author wrote it. Returns the post id. */
+    @RetryOnConflict
     @Transactional
     public long publishQueued(long queuedId) {
         record Queued(long authorId, Long threadId, long categoryId, String title, String tags, Long replyTo,
@@ -331,6 +341,7 @@ public class ThreadService {
     }
 
     /** Staff pin, lock, archive and move; the author (or staff) may retitle. */
+    @RetryOnConflict
     @Transactional
     public void update(ForumViewer viewer, long threadId, ForumRequests.UpdateThread request) {
         requireMember(viewer);
@@ -366,6 +377,7 @@ public class ThreadService {
     }
 
     /** In a questions category, the author or staff marks one reply as the accepted answer. */
+    @RetryOnConflict
     @Transactional
     public void accept(ForumViewer viewer, long threadId, @Nullable Long postId) {
         requireMember(viewer);
@@ -391,6 +403,7 @@ public class ThreadService {
         }
     }
 
+    @RetryOnConflict
     @Transactional
     public void follow(ForumViewer viewer, long threadId, @Nullable String level) {
         requireMember(viewer);

@@ -29,7 +29,14 @@ public class MailTransport {
 
     private final MailSettings settings;
 
-    public MailTransport(MailSettings settings) {
+    private final long connectTimeoutMillis;
+    private final long readTimeoutMillis;
+
+    public MailTransport(MailSettings settings,
+                         @io.micronaut.context.annotation.Value("${ruche.smtp.connect-timeout:5s}") java.time.Duration connectTimeout,
+                         @io.micronaut.context.annotation.Value("${ruche.smtp.read-timeout:10s}") java.time.Duration readTimeout) {
+        this.connectTimeoutMillis = connectTimeout.toMillis();
+        this.readTimeoutMillis = readTimeout.toMillis();
         this.settings = settings;
     }
 
@@ -76,9 +83,10 @@ public class MailTransport {
         props.put("ruche.from", settings.from());
         props.put("mail." + protocol + ".host", settings.host());
         props.put("mail." + protocol + ".port", String.valueOf(settings.port()));
-        props.put("mail." + protocol + ".connectiontimeout", "10000");
-        props.put("mail." + protocol + ".timeout", "20000");
-        props.put("mail." + protocol + ".writetimeout", "20000");
+        // A hung mail server costs one mail a few seconds, then the job backs off and tries again later.
+        props.put("mail." + protocol + ".connectiontimeout", String.valueOf(connectTimeoutMillis));
+        props.put("mail." + protocol + ".timeout", String.valueOf(readTimeoutMillis));
+        props.put("mail." + protocol + ".writetimeout", String.valueOf(readTimeoutMillis));
         if (!settings.user().isEmpty()) {
             props.put("mail." + protocol + ".auth", "true");
         }

@@ -190,7 +190,8 @@ public class ModerationController {
     @Post("/admin/sanctions/{id}/lift")
     @Secured("moderator")
     public HttpResponse<Void> lift(long id, Authentication authentication, @Body @Valid Reason body) {
-        sanctions.lift(CurrentMember.idOf(authentication), id, body.reason());
+        ForumViewer staff = viewers.of(authentication);
+        sanctions.lift(staff.memberId(), staff.isAdmin(), id, body.reason());
         return HttpResponse.noContent();
     }
 

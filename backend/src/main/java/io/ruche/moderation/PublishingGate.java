@@ -52,6 +52,8 @@ public class PublishingGate {
     public Screening screen(ForumViewer viewer, long categoryId, @Nullable Long threadId, @Nullable String title,
                             String body) {
         if (viewer.isStaff()) {
+            // Staff skip every hold and limit, but a silence (which only an admin can give them) still applies.
+            requireNotSilenced(viewer.memberId());
             return new Screening(title, body, null, "", false, "");
         }
         int slowModeSeconds = threadId == null ? 0 : sql.query("SELECT slow_mode_seconds FROM threads WHERE id = ?",
@@ -149,11 +151,13 @@ public class PublishingGate {
 
     /** Silenced members read only: no posts, no reactions, no flags. */
     public void requireNotSilenced(ForumViewer viewer) {
-        if (viewer.isStaff()) {
-            return;
-        }
+        requireNotSilenced(viewer.memberId());
+    }
+
+    /** Also for staff: an admin may silence a moderator, and the silence must hold. */
+    public void requireNotSilenced(long memberId) {
         boolean silenced = !sql.query("SELECT 1 FROM members WHERE id = ? AND silenced_until > ?",
-                List.of(viewer.memberId(), clock.instant()), rs -> 1).isEmpty();
+                List.of(memberId, clock.instant()), rs -> 1).isEmpty();
         if (silenced) {
             throw Problems.forbidden("problem.silenced");
         }

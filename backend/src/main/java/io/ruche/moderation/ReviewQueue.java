@@ -15,6 +15,7 @@ import io.ruche.platform.Problems;
 import io.ruche.platform.RateLimiter;
 import io.ruche.platform.Sql;
 import jakarta.inject.Provider;
+import io.ruche.platform.db.RetryOnConflict;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -92,7 +93,8 @@ public class ReviewQueue {
 
     /** Moderators and admins who can see the category hear of a new item (REVIEW_QUEUE notifications). */
     private void tellStaff(long categoryId, String reason) {
-        List<Long> staff = sql.query("SELECT id FROM members WHERE role IN ('MODERATOR', 'ADMIN') LIMIT 200",
+        // In id order, so two items opening at once update the staff's notification rows in the same order.
+        List<Long> staff = sql.query("SELECT id FROM members WHERE role IN ('MODERATOR', 'ADMIN') ORDER BY id LIMIT 200",
                 List.of(), rs -> rs.getLong(1));
         Set<Long> allowed = audience.whoCanSee(staff, categoryId);
         Map<Long, NotificationKind.Channel> channels = preferences.channels(allowed, NotificationKind.REVIEW_QUEUE);
@@ -108,11 +110,13 @@ public class ReviewQueue {
         audit.record(null, "flag.watchedWord", "post", postId, detail, null);
     }
 
+    /** One open item per post: the unique key on {@code open_post_id} makes a second one a no-op. */
     private void openForPost(long postId, long categoryId, long authorId, String reason) {
-        boolean already = !sql.query("SELECT 1 FROM review_items WHERE post_id = ? AND status = 'OPEN'",
-                List.of(postId), rs -> 1).isEmpty();
-        if (!already) {
-            open(postId, null, reason, categoryId, authorId);
+        int opened = sql.update("INSERT IGNORE INTO review_items (post_id, queued_post_id, reason, category_id, "
+                + "author_id, created_at) VALUES (?, NULL, ?, ?, ?, ?)", List.of(postId, reason, categoryId, authorId,
+                clock.instant()));
+        if (opened > 0) {
+            tellStaff(categoryId, reason);
         }
     }
 
@@ -120,6 +124,7 @@ public class ReviewQueue {
     }
 
     /** A member flags a post: once per post; enough flags from trusted members hide it until reviewed. */
+    @RetryOnConflict
     @Transactional
     public void flag(ForumViewer viewer, long postId, String reason, String note) {
         if (!FLAG_REASONS.contains(reason)) {
@@ -142,6 +147,10 @@ public class ReviewQueue {
         }
         SiteSettings.Settings settings = site.settings();
         rateLimiter.hit("flag:" + viewer.memberId(), settings.flagsPerHour(), Duration.ofHours(1));
+        // The post row is locked first (exclusive): flaggers of one post queue here, so the flag's foreign key
+        // (shared) and the counter update (exclusive) cannot deadlock, and the count of trusted flags below sees
+        // every earlier flag.
+        sql.query("SELECT id FROM posts WHERE id = ? FOR UPDATE", List.of(postId), rs -> 1);
         int inserted = sql.update("INSERT IGNORE INTO flags (post_id, member_id, reason, note, created_at) "
                 + "VALUES (?, ?, ?, ?, ?)", List.of(postId, viewer.memberId(), reason, note == null ? "" : note.strip(),
                 clock.instant()));

@@ -102,14 +102,24 @@ public class Sanctions {
         return history(member.id()).stream().filter(s -> s.id() == id).findFirst().orElseThrow();
     }
 
-    /** Ends a silence or suspension early. */
+    /**
+     * Ends a silence or suspension early. The same rule as giving one: only an admin lifts a sanction on staff,
+     * and nobody lifts their own.
+     */
     @Transactional
-    public void lift(long actorId, long sanctionId, String reason) {
-        record Row(long memberId, String kind, Instant liftedAt) {
+    public void lift(long actorId, boolean actorIsAdmin, long sanctionId, String reason) {
+        record Row(long memberId, String kind, Instant liftedAt, String role) {
         }
-        Row row = sql.query("SELECT member_id, kind, lifted_at FROM sanctions WHERE id = ?", List.of(sanctionId),
-                rs -> new Row(rs.getLong(1), rs.getString(2), Sql.instant(rs, 3))).stream().findFirst()
-                .orElseThrow(() -> Problems.notFound("sanction"));
+        Row row = sql.query("SELECT s.member_id, s.kind, s.lifted_at, m.role FROM sanctions s "
+                        + "JOIN members m ON m.id = s.member_id WHERE s.id = ?", List.of(sanctionId),
+                rs -> new Row(rs.getLong(1), rs.getString(2), Sql.instant(rs, 3), rs.getString(4))).stream()
+                .findFirst().orElseThrow(() -> Problems.notFound("sanction"));
+        if (row.memberId() == actorId) {
+            throw Problems.forbidden("problem.sanctionSelf");
+        }
+        if (!"MEMBER".equals(row.role()) && !actorIsAdmin) {
+            throw Problems.forbidden("problem.sanctionStaff");
+        }
         if (row.liftedAt() != null) {
             return;
         }

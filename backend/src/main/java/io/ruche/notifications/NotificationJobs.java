@@ -73,7 +73,7 @@ public class NotificationJobs {
                 List.of(post.threadId()), rs -> rs.getLong(1))) {
             add(candidates, member, NotificationKind.REPLY);
         }
-        deliver(candidates, post, post.threadId(), post.id());
+        deliver(candidates, post, post.threadId(), post.id(), "post:" + postId);
     }
 
     /** A new thread: its first post's mentions, then everyone watching its category. */
@@ -97,7 +97,7 @@ public class NotificationJobs {
                 + "AND level = 'WATCHING'", List.of(post.categoryId()), rs -> rs.getLong(1))) {
             add(candidates, member, NotificationKind.NEW_THREAD);
         }
-        deliver(candidates, post, threadId, firstPost);
+        deliver(candidates, post, threadId, firstPost, "post:" + firstPost);
     }
 
     @Transactional
@@ -114,7 +114,8 @@ public class NotificationJobs {
         Map<Long, List<NotificationKind>> candidates = new LinkedHashMap<>();
         add(candidates, post.authorId(), NotificationKind.REACTION);
         deliver(candidates, new PostFacts(post.id(), post.threadId(), reactorId, post.categoryId(), false, null,
-                false), post.threadId(), postId, reaction, "reaction:" + postId + ":" + reaction);
+                false), post.threadId(), postId, reaction, "reaction:" + postId + ":" + reaction,
+                "reaction:" + postId + ":" + reactorId + ":" + reaction);
     }
 
     @Transactional
@@ -129,7 +130,7 @@ public class NotificationJobs {
         Map<Long, List<NotificationKind>> candidates = new LinkedHashMap<>();
         add(candidates, post.authorId(), NotificationKind.ACCEPTED);
         deliver(candidates, new PostFacts(post.id(), threadId, actorId, post.categoryId(), false, null, false),
-                threadId, postId);
+                threadId, postId, "accepted:" + postId);
     }
 
     private static void add(Map<Long, List<NotificationKind>> candidates, long member, NotificationKind kind) {
@@ -139,13 +140,17 @@ public class NotificationJobs {
         }
     }
 
-    private void deliver(Map<Long, List<NotificationKind>> candidates, PostFacts post, long threadId, long postId) {
-        deliver(candidates, post, threadId, postId, "", null);
+    private void deliver(Map<Long, List<NotificationKind>> candidates, PostFacts post, long threadId, long postId,
+                         String eventKey) {
+        deliver(candidates, post, threadId, postId, "", null, eventKey);
     }
 
-    /** {@code post.authorId()} is the actor: nobody is told about what they did themselves. */
+    /**
+     * {@code post.authorId()} is the actor: nobody is told about what they did themselves. {@code eventKey} names
+     * the event, so a job that runs twice notifies each member once.
+     */
     private void deliver(Map<Long, List<NotificationKind>> candidates, PostFacts post, long threadId, long postId,
-                         String detail, String groupKey) {
+                         String detail, String groupKey, String eventKey) {
         candidates.remove(post.authorId());
         if (candidates.isEmpty()) {
             return;
@@ -161,8 +166,8 @@ public class NotificationJobs {
             for (NotificationKind kind : e.getValue()) {
                 Channel channel = channels.computeIfAbsent(kind,
                         k -> preferences.channels(candidates.keySet(), k)).get(member);
-                if (notifications.deliver(new Draft(member, kind, threadId, postId, post.authorId(), detail,
-                        groupKey), channel)) {
+                if (notifications.deliverOnce(eventKey, new Draft(member, kind, threadId, postId, post.authorId(),
+                        detail, groupKey), channel)) {
                     break;
                 }
             }

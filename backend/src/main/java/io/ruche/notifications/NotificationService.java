@@ -87,6 +87,20 @@ public class NotificationService {
         return true;
     }
 
+    /**
+     * Delivers a notification about one event at most once per member, however often the job that decides it
+     * runs (a retry after a crash, two nodes after a lost lease): the delivery record's key is the guard. A repeat
+     * answers true, as delivered, so no lesser kind is tried in its place.
+     */
+    public boolean deliverOnce(String eventKey, Draft draft, Channel channel) {
+        if (channel == Channel.OFF) {
+            return false;
+        }
+        int first = sql.update("INSERT IGNORE INTO notification_deliveries (member_id, event_key, created_at) "
+                + "VALUES (?, ?, ?)", List.of(draft.memberId(), eventKey, clock.instant()));
+        return first == 0 || deliver(draft, channel);
+    }
+
     private void announce(long memberId) {
         live.publish(LiveEvents.memberTopic(memberId), "notification",
                 "{\"unread\":" + unreadCount(memberId) + "}");

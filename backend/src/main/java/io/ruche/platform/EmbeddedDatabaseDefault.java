@@ -13,7 +13,22 @@ import java.nio.file.Path;
  * at it, before the pool (and Flyway, which waits on the pool) opens.
  */
 @Singleton
-public class EmbeddedDatabaseDefault implements BeanInitializedEventListener<DatasourceConfiguration> {
+public class EmbeddedDatabaseDefault implements BeanInitializedEventListener<DatasourceConfiguration>,
+        io.micronaut.context.event.BeanDestroyedEventListener<javax.sql.DataSource> {
+
+    private volatile boolean startedHere;
+
+    /**
+     * The pool closed: every bean that writes (jobs, the view counter's flush) has already been destroyed, since
+     * they depend on it. Only now does the embedded server stop.
+     */
+    @Override
+    public void onDestroyed(io.micronaut.context.event.BeanDestroyedEvent<javax.sql.DataSource> event) {
+        if (startedHere) {
+            startedHere = false;
+            EmbeddedMariaDb.stopAfterApplication();
+        }
+    }
 
     private final Path dataDir;
     private final String configuredUrl;
@@ -33,8 +48,10 @@ public class EmbeddedDatabaseDefault implements BeanInitializedEventListener<Dat
         DatasourceConfiguration config = event.getBean();
         if ("default".equals(config.getName()) && configuredUrl.isBlank()) {
             config.setUrl(EmbeddedMariaDb.start(dataDir, bufferPool));
-            config.setUsername("root");
-            config.setPassword("");
+            EmbeddedMariaDb.ownedByApplication();
+            startedHere = true;
+            config.setUsername(EmbeddedMariaDb.USER);
+            config.setPassword(EmbeddedMariaDb.password());
         }
         return config;
     }

@@ -6,6 +6,7 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import io.micronaut.http.server.exceptions.response.HateoasErrorResponseProcessor;
+import io.ruche.platform.db.LockConflicts;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,12 +31,22 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
     public MutableHttpResponse<ProblemResponses.Problem> processResponse(ErrorContext context,
                                                                          MutableHttpResponse<?> response) {
         HttpStatus status = response.getStatus();
+        Throwable cause = context.getRootCause().orElse(null);
+        if (status.getCode() >= 500 && cause != null
+                && (LockConflicts.isUnavailable(cause) || LockConflicts.isRetryable(cause))) {
+            // The database is away or still busy after the retries: a quick 503 the client may try again after.
+            LOG.warn("{} {} answered 503: {}", context.getRequest().getMethod(), context.getRequest().getPath(),
+                    cause.toString());
+            return responses.of(context.getRequest(), new ProblemException(HttpStatus.SERVICE_UNAVAILABLE,
+                    "problem.unavailable", null, null, 5L));
+        }
         String code = switch (status.getCode()) {
             case 400 -> "problem.malformed";
             case 401 -> "problem.signInRequired";
             case 403 -> "problem.forbidden";
             case 404 -> "problem.notFound.route";
             case 405 -> "problem.methodNotAllowed";
+            case 413 -> "problem.tooLarge";
             case 415 -> "problem.unsupportedMediaType";
             default -> status.getCode() >= 500 ? "problem.server" : "status." + status.getCode();
         };

@@ -48,9 +48,17 @@ public class ElasticsearchSearchIndex implements SearchIndex, AutoCloseable {
 
     public ElasticsearchSearchIndex(@io.micronaut.context.annotation.Value("${ruche.elasticsearch.url}") String url,
                                     @io.micronaut.context.annotation.Value("${ruche.elasticsearch.index-prefix:ruche}") String prefix,
-                                    SearchDocuments documents) {
+                                    SearchDocuments documents,
+                                    @io.micronaut.context.annotation.Value("${ruche.elasticsearch.connect-timeout:2s}") java.time.Duration connectTimeout,
+                                    @io.micronaut.context.annotation.Value("${ruche.elasticsearch.read-timeout:5s}") java.time.Duration readTimeout) {
         LOG.info("Search: Elasticsearch at {}", url);
-        this.rest = RestClient.builder(HttpHost.create(url)).build();
+        // A hung cluster fails a search within the read timeout (503) instead of holding a request for 30 s.
+        this.rest = RestClient.builder(HttpHost.create(url))
+                .setRequestConfigCallback(config -> config
+                        .setConnectTimeout((int) connectTimeout.toMillis())
+                        .setConnectionRequestTimeout((int) connectTimeout.toMillis())
+                        .setSocketTimeout((int) readTimeout.toMillis()))
+                .build();
         this.client = new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper()));
         this.documents = documents;
         this.prefix = prefix;

@@ -37,8 +37,8 @@ public final class TestDatabase {
             } else {
                 String base = System.getProperty("ruche.test.base-dir", "target");
                 url = EmbeddedMariaDb.start(Path.of(base, "test-data"));
-                username = "root";
-                password = "";
+                username = EmbeddedMariaDb.USER;
+                password = EmbeddedMariaDb.password();
             }
             emptyDatabase();
             // Migrate now, so scenarios that prepare rows before any application starts find the schema.

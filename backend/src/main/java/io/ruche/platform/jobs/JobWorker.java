@@ -2,9 +2,11 @@ package io.ruche.platform.jobs;
 
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
-import io.micronaut.scheduling.annotation.Scheduled;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.transaction.annotation.Transactional;
 import io.ruche.platform.Sql;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +17,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -23,82 +31,119 @@ import java.util.stream.Collectors;
  * runs them, deletes those that succeed and reschedules failures with exponential back-off (capped at 10 min).
  * After the last try a job is kept with {@code failed_at} set: it waits, visible in the console, until an admin
  * retries it. Nothing is dropped.
+ *
+ * <p>Each lane ({@link Jobs#LANES}) has its own thread, so a hung Elasticsearch holds up indexing only, never a
+ * mail or a notification. A claim is a lease in this node's name; before each job of a batch the lease is checked
+ * and extended, so a node that was too slow (its lease ran out and another node took the job) does not run it too.
  */
 @Singleton
 @Requires(property = "ruche.jobs.enabled", notEquals = "false")
 public class JobWorker {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobWorker.class);
-    private static final int BATCH = 100;
+    private static final int BATCH = 20;
 
     private final Sql sql;
     private final Clock clock;
     private final Map<String, JobHandler> handlers;
     private final Duration lease;
     private final Duration backoff;
+    private final Duration pollInterval;
     private final int maxAttempts;
+    /** This node's name on the leases it takes. */
+    private final String owner = UUID.randomUUID().toString();
+
+    /** Claimed by this node and not run yet: released at shutdown so other nodes need not wait for the lease. */
+    private final Set<Long> waiting = ConcurrentHashMap.newKeySet();
+    private volatile boolean stopping;
+    private ScheduledExecutorService lanes;
 
     public JobWorker(Sql sql, Clock clock, List<JobHandler> handlers,
                      @Value("${ruche.jobs.lease:5m}") Duration lease,
                      @Value("${ruche.jobs.backoff:1s}") Duration backoff,
+                     @Value("${ruche.jobs.poll-interval:1s}") Duration pollInterval,
                      @Value("${ruche.jobs.max-attempts:12}") int maxAttempts) {
         this.sql = sql;
         this.clock = clock;
         this.handlers = handlers.stream().collect(Collectors.toMap(JobHandler::kind, Function.identity()));
         this.lease = lease;
         this.backoff = backoff;
+        this.pollInterval = pollInterval;
         this.maxAttempts = maxAttempts;
     }
 
     record Claimed(long id, String kind, String payload, int attempts) {
     }
 
-    /** Claimed by this node and not run yet: released at shutdown so other nodes need not wait for the lease. */
-    private final java.util.Set<Long> waiting = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    private volatile boolean stopping;
-    /** Held while a batch runs, so a stopping node lets the job in hand finish before the database goes away. */
-    private final java.util.concurrent.locks.ReentrantLock running = new java.util.concurrent.locks.ReentrantLock();
+    @EventListener
+    void start(StartupEvent event) {
+        startLanes();
+    }
 
-    @Scheduled(fixedDelay = "${ruche.jobs.poll-interval:1s}", initialDelay = "2s")
-    public void poll() {
-        if (stopping || !running.tryLock()) {
+    synchronized void startLanes() {
+        if (lanes != null || stopping) {
             return;
         }
-        try {
-            pollBatches();
-        } finally {
-            running.unlock();
+        lanes = Executors.newScheduledThreadPool(Jobs.LANES.size(), runnable -> {
+            java.lang.Thread thread = new java.lang.Thread(runnable);
+            thread.setDaemon(true);
+            thread.setName("jobs-" + thread.getId());
+            return thread;
+        });
+        long interval = Math.max(10, pollInterval.toMillis());
+        for (String lane : Jobs.LANES) {
+            lanes.scheduleWithFixedDelay(() -> poll(lane), 2000, interval, TimeUnit.MILLISECONDS);
         }
     }
 
-    private void pollBatches() {
-        List<Claimed> batch;
-        do {
-            if (stopping) {
-                return;
-            }
-            batch = claim();
-            batch.forEach(job -> waiting.add(job.id()));
-            for (Claimed job : batch) {
+    /** Runs what is due in one lane, batch after batch, until nothing is left or the node stops. */
+    void poll(String lane) {
+        try {
+            List<Claimed> batch;
+            do {
                 if (stopping) {
                     return;
                 }
-                waiting.remove(job.id());
-                run(job);
-            }
-        } while (batch.size() == BATCH);
+                batch = claim(lane);
+                batch.forEach(job -> waiting.add(job.id()));
+                for (Claimed job : batch) {
+                    if (stopping) {
+                        return;
+                    }
+                    waiting.remove(job.id());
+                    if (renewLease(job.id())) {
+                        run(job);
+                    } else {
+                        LOG.info("Job {} {} was taken over by another node after its lease ran out; not run here",
+                                job.id(), job.kind());
+                    }
+                }
+            } while (batch.size() == BATCH);
+        } catch (RuntimeException e) {
+            // The database may be away for a while: the lane tries again at its next poll.
+            LOG.warn("Jobs lane {} could not poll: {}", lane, e.toString());
+        }
     }
 
-    @jakarta.annotation.PreDestroy
+    @PreDestroy
     void stop() {
         stopping = true;
-        try {
-            // The job in hand finishes (and records its outcome) rather than staying leased for minutes.
-            if (running.tryLock(30, java.util.concurrent.TimeUnit.SECONDS)) {
-                running.unlock();
+        ScheduledExecutorService executor;
+        synchronized (this) {
+            executor = lanes;
+        }
+        if (executor != null) {
+            executor.shutdown();
+            try {
+                // The job in hand finishes (and records its outcome) rather than staying leased for minutes;
+                // network calls inside jobs have their own timeouts, so this wait is short.
+                if (!executor.awaitTermination(8, TimeUnit.SECONDS)) {
+                    LOG.warn("A job was still running at shutdown; it runs again when its lease ends");
+                    executor.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                java.lang.Thread.currentThread().interrupt();
             }
-        } catch (InterruptedException e) {
-            java.lang.Thread.currentThread().interrupt();
         }
         List<Long> unrun = List.copyOf(waiting);
         if (!unrun.isEmpty()) {
@@ -113,23 +158,37 @@ public class JobWorker {
 
     @Transactional
     protected void release(List<Long> ids) {
-        sql.update("UPDATE jobs SET locked_until = NULL WHERE id IN (" + Sql.placeholders(ids.size()) + ")", ids);
+        List<Object> params = new ArrayList<>();
+        params.add(owner);
+        params.addAll(ids);
+        sql.update("UPDATE jobs SET locked_until = NULL, locked_by = NULL WHERE locked_by = ? AND id IN ("
+                + Sql.placeholders(ids.size()) + ")", params);
     }
 
     @Transactional
-    protected List<Claimed> claim() {
+    protected List<Claimed> claim(String lane) {
         Instant now = clock.instant();
-        List<Claimed> jobs = sql.query("SELECT id, kind, payload, attempts FROM jobs WHERE run_at <= ? AND failed_at IS NULL "
-                + "AND (locked_until IS NULL OR locked_until < ?) ORDER BY run_at, id LIMIT " + BATCH
-                + " FOR UPDATE SKIP LOCKED", List.of(now, now),
+        List<Claimed> jobs = sql.query("SELECT id, kind, payload, attempts FROM jobs WHERE lane = ? AND failed_at IS NULL "
+                + "AND run_at <= ? AND (locked_until IS NULL OR locked_until < ?) ORDER BY run_at, id LIMIT " + BATCH
+                + " FOR UPDATE SKIP LOCKED", List.of(lane, now, now),
                 rs -> new Claimed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4)));
         if (!jobs.isEmpty()) {
             List<Object> params = new ArrayList<>();
             params.add(now.plus(lease));
+            params.add(owner);
             jobs.forEach(j -> params.add(j.id()));
-            sql.update("UPDATE jobs SET locked_until = ? WHERE id IN (" + Sql.placeholders(jobs.size()) + ")", params);
+            sql.update("UPDATE jobs SET locked_until = ?, locked_by = ? WHERE id IN ("
+                    + Sql.placeholders(jobs.size()) + ")", params);
         }
         return jobs;
+    }
+
+    /** Still ours? Then the lease starts again from now, for this job's run. */
+    @Transactional
+    protected boolean renewLease(long id) {
+        Instant now = clock.instant();
+        return sql.update("UPDATE jobs SET locked_until = ? WHERE id = ? AND locked_by = ? AND locked_until > ? "
+                + "AND failed_at IS NULL", List.of(now.plus(lease), id, owner, now)) > 0;
     }
 
     private void run(Claimed job) {
@@ -161,8 +220,8 @@ public class JobWorker {
 
     @Transactional
     protected void gaveUp(long id, int attempts, String error) {
-        sql.update("UPDATE jobs SET attempts = ?, failed_at = ?, locked_until = NULL, last_error = ? WHERE id = ?",
-                List.of(attempts, clock.instant(), truncate(error), id));
+        sql.update("UPDATE jobs SET attempts = ?, failed_at = ?, locked_until = NULL, locked_by = NULL, last_error = ? "
+                + "WHERE id = ? AND locked_by = ?", List.of(attempts, clock.instant(), truncate(error), id, owner));
     }
 
     private static String truncate(String error) {
@@ -176,7 +235,7 @@ public class JobWorker {
 
     @Transactional
     protected void failed(long id, int attempts, Instant retryAt, String error) {
-        sql.update("UPDATE jobs SET attempts = ?, run_at = ?, locked_until = NULL, last_error = ? WHERE id = ?",
-                List.of(attempts, retryAt, truncate(error), id));
+        sql.update("UPDATE jobs SET attempts = ?, run_at = ?, locked_until = NULL, locked_by = NULL, last_error = ? "
+                + "WHERE id = ? AND locked_by = ?", List.of(attempts, retryAt, truncate(error), id, owner));
     }
 }

@@ -23,14 +23,23 @@ public class Jobs {
     }
 
     public void enqueue(String kind, String payload) {
-        sql.update("INSERT INTO jobs (kind, payload, run_at, created_at) VALUES (?, ?, ?, ?)",
-                List.of(kind, payload, clock.instant(), clock.instant()));
+        enqueueAt(kind, payload, clock.instant());
     }
 
     /** A job that should not run before {@code at} (a notification mail waits to see if it is read first). */
     public void enqueueAt(String kind, String payload, java.time.Instant at) {
-        sql.update("INSERT INTO jobs (kind, payload, run_at, created_at) VALUES (?, ?, ?, ?)",
-                List.of(kind, payload, at, clock.instant()));
+        sql.update("INSERT INTO jobs (kind, lane, payload, run_at, created_at) VALUES (?, ?, ?, ?, ?)",
+                List.of(kind, laneOf(kind), payload, at, clock.instant()));
+    }
+
+    /** Lanes that run side by side, each with its own worker: a hung search cluster cannot delay a mail. */
+    public static final List<String> LANES = List.of("search", "mail", "notify", "default");
+
+    /** The lane of a kind: its prefix before the first dot when that is a lane, else {@code default}. */
+    public static String laneOf(String kind) {
+        int dot = kind.indexOf('.');
+        String prefix = dot < 0 ? kind : kind.substring(0, dot);
+        return LANES.contains(prefix) ? prefix : "default";
     }
 
     /** Puts jobs that gave up back in line, as new (an admin's retry). Returns how many. */
