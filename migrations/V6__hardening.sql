@@ -32,3 +32,10 @@ UPDATE jobs SET lane = CASE
     WHEN kind = 'mail.send' THEN 'mail'
     WHEN kind LIKE 'notify.%' THEN 'notify'
     ELSE 'default' END;
+
+-- Failed sign-ins per login, for a delay that doubles after too many (never a lock-out of the right password).
+CREATE TABLE sign_in_throttle (
+    login           VARCHAR(190) NOT NULL PRIMARY KEY,
+    failures        INT          NOT NULL,
+    last_failure_at DATETIME(6)  NOT NULL
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;

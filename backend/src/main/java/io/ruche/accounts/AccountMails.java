@@ -60,6 +60,14 @@ public class AccountMails {
         mails.queue(member.id(), oldEmail, "email_changed", locale, content, null);
     }
 
+    /**
+     * Someone tried to register with, or move another account to, an address that already has an account. The
+     * answer they got does not say so (that would tell who is a member); the owner hears it here instead.
+     */
+    public void addressInUse(Member owner) {
+        send(owner, owner.email(), "address_in_use", "/forgot-password", owner.displayName());
+    }
+
     private void send(Member member, String to, String template, String path, String name) {
         Locale locale = MailTemplates.localeOf(member.locale());
         String brand = templates.brandName(locale);

@@ -1,5 +1,6 @@
 package io.ruche.accounts;
 
+import io.ruche.platform.TextRules;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.Email;
@@ -23,7 +24,7 @@ public final class AccountRequests {
             @NotBlank(message = "validation.required")
             @Email(message = "validation.email") @Size(max = 254, message = "validation.email") String email,
             @NotBlank(message = "validation.required") String password,
-            @Nullable @Size(max = 64, message = "validation.size") String displayName,
+            @Nullable @Size(max = 64, message = "validation.size") @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.MESSAGE) String displayName,
             @Nullable @Pattern(regexp = "en|fr", message = "validation.locale") String locale,
             @Nullable @Size(max = 64, message = "validation.timeZone") String timeZone,
             @Nullable String website,
@@ -66,8 +67,8 @@ public final class AccountRequests {
     /** Absent fields stay as they are. */
     @Serdeable
     public record UpdateProfile(
-            @Nullable @Size(min = 1, max = 64, message = "validation.size") String displayName,
-            @Nullable @Size(max = 1000, message = "validation.size") String bio,
+            @Nullable @Size(min = 1, max = 64, message = "validation.size") @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.MESSAGE) String displayName,
+            @Nullable @Size(max = 1000, message = "validation.size") @Pattern(regexp = TextRules.MULTI_LINE, message = TextRules.MESSAGE) String bio,
             @Nullable @Pattern(regexp = "en|fr", message = "validation.locale") String locale) {
     }
 
@@ -77,7 +78,7 @@ public final class AccountRequests {
 
     @Serdeable
     public record CreateGroup(
-            @NotBlank(message = "validation.required") @Size(max = 64, message = "validation.size") String name,
-            @Nullable @Size(max = 500, message = "validation.size") String description) {
+            @NotBlank(message = "validation.required") @Size(max = 64, message = "validation.size") @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.MESSAGE) String name,
+            @Nullable @Size(max = 500, message = "validation.size") @Pattern(regexp = TextRules.MULTI_LINE, message = TextRules.MESSAGE) String description) {
     }
 }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Registration, profiles and roles: one public method per use case. */
 @Singleton
@@ -27,6 +28,9 @@ public class AccountService {
     private final Clock clock;
     private final int registrationsPerHour;
     private final AccountMails mails;
+    private final io.ruche.platform.jobs.Jobs jobs;
+    private final int resetsPerAddressHour;
+    private final int resetsPerEmailHour;
     private final AccountTokens tokens;
     private final MemberSessionRepository sessions;
     private final Sql sql;
@@ -42,7 +46,13 @@ public class AccountService {
                           io.ruche.moderation.Bans bans, io.ruche.moderation.WatchedWords watchedWords,
                           io.ruche.moderation.Invites invites,
                           @Value("${ruche.rate-limits.registrations-per-hour:10}") int registrationsPerHour,
-                          @Value("${ruche.accounts.verified-email-to-post:true}") boolean verifiedToPost) {
+                          @Value("${ruche.accounts.verified-email-to-post:true}") boolean verifiedToPost,
+                          io.ruche.platform.jobs.Jobs jobs,
+                          @Value("${ruche.rate-limits.password-resets-per-address-hour:10}") int resetsPerAddressHour,
+                          @Value("${ruche.rate-limits.password-resets-per-email-hour:3}") int resetsPerEmailHour) {
+        this.jobs = jobs;
+        this.resetsPerAddressHour = resetsPerAddressHour;
+        this.resetsPerEmailHour = resetsPerEmailHour;
         this.mails = mails;
         this.tokens = tokens;
         this.sessions = sessions;
@@ -91,7 +101,7 @@ public class AccountService {
     protected Member registerAndVerify(AccountRequests.Register request, boolean byInvitation) {
         Member member = create(request, Role.MEMBER);
         if (byInvitation) {
-            invites.consume(request.invite(), member.id()); // refused: the whole registration rolls back
+            invites.consume(request.invite(), member.id(), request.email()); // refused: the whole registration rolls back
         }
         mails.verification(member);
         return member;
@@ -144,9 +154,18 @@ public class AccountService {
      */
     @Transactional
     public void requestPasswordReset(String email, String clientAddress) {
-        rateLimiter.hit("reset:address:" + clientAddress, 10, Duration.ofHours(1));
-        rateLimiter.hit("reset:email:" + email.strip().toLowerCase(java.util.Locale.ROOT), 3, Duration.ofHours(1));
-        members.findByEmail(email.strip()).ifPresent(mails::passwordReset);
+        rateLimiter.hit("reset:address:" + clientAddress, resetsPerAddressHour, Duration.ofHours(1));
+        rateLimiter.hit("reset:email:" + email.strip().toLowerCase(java.util.Locale.ROOT), resetsPerEmailHour,
+                Duration.ofHours(1));
+        // The look-up and the mail happen later, in a job: known and unknown addresses take the same time to
+        // answer, so timing does not tell who has an account.
+        jobs.enqueue(PasswordResetJob.KIND, email.strip());
+    }
+
+    /** The job behind {@link #requestPasswordReset}: a reset link, if the address belongs to a member. */
+    @Transactional
+    public void sendPasswordReset(String email) {
+        members.findByEmail(email).ifPresent(mails::passwordReset);
     }
 
     /** Sets a new password from a reset link; every open session of the member ends. */
@@ -175,8 +194,11 @@ public class AccountService {
         if (email.equalsIgnoreCase(member.email())) {
             throw Problems.invalidField("email", "validation.email.same");
         }
-        if (members.existsByEmail(email)) {
-            throw Problems.conflict("email", "validation.email.taken");
+        Optional<Member> owner = members.findByEmail(email);
+        if (owner.isPresent()) {
+            // Answered as for a free address, so the form does not reveal who is a member; the owner is told.
+            mails.addressInUse(owner.get());
+            return;
         }
         mails.emailChange(member, email);
     }
@@ -260,6 +282,13 @@ public class AccountService {
         }
         if (request.displayName() != null && request.displayName().isBlank()) {
             throw Problems.invalidField("displayName", "validation.required");
+        }
+        boolean publicTextChanges = (request.displayName() != null && !request.displayName().strip()
+                .equals(member.displayName())) || (request.bio() != null && !request.bio().strip().equals(member.bio()));
+        if (publicTextChanges && member.id() == actorId && !sql.query("SELECT 1 FROM members WHERE id = ? "
+                + "AND silenced_until > ?", List.of(member.id(), clock.instant()), rs -> 1).isEmpty()) {
+            // A silence covers every public word, the profile's too; the language stays the member's to choose.
+            throw Problems.forbidden("problem.silenced");
         }
         for (String text : new String[]{request.displayName() == null ? "" : request.displayName(),
                 request.bio() == null ? "" : request.bio()}) {

@@ -51,9 +51,10 @@ public class SessionController {
     @Secured(SecurityRule.IS_ANONYMOUS)
     public HttpResponse<AccountViews.Self> signIn(HttpRequest<?> request, @Body @Valid AccountRequests.SignIn body) {
         SessionService.Started started = sessions.signIn(body.login(), body.password(), clientAddress.of(request),
-                request.getHeaders().get("User-Agent"));
+                request.getHeaders().get("User-Agent"), cookies.deviceOf(request));
         MutableHttpResponse<AccountViews.Self> response = HttpResponse.ok(AccountViews.Self.of(started.member()));
         cookies.set(request, response, started.token(), sessions.ttl());
+        cookies.setDevice(request, response, started.deviceCookie());
         return response;
     }
 

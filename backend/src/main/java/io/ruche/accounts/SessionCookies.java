@@ -21,9 +21,27 @@ public class SessionCookies {
         this.clientAddress = clientAddress;
     }
 
+    /** Marks a browser where a member signed in: sign-in throttling spares it (see SignInThrottle). */
+    public static final String DEVICE = "ruche_device";
+
+    /**
+     * Starts the session cookie, and hands out a new CSRF token with it: a token a page received before signing in
+     * (perhaps planted by someone else) is worth nothing after.
+     */
     public void set(HttpRequest<?> request, MutableHttpResponse<?> response, String token, Duration ttl) {
+        boolean secure = clientAddress.isSecure(request);
         response.cookie(Cookie.of(NAME, token).path("/").httpOnly(true).sameSite(SameSite.Lax)
-                .secure(clientAddress.isSecure(request)).maxAge(ttl));
+                .secure(secure).maxAge(ttl));
+        response.cookie(io.ruche.platform.CsrfFilter.freshToken(secure));
+    }
+
+    public void setDevice(HttpRequest<?> request, MutableHttpResponse<?> response, String value) {
+        response.cookie(Cookie.of(DEVICE, value).path("/api/v1/session").httpOnly(true).sameSite(SameSite.Strict)
+                .secure(clientAddress.isSecure(request)).maxAge(Duration.ofDays(365)));
+    }
+
+    public String deviceOf(HttpRequest<?> request) {
+        return request.getCookies().findCookie(DEVICE).map(Cookie::getValue).orElse(null);
     }
 
     public void clear(HttpRequest<?> request, MutableHttpResponse<?> response) {

@@ -28,23 +28,20 @@ public class SessionService {
     private final RateLimiter rateLimiter;
     private final Clock clock;
     private final Duration ttl;
-    private final int attemptsPerAddress;
-    private final int attemptsPerLogin;
+    private final SignInThrottle throttle;
     private final SecureRandom random = new SecureRandom();
 
     public SessionService(MemberRepository members, MemberSessionRepository sessions, PasswordHasher hasher,
                           RateLimiter rateLimiter, Clock clock,
                           @Value("${ruche.session.ttl:30d}") Duration ttl,
-                          @Value("${ruche.rate-limits.sign-ins-per-address:20}") int attemptsPerAddress,
-                          @Value("${ruche.rate-limits.sign-ins-per-login:10}") int attemptsPerLogin) {
+                          SignInThrottle throttle) {
+        this.throttle = throttle;
         this.members = members;
         this.sessions = sessions;
         this.hasher = hasher;
         this.rateLimiter = rateLimiter;
         this.clock = clock;
         this.ttl = ttl;
-        this.attemptsPerAddress = attemptsPerAddress;
-        this.attemptsPerLogin = attemptsPerLogin;
     }
 
     public Duration ttl() {
@@ -52,28 +49,37 @@ public class SessionService {
     }
 
     /** A started session: the member and the token that goes into their cookie (never stored as is). */
-    public record Started(Member member, String token) {
+    public record Started(Member member, String token, String deviceCookie) {
     }
 
-    public Started signIn(String login, String password, String clientAddress, String userAgent) {
-        rateLimiter.hit("sign-in:address:" + clientAddress, attemptsPerAddress, Duration.ofMinutes(15));
-        rateLimiter.hit("sign-in:login:" + login.strip().toLowerCase(Locale.ROOT), attemptsPerLogin,
-                Duration.ofMinutes(15));
+    /**
+     * Checks the password, slowed down by {@link SignInThrottle}. {@code deviceCookie}: the browser's device cookie,
+     * if any; the started session carries the device cookie to set.
+     */
+    public Started signIn(String login, String password, String clientAddress, String userAgent,
+                          String deviceCookie) {
         String name = login.strip();
         Optional<Member> found = name.contains("@") ? members.findByEmail(name) : members.findByUsername(name);
+        boolean trusted = throttle.trustedDevice(deviceCookie, found.map(Member::id).orElse(null));
+        if (!trusted) {
+            throttle.requireAllowed(name, clientAddress);
+        }
         if (found.isEmpty()) {
             hasher.burnTime(password);
+            throttle.failed(name, clientAddress, deviceCookie, false);
             throw Problems.unauthorized("problem.badCredentials");
         }
         Member member = found.get();
         if (!hasher.matches(password, member.passwordHash())) {
+            throttle.failed(name, clientAddress, deviceCookie, trusted);
             throw Problems.unauthorized("problem.badCredentials");
         }
         if (members.countSuspended(member.id(), clock.instant()) > 0) {
             // Told only once the password is right: a stranger learns nothing about the account.
             throw Problems.forbidden("problem.suspended");
         }
-        return new Started(member, start(member, clientAddress, userAgent));
+        String device = throttle.succeeded(name, member.id());
+        return new Started(member, start(member, clientAddress, userAgent), device);
     }
 
     /** Opens a session for a member who just proved who they are (sign-in, sign-up, setup). */

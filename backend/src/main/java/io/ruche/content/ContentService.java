@@ -23,12 +23,17 @@ public class ContentService {
     public record Rendered(String html, Set<Long> mentionedMemberIds) {
     }
 
+    /** Refuses (422 on {@code body}) a text that nests too deeply or is too pathological to render. */
     public Rendered render(String markdown) {
-        Set<String> names = renderer.mentionedNames(markdown);
-        Map<String, Long> known = names.isEmpty() ? Map.of() : accounts.idsByUsername(names);
-        Set<String> knownNames = known.keySet().stream().map(n -> n.toLowerCase(Locale.ROOT))
-                .collect(java.util.stream.Collectors.toSet());
-        return new Rendered(renderer.render(markdown, knownNames), Set.copyOf(known.values()));
+        try {
+            Set<String> names = renderer.mentionedNames(markdown);
+            Map<String, Long> known = names.isEmpty() ? Map.of() : accounts.idsByUsername(names);
+            Set<String> knownNames = known.keySet().stream().map(n -> n.toLowerCase(Locale.ROOT))
+                    .collect(java.util.stream.Collectors.toSet());
+            return new Rendered(renderer.render(markdown, knownNames), Set.copyOf(known.values()));
+        } catch (MarkdownRenderer.TooComplex e) {
+            throw io.ruche.platform.Problems.invalidField("body", "validation.body.tooComplex");
+        }
     }
 
     public String excerpt(String html, int maxLength) {

@@ -55,10 +55,96 @@ public class MarkdownRenderer {
     private final HtmlRenderer renderer = HtmlRenderer.builder().extensions(EXTENSIONS)
             .escapeHtml(true).sanitizeUrls(true).build();
 
+    /** Deeper than any post needs: past it, a text is refused rather than rendered (recursion, time). */
+    static final int MAX_QUOTE_DEPTH = 32;
+    static final int MAX_TREE_DEPTH = 64;
+    /**
+     * The parser looks for the closing {@code >} of every {@code <} (autolinks, inline HTML): the characters it
+     * walks are the sum of those distances. Texts past this budget (tens of thousands of unmatched {@code <}) are
+     * refused, so parsing stays within a few milliseconds whatever the input.
+     */
+    static final long MAX_ANGLE_SCAN = 20_000_000L;
+
+    /** A text shaped so that rendering it would recurse too deep or take too long. */
+    public static final class TooComplex extends RuntimeException {
+        TooComplex() {
+            super("The text nests too deeply or is too complex to render", null, false, false);
+        }
+    }
+
+    /** Parses after checking the shape of the text; {@link TooComplex} instead of a stack overflow. */
+    private Node parse(String markdown) {
+        checkShape(markdown);
+        Node document;
+        try {
+            document = parser.parse(markdown);
+        } catch (StackOverflowError e) {
+            throw new TooComplex();
+        }
+        if (depthOf(document) > MAX_TREE_DEPTH) {
+            throw new TooComplex();
+        }
+        return document;
+    }
+
+    /** Linear checks on the raw text, before the parser sees it. */
+    static void checkShape(String markdown) {
+        long scan = 0;
+        int nextClose = -1;
+        for (int i = markdown.length() - 1; i >= 0; i--) {
+            char c = markdown.charAt(i);
+            if (c == '>') {
+                nextClose = i;
+            } else if (c == '<') {
+                scan += (nextClose < 0 ? markdown.length() : nextClose) - i;
+            }
+        }
+        if (scan > MAX_ANGLE_SCAN) {
+            throw new TooComplex();
+        }
+        int quotes = 0;
+        boolean lineStart = true;
+        for (int i = 0; i < markdown.length(); i++) {
+            char c = markdown.charAt(i);
+            if (c == '\n') {
+                lineStart = true;
+                quotes = 0;
+            } else if (lineStart && c == '>') {
+                if (++quotes > MAX_QUOTE_DEPTH) {
+                    throw new TooComplex();
+                }
+            } else if (c != ' ' && c != '\t') {
+                lineStart = false;
+            }
+        }
+    }
+
+    /** The depth of the tree, walked without recursion. */
+    static int depthOf(Node root) {
+        int deepest = 0;
+        java.util.ArrayDeque<Node> nodes = new java.util.ArrayDeque<>();
+        java.util.ArrayDeque<Integer> depths = new java.util.ArrayDeque<>();
+        nodes.push(root);
+        depths.push(0);
+        while (!nodes.isEmpty()) {
+            Node node = nodes.pop();
+            int depth = depths.pop();
+            deepest = Math.max(deepest, depth);
+            if (deepest > MAX_TREE_DEPTH) {
+                return deepest;
+            }
+            for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+                nodes.push(child);
+                depths.push(depth + 1);
+            }
+        }
+        return deepest;
+    }
+
     /** The usernames a text mentions, in order of first appearance, lower-cased. */
     public Set<String> mentionedNames(String markdown) {
         Set<String> names = new LinkedHashSet<>();
-        parser.parse(markdown).accept(new AbstractVisitor() {
+        parse(markdown).accept(new AbstractVisitor() {
             @Override
             public void visit(Text text) {
                 if (!(text.getParent() instanceof Link)) {
@@ -77,7 +163,7 @@ public class MarkdownRenderer {
      * it. Code spans and blocks are left as they are.
      */
     public String render(String markdown, Set<String> knownNames) {
-        Node document = parser.parse(markdown);
+        Node document = parse(markdown);
         List<Text> texts = new ArrayList<>();
         document.accept(new AbstractVisitor() {
             @Override
@@ -95,7 +181,11 @@ public class MarkdownRenderer {
         for (Text text : texts) {
             linkMentions(text, knownNames);
         }
-        return POLICY.sanitize(renderer.render(document));
+        try {
+            return POLICY.sanitize(renderer.render(document));
+        } catch (StackOverflowError e) {
+            throw new TooComplex();
+        }
     }
 
     /** Visible text without markup, for excerpts and meta descriptions. */

@@ -1,5 +1,6 @@
 package io.ruche.forum;
 
+import io.ruche.platform.TextRules;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.Valid;
@@ -21,20 +22,20 @@ public final class ForumRequests {
     @Serdeable
     public record CreateThread(
             @NotNull(message = "validation.required") Long categoryId,
-            @NotBlank(message = "validation.required") @Size(min = 3, max = 200, message = "validation.title") String title,
-            @NotBlank(message = "validation.required") @Size(max = MAX_BODY, message = "validation.body") String body,
+            @NotBlank(message = "validation.required") @Size(min = 3, max = 200, message = "validation.title") @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.MESSAGE) String title,
+            @NotBlank(message = "validation.required") @Size(max = MAX_BODY, message = "validation.body") @Pattern(regexp = TextRules.MULTI_LINE, message = TextRules.MESSAGE) String body,
             @Nullable @Size(max = 5, message = "validation.tags.tooMany") List<String> tags) {
     }
 
     @Serdeable
     public record Reply(
-            @NotBlank(message = "validation.required") @Size(max = MAX_BODY, message = "validation.body") String body,
+            @NotBlank(message = "validation.required") @Size(max = MAX_BODY, message = "validation.body") @Pattern(regexp = TextRules.MULTI_LINE, message = TextRules.MESSAGE) String body,
             @Nullable Long replyTo) {
     }
 
     @Serdeable
     public record EditPost(
-            @NotBlank(message = "validation.required") @Size(max = MAX_BODY, message = "validation.body") String body) {
+            @NotBlank(message = "validation.required") @Size(max = MAX_BODY, message = "validation.body") @Pattern(regexp = TextRules.MULTI_LINE, message = TextRules.MESSAGE) String body) {
     }
 
     @Serdeable
@@ -46,7 +47,7 @@ public final class ForumRequests {
     @Serdeable
     public record UpdateThread(@Nullable Boolean pinned, @Nullable Boolean pinnedGlobally, @Nullable Boolean locked,
                                @Nullable Boolean archived, @Nullable Long categoryId,
-                               @Nullable @Size(min = 3, max = 200, message = "validation.title") String title) {
+                               @Nullable @Size(min = 3, max = 200, message = "validation.title") @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.MESSAGE) String title) {
     }
 
     @Serdeable
@@ -69,9 +70,9 @@ public final class ForumRequests {
 
     @Serdeable
     public record SaveCategory(
-            @NotBlank(message = "validation.required") @Size(max = 80, message = "validation.size") String name,
+            @NotBlank(message = "validation.required") @Size(max = 80, message = "validation.size") @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.MESSAGE) String name,
             @Nullable @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,79}", message = "validation.slug") String slug,
-            @Nullable @Size(max = 500, message = "validation.size") String description,
+            @Nullable @Size(max = 500, message = "validation.size") @Pattern(regexp = TextRules.MULTI_LINE, message = TextRules.MESSAGE) String description,
             @Nullable @Pattern(regexp = "#[0-9a-fA-F]{6}", message = "validation.color") String color,
             @Nullable Integer position,
             @Nullable Long parentId,

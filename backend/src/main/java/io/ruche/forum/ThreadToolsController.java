@@ -1,5 +1,7 @@
 package io.ruche.forum;
 
+import jakarta.validation.constraints.Pattern;
+import io.ruche.platform.TextRules;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -83,7 +85,7 @@ public class ThreadToolsController {
 
     @Serdeable
     public record Split(@NotNull(message = "validation.required") List<Long> postIds,
-                        @NotBlank(message = "validation.required") String title,
+                        @NotBlank(message = "validation.required") @Size(min = 3, max = 200, message = "validation.title") @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.MESSAGE) String title,
                         @NotNull(message = "validation.required") Long categoryId) {
     }
 

@@ -87,16 +87,22 @@ public class Invites {
                         rs.getString(5), Sql.instant(rs, 6)));
     }
 
-    /** Uses an invitation for a new account (in the registration's transaction). */
-    public void consume(@Nullable String code, long memberId) {
+    /**
+     * Uses an invitation for a new account (in the registration's transaction). An invitation sent to an address
+     * opens an account for that address only: a forwarded or leaked link is no use to anyone else.
+     */
+    public void consume(@Nullable String code, long memberId, String email) {
         if (code == null || code.isBlank()) {
             throw Problems.forbidden("problem.inviteRequired");
         }
-        int used = sql.update("UPDATE invites SET used_by = ?, used_at = ? WHERE id = ? AND used_at IS NULL "
-                + "AND expires_at > ?", List.of(memberId, clock.instant(), hash(code.strip()), clock.instant()));
-        if (used == 0) {
-            throw Problems.forbidden("problem.inviteInvalid");
+        String invited = sql.query("SELECT email FROM invites WHERE id = ? AND used_at IS NULL AND expires_at > ? "
+                + "FOR UPDATE", List.of(hash(code.strip()), clock.instant()), rs -> rs.getString(1)).stream()
+                .findFirst().orElseThrow(() -> Problems.forbidden("problem.inviteInvalid"));
+        if (!invited.isBlank() && !invited.equalsIgnoreCase(email.strip())) {
+            throw Problems.invalidField("email", "validation.inviteOtherAddress");
         }
+        sql.update("UPDATE invites SET used_by = ?, used_at = ? WHERE id = ?",
+                List.of(memberId, clock.instant(), hash(code.strip())));
     }
 
     private static String hash(String code) {

@@ -133,8 +133,14 @@ public final class WatchedWordRules {
                         spans.add(new int[]{m.start(), m.end()});
                     }
                 }
-            } catch (Deadline.TooSlow e) {
-                continue; // a pattern that takes too long is skipped, never allowed to stall the request
+            } catch (Deadline.TooSlow | StackOverflowError e) {
+                // A pattern too slow for this text, or one that recurses too deep on it (alternations on long
+                // input), never stalls or fails the request. A blocking or approval rule that cannot say no is
+                // treated as "a person should look": the post waits for review rather than slipping through.
+                if (c.rule().action() == Action.BLOCK || c.rule().action() == Action.APPROVE) {
+                    approve = true;
+                }
+                continue;
             }
             if (spans.isEmpty()) {
                 continue;

@@ -33,7 +33,6 @@ public class CsrfFilter implements Ordered {
             HttpMethod.TRACE);
     private static final String ISSUED = "ruche.csrf.issued";
 
-    private final SecureRandom random = new SecureRandom();
     private final ProblemResponses problems;
     private final ClientAddress clientAddress;
 
@@ -54,6 +53,11 @@ public class CsrfFilter implements Ordered {
     @RequestFilter
     @Nullable
     public HttpResponse<?> check(HttpRequest<?> request) {
+        if (TextRules.hasControlCharacters(decoded(request.getPath()))) {
+            // %00 and friends in a path are never a page of ours; answered before anything tries to use them.
+            return problems.of(request, new ProblemException(io.micronaut.http.HttpStatus.BAD_REQUEST,
+                    "problem.malformed", null, null, null));
+        }
         if (SAFE.contains(request.getMethod())) {
             return null;
         }
@@ -79,14 +83,31 @@ public class CsrfFilter implements Ordered {
         if (request.getCookies().findCookie(COOKIE).isPresent() || request.getAttribute(ISSUED).isPresent()) {
             return;
         }
+        if (response.getCookie(COOKIE).isPresent()) {
+            return; // rotated by the answer itself (a sign-in)
+        }
+        response.cookie(freshToken(clientAddress.isSecure(request)));
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** A new token cookie, readable by the page so it can echo it in the header. */
+    public static Cookie freshToken(boolean secure) {
         byte[] bytes = new byte[24];
-        random.nextBytes(bytes);
-        Cookie cookie = Cookie.of(COOKIE, Base64.getUrlEncoder().withoutPadding().encodeToString(bytes))
+        RANDOM.nextBytes(bytes);
+        return Cookie.of(COOKIE, Base64.getUrlEncoder().withoutPadding().encodeToString(bytes))
                 .path("/")
                 .httpOnly(false)
                 .sameSite(SameSite.Lax)
-                .secure(clientAddress.isSecure(request));
-        response.cookie(cookie);
+                .secure(secure);
+    }
+
+    private static String decoded(String path) {
+        try {
+            return java.net.URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return path;
+        }
     }
 
     /** Browsers send Origin on cross-site writes; when present it must name this site. */

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MarkdownRendererTest {
@@ -48,5 +49,36 @@ class MarkdownRendererTest {
     void plainTextStripsMarkupAndShortens() {
         assertEquals("Bonjour le monde", renderer.plainText("<p>Bonjour <strong>le</strong> monde</p>", 100));
         assertEquals("abcd…", renderer.plainText("<p>abcdefgh</p>", 5));
+    }
+
+    @Test
+    void deeplyNestedQuotesAreRefusedInsteadOfOverflowingTheStack() {
+        assertThrows(MarkdownRenderer.TooComplex.class, () -> renderer.render(">".repeat(5_000) + " deep", Set.of()));
+        assertThrows(MarkdownRenderer.TooComplex.class, () -> renderer.render("> ".repeat(40) + "deep", Set.of()));
+        assertTrue(renderer.render("> > > three levels are fine", Set.of()).contains("<blockquote>"));
+    }
+
+    @Test
+    void deeplyNestedListsAreRefused() {
+        StringBuilder list = new StringBuilder();
+        for (int i = 0; i < 150; i++) {
+            list.append("  ".repeat(i)).append("- level ").append(i).append('\n');
+        }
+        assertThrows(MarkdownRenderer.TooComplex.class, () -> renderer.render(list.toString(), Set.of()));
+    }
+
+    @Test
+    void tensOfThousandsOfUnmatchedAngleBracketsAreRefusedBeforeTheParserWalksThem() {
+        assertThrows(MarkdownRenderer.TooComplex.class, () -> renderer.render("<".repeat(50_000), Set.of()));
+        assertThrows(MarkdownRenderer.TooComplex.class, () -> renderer.render("<a".repeat(25_000), Set.of()));
+        // Everyday code with comparisons and generics is not affected.
+        String code = "if (a < b && list.size() > 2) { Map<String, List<Integer>> m; }\n".repeat(500);
+        assertTrue(renderer.render(code, Set.of()).contains("&lt;"));
+    }
+
+    @Test
+    void manyEmphasisMarkersStillRender() {
+        assertTrue(renderer.render("*".repeat(50_000), Set.of()).startsWith("<"));
+        assertTrue(renderer.render("_a".repeat(25_000), Set.of()).contains("_a"));
     }
 }

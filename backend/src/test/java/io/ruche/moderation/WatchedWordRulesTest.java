@@ -63,4 +63,14 @@ class WatchedWordRulesTest {
         assertFalse(v.blocked());
         assertTrue(System.nanoTime() - start < 2_000_000_000L, "bounded");
     }
+
+    @Test
+    void aPatternThatRecursesTooDeepOnLongTextHoldsThePostInsteadOfFailing() {
+        // Alternation under a star recurses once per repetition in java.util.regex: long input overflows the stack.
+        WatchedWordRules r = rules(new Rule(1, "(a|b)*c", MatchKind.REGEX, Action.BLOCK, null));
+        WatchedWordRules.Verdict v = r.apply("ab".repeat(30_000), true);
+        assertFalse(v.blocked());
+        assertTrue(v.approve(), "a blocking rule that could not be checked sends the post to review");
+        assertTrue(r.apply("abc", true).blocked(), "short texts are still checked");
+    }
 }
