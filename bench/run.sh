@@ -14,15 +14,23 @@ command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; e
 
 [ -f backend/target/ruche.jar ] || ./mvnw -q package -DskipTests
 rm -rf "$WORK" && mkdir -p "$WORK"
-RUCHE_DATA_DIR=$WORK/data MICRONAUT_SERVER_PORT=$PORT java -Xmx2g -jar backend/target/ruche.jar > "$WORK/ruche.log" 2>&1 &
+# Rate limits out of the way: the write run has 64 members posting from one address as fast as they can.
+RUCHE_DATA_DIR=$WORK/data MICRONAUT_SERVER_PORT=$PORT RUCHE_RATE_LIMITS_POSTS_PER_10_MINUTES=100000000 \
+  RUCHE_RATE_LIMITS_REACTIONS_PER_MINUTE=100000000 RUCHE_RATE_LIMITS_POSTS_PER_ADDRESS_10_MINUTES=100000000 \
+  java -Xmx1g -jar backend/target/ruche.jar > "$WORK/ruche.log" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do curl -sf "http://localhost:$PORT/health" >/dev/null && break; sleep 1; done
 DB_PORT=$(grep -o 'Embedded MariaDB is running on port [0-9]*' "$WORK/ruche.log" | grep -o '[0-9]*$')
 
-echo "Seeding $THREADS threads x 10 posts..."
+echo "Seeding $THREADS threads x 10 posts, 64 writers and 10 hot threads..."
 python3 bench/seed.py "$THREADS" 10 > "$WORK/seed.sql"
-"$WORK/data/mariadb-server/bin/mariadb" -h127.0.0.1 -P"$DB_PORT" -uroot ruche < "$WORK/seed.sql"
+python3 bench/write_seed.py "$WORK/tokens.txt" > "$WORK/write-seed.sql"
+# The embedded server asks for the generated password kept in the data folder.
+MARIADB=("$WORK/data/mariadb-server/bin/mariadb" -h127.0.0.1 -P"$DB_PORT" -uruche -p"$(cat "$WORK/data/mariadb-password")" ruche)
+"${MARIADB[@]}" < "$WORK/seed.sql"
+"${MARIADB[@]}" < "$WORK/write-seed.sql"
+export BENCH_TOKENS=$WORK/tokens.txt
 
 # Warm-up: JIT and buffer pool.
 wrk -t2 -c16 -d10s -s bench/thread.lua "http://localhost:$PORT" > /dev/null
@@ -31,6 +39,7 @@ RESULTS=$ROOT/bench/results.txt
 {
   echo "Ruche benchmark — $(date -u +%Y-%m-%dT%H:%MZ) — $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB"
   echo "Data: $THREADS threads, $((THREADS * 10)) posts; thread page = 20 posts; latest list = 30 threads"
+  echo "Writes: 64 signed-in members replying (1.4 KB) to 10 hot threads and liking their first posts, half and half"
   echo
 } > "$RESULTS"
 run() {
@@ -48,4 +57,11 @@ for c in 16 64; do
   run "GET /api/v1/threads/{id}" "$c" -s bench/thread.lua "http://localhost:$PORT"
   run "GET /api/v1/threads (latest)" "$c" "http://localhost:$PORT/api/v1/threads"
 done
+run "POST replies + likes (10 hot)" 64 -s bench/write.lua "http://localhost:$PORT"
+"${MARIADB[@]}" -N -e "SELECT CONCAT('    hot threads after the write run: ', COUNT(*), ' replies, positions without gap: ', \
+  IF(SUM(c.gapless) = COUNT(DISTINCT c.thread_id), 'yes', 'NO')) FROM posts p JOIN (SELECT thread_id, \
+  MAX(position) = COUNT(*) AS gapless FROM posts WHERE thread_id > 900000 GROUP BY thread_id) c \
+  ON c.thread_id = p.thread_id WHERE p.position > 1" | tee -a "$RESULTS"
+"${MARIADB[@]}" -N -e "SELECT CONCAT('    likes counted: ', (SELECT SUM(reaction_count) FROM posts WHERE id > 9000000), \
+  ' = rows: ', (SELECT COUNT(*) FROM reactions WHERE post_id > 9000000))" | tee -a "$RESULTS"
 echo "Results written to $RESULTS"

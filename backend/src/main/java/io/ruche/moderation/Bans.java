@@ -6,9 +6,7 @@ import io.ruche.platform.Problems;
 import io.ruche.platform.Sql;
 import jakarta.inject.Singleton;
 
-import java.math.BigInteger;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import io.ruche.platform.AddressRange;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -47,7 +45,7 @@ public class Bans {
         boolean valid = switch (kind) {
             case EMAIL -> v.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
             case EMAIL_DOMAIN -> v.matches("[a-z0-9.-]+\\.[a-z]{2,}");
-            case ADDRESS_RANGE -> parseRange(v) != null;
+            case ADDRESS_RANGE -> AddressRange.parse(v).isPresent();
         };
         if (!valid) {
             throw Problems.invalidField("value", "validation.ban." + kind.name().toLowerCase(Locale.ROOT));
@@ -82,37 +80,7 @@ public class Bans {
         }
     }
 
-    private record Range(BigInteger network, int bits, int length) {
-    }
-
-    private static Range parseRange(String cidr) {
-        String[] parts = cidr.split("/");
-        try {
-            byte[] address = InetAddress.getByName(parts[0]).getAddress();
-            int length = address.length * 8;
-            int bits = parts.length == 2 ? Integer.parseInt(parts[1]) : length;
-            if (bits < 0 || bits > length || !parts[0].matches("[0-9a-f.:]+")) {
-                return null;
-            }
-            return new Range(new BigInteger(1, address).shiftRight(length - bits), bits, length);
-        } catch (UnknownHostException | NumberFormatException e) {
-            return null;
-        }
-    }
-
     static boolean inRange(String address, String cidr) {
-        Range range = parseRange(cidr);
-        if (range == null || address == null || !address.matches("[0-9a-fA-F.:]+")) {
-            return false;
-        }
-        try {
-            byte[] bytes = InetAddress.getByName(address).getAddress();
-            if (bytes.length * 8 != range.length()) {
-                return false;
-            }
-            return new BigInteger(1, bytes).shiftRight(range.length() - range.bits()).equals(range.network());
-        } catch (UnknownHostException e) {
-            return false;
-        }
+        return AddressRange.parse(cidr).map(range -> range.contains(address)).orElse(false);
     }
 }

@@ -3,33 +3,69 @@ package io.ruche.platform;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The address a request comes from. X-Forwarded-For is believed only when the direct peer is one of the
- * configured trusted proxies ({@code RUCHE_TRUSTED_PROXIES}), so clients cannot dodge rate limits by forging it.
+ * The address a request comes from. X-Forwarded-For is believed only from trusted proxies
+ * ({@code RUCHE_TRUSTED_PROXIES}: addresses or CIDR ranges), so clients cannot dodge rate limits by forging it.
+ * By default the loopback and private networks are trusted, where reverse proxies of a self-hosted site live;
+ * a public peer's header is never believed. Behind a chain of proxies, the client is the rightmost address that is
+ * not itself a trusted proxy.
  */
 @Singleton
 public class ClientAddress {
 
-    private final List<String> trustedProxies;
+    private static final Logger LOG = LoggerFactory.getLogger(ClientAddress.class);
+    static final String PRIVATE_NETWORKS = "127.0.0.0/8,::1,10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,fc00::/7";
 
-    public ClientAddress(@Value("${ruche.trusted-proxies:}") String trustedProxies) {
+    private final List<AddressRange> trustedProxies;
+    private final AtomicBoolean warned = new AtomicBoolean();
+
+    /** {@code configured}: blank for the private networks, {@code none} to believe no header at all. */
+    public ClientAddress(@Value("${ruche.trusted-proxies:}") String configured) {
+        String trustedProxies = configured.isBlank() ? PRIVATE_NETWORKS
+                : "none".equalsIgnoreCase(configured.strip()) ? "" : configured;
         this.trustedProxies = Arrays.stream(trustedProxies.split(","))
-                .map(String::trim).filter(s -> !s.isEmpty()).toList();
+                .map(String::trim).filter(s -> !s.isEmpty())
+                .map(s -> AddressRange.parse(s).orElseThrow(() -> new IllegalArgumentException(
+                        "RUCHE_TRUSTED_PROXIES: '" + s + "' is not an address or a CIDR range")))
+                .toList();
+    }
+
+    private boolean trusted(String address) {
+        return trustedProxies.stream().anyMatch(range -> range.contains(address));
+    }
+
+    private static String peer(HttpRequest<?> request) {
+        return request.getRemoteAddress().getAddress() == null
+                ? request.getRemoteAddress().getHostString()
+                : request.getRemoteAddress().getAddress().getHostAddress();
     }
 
     public String of(HttpRequest<?> request) {
-        String peer = request.getRemoteAddress().getAddress() == null
-                ? request.getRemoteAddress().getHostString()
-                : request.getRemoteAddress().getAddress().getHostAddress();
-        if (trustedProxies.contains(peer)) {
-            String forwarded = request.getHeaders().get("X-Forwarded-For");
-            if (forwarded != null && !forwarded.isBlank()) {
-                String[] hops = forwarded.split(",");
-                return hops[hops.length - 1].trim();
+        String peer = peer(request);
+        String forwarded = request.getHeaders().get("X-Forwarded-For");
+        if (forwarded == null || forwarded.isBlank()) {
+            return peer;
+        }
+        if (!trusted(peer)) {
+            if (warned.compareAndSet(false, true)) {
+                LOG.warn("A request from {} carries X-Forwarded-For, and {} is not a trusted proxy: its header is "
+                        + "ignored. If Ruche runs behind that proxy, add it to RUCHE_TRUSTED_PROXIES, or every "
+                        + "visitor shares one address for the rate limits.", peer, peer);
+            }
+            return peer;
+        }
+        String[] hops = forwarded.split(",");
+        for (int i = hops.length - 1; i >= 0; i--) {
+            String hop = hops[i].trim();
+            if (!hop.isEmpty() && (i == 0 || !trusted(hop))) {
+                return hop;
             }
         }
         return peer;
@@ -40,8 +76,6 @@ public class ClientAddress {
         if (request.isSecure()) {
             return true;
         }
-        String peer = request.getRemoteAddress().getAddress() == null ? ""
-                : request.getRemoteAddress().getAddress().getHostAddress();
-        return trustedProxies.contains(peer) && "https".equalsIgnoreCase(request.getHeaders().get("X-Forwarded-Proto"));
+        return trusted(peer(request)) && "https".equalsIgnoreCase(request.getHeaders().get("X-Forwarded-Proto"));
     }
 }

@@ -40,6 +40,14 @@ public final class EmbeddedMariaDb {
         if (url != null) {
             return url;
         }
+        if (applicationClosed.getCount() == 0) {
+            // The application already closed and stopped the server: a bean still working during shutdown must
+            // not start a second server that nothing would stop.
+            IllegalStateException refused = new IllegalStateException("The node is stopping: the embedded MariaDB "
+                    + "is not started again");
+            LOG.warn("Refused to start the embedded MariaDB again during shutdown (a late scheduled task)");
+            throw refused;
+        }
         try {
             Path data = dataDir.resolve("mariadb").toAbsolutePath();
             Path binaries = dataDir.resolve("mariadb-server").toAbsolutePath();
@@ -193,8 +201,10 @@ public final class EmbeddedMariaDb {
 
     public static synchronized void stop() {
         if (db != null) {
+            long start = System.nanoTime();
             try {
                 db.stop();
+                LOG.info("Embedded MariaDB stopped in {} ms", (System.nanoTime() - start) / 1_000_000);
             } catch (ManagedProcessException e) {
                 LOG.warn("The embedded MariaDB did not stop cleanly: {}", e.getMessage());
             }

@@ -98,16 +98,21 @@ final class RucheProcess implements AutoCloseable {
     }
 
     static RucheProcess start(Map<String, String> environment) throws IOException, InterruptedException {
+        return start(environment, "it");
+    }
+
+    /** A jar of its own, with its data in {@code target/<name>-data} and its log in {@code target/<name>-ruche.log}. */
+    static RucheProcess start(Map<String, String> environment, String name) throws IOException, InterruptedException {
         String jar = System.getProperty("ruche.jar", "target/ruche.jar");
         Path target = Path.of(System.getProperty("ruche.test.base-dir", "target"));
-        Path dataDir = target.resolve("it-data");
+        Path dataDir = target.resolve(name + "-data");
         deleteRecursively(dataDir);
         Files.createDirectories(dataDir);
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        Path log = target.resolve("it-ruche.log");
+        Path log = target.resolve(name + "-ruche.log");
         ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-jar", jar)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
@@ -124,6 +129,24 @@ final class RucheProcess implements AutoCloseable {
 
     URI base() {
         return base;
+    }
+
+    Path dataDir() {
+        return dataDir;
+    }
+
+    String log() throws IOException {
+        return Files.readString(log);
+    }
+
+    /** Asks the node to stop, as a service manager does (SIGTERM), and returns how long it took to exit. */
+    Duration stop() throws InterruptedException {
+        long start = System.nanoTime();
+        process.destroy();
+        if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+        return Duration.ofNanos(System.nanoTime() - start);
     }
 
     private void awaitHealthy(Duration timeout) {
