@@ -3,6 +3,12 @@ import { api } from './http'
 export type Role = 'MEMBER' | 'MODERATOR' | 'ADMIN'
 export type Language = 'en' | 'fr'
 
+/** The answer to a sign-up when the site verifies addresses: the account is used from the mail's link on. */
+export interface VerificationSent {
+  verificationSent: true
+  email: string
+}
+
 export interface SelfMember {
   id: number
   username: string
@@ -78,7 +84,7 @@ export const accountsApi = {
   session: () => api.get<SessionState>('/api/v1/session'),
   signIn: (login: string, password: string) => api.post<SelfMember>('/api/v1/session', { login, password }),
   signOut: () => api.delete<void>('/api/v1/session'),
-  register: (body: RegisterBody) => api.post<SelfMember>('/api/v1/accounts', body),
+  register: (body: RegisterBody) => api.post<SelfMember | VerificationSent>('/api/v1/accounts', body),
   setup: (body: RegisterBody) => api.post<SelfMember>('/api/v1/setup', body),
   profile: (username: string) => api.get<Profile>(`/api/v1/members/${enc(username)}`),
   updateProfile: (username: string, body: { displayName?: string; bio?: string; locale?: Language }) =>
@@ -94,7 +100,7 @@ export const accountsApi = {
   removeFromGroup: (id: number, username: string) =>
     api.delete<void>(`/api/v1/groups/${id}/members/${enc(username)}`),
   resendVerification: () => api.post<void>('/api/v1/account/verification'),
-  confirmVerification: (token: string) => api.post<void>('/api/v1/account/verification/confirm', { token }),
+  confirmVerification: (token: string) => api.post<SelfMember>('/api/v1/account/verification/confirm', { token }),
   requestPasswordReset: (email: string) => api.post<void>('/api/v1/account/password-reset', { email }),
   resetPassword: (token: string, password: string) =>
     api.post<void>('/api/v1/account/password-reset/confirm', { token, password }),

@@ -21,6 +21,14 @@ function mountPage(language: 'en' | 'fr') {
   return { wrapper, i18n, router }
 }
 
+/** Fills the form with a valid sign-up and sends it. */
+async function submitMarie(wrapper: ReturnType<typeof mountPage>['wrapper']) {
+  await wrapper.find('#username').setValue('marie_l')
+  await wrapper.find('#email').setValue('marie@example.fr')
+  await wrapper.find('#password').setValue('Sous le pont 42')
+  await wrapper.find('form').trigger('submit')
+}
+
 describe('SignUpPage', () => {
   beforeEach(() => {
     vi.restoreAllMocks()
@@ -59,13 +67,23 @@ describe('SignUpPage', () => {
       errors: [{ field: 'username', code: 'validation.username.taken', message: 'This username is already taken.' }],
     }), { status: 409, headers: { 'Content-Type': 'application/problem+json' } }))
     const { wrapper } = mountPage('fr')
-    await wrapper.find('#username').setValue('marie_l')
-    await wrapper.find('#email').setValue('marie@example.fr')
-    await wrapper.find('#password').setValue('Sous le pont 42')
-    await wrapper.find('form').trigger('submit')
+    await submitMarie(wrapper)
     await flushPromises()
     expect(wrapper.find('#username-error').text()).toBe("Ce nom d'utilisateur est déjà pris.")
     await wrapper.find('#username').setValue('marie_l2')
     expect(wrapper.find('#username-error').exists()).toBe(false)
+  })
+
+  it('tells the person to check their mailbox when the site confirms addresses first', async () => {
+    vi.spyOn(globalThis, 'fetch').mockResolvedValue(new Response(JSON.stringify({
+      verificationSent: true, email: 'marie@example.fr',
+    }), { status: 202, headers: { 'Content-Type': 'application/json' } }))
+    const { wrapper } = mountPage('fr')
+    await submitMarie(wrapper)
+    await flushPromises()
+    const sent = wrapper.find('[data-test=sign-up-sent]')
+    expect(sent.find('h2').text()).toBe('Consultez votre boîte mail')
+    expect(sent.text()).toContain('marie@example.fr')
+    expect(wrapper.find('form').exists()).toBe(false)
   })
 })

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import { accountsApi, type Language, type RegisterBody, type SelfMember } from '@/api/accounts'
+import { accountsApi, type Language, type RegisterBody, type SelfMember, type VerificationSent } from '@/api/accounts'
 
 /** Who is browsing. Loaded once at start; every view reads it from here. */
 export const useSessionStore = defineStore('session', () => {
@@ -24,9 +24,12 @@ export const useSessionStore = defineStore('session', () => {
     return member.value
   }
 
-  async function register(body: RegisterBody): Promise<SelfMember> {
-    member.value = await accountsApi.register(body)
-    return member.value
+  /** Signs the new member in, unless the site first sends a link to confirm the address. */
+  async function register(body: RegisterBody): Promise<SelfMember | VerificationSent> {
+    const answer = await accountsApi.register(body)
+    if ('verificationSent' in answer) return answer
+    member.value = answer
+    return answer
   }
 
   async function setup(body: RegisterBody): Promise<SelfMember> {

@@ -34,13 +34,18 @@ public class AccountController {
         this.clientAddress = clientAddress;
     }
 
-    /** Registers a member and signs them in. */
+    /**
+     * Registers a member. When the site verifies addresses the answer is always 202 "check your mailbox" (the
+     * account is used from the mail's link on), whether the address was new or not; otherwise 201, signed in.
+     */
     @Post("/accounts")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    public HttpResponse<AccountViews.Self> register(HttpRequest<?> request,
-                                                    @Body @Valid AccountRequests.Register body) {
-        Member member = accounts.register(body, clientAddress.of(request));
-        return signedIn(request, member, HttpStatus.CREATED);
+    public HttpResponse<?> register(HttpRequest<?> request, @Body @Valid AccountRequests.Register body) {
+        java.util.Optional<Member> member = accounts.register(body, clientAddress.of(request));
+        if (accounts.verificationRequired()) {
+            return HttpResponse.accepted().body(new AccountViews.VerificationSent(true, body.email().strip()));
+        }
+        return signedIn(request, member.orElseThrow(), HttpStatus.CREATED);
     }
 
     @Get("/setup")
@@ -68,9 +73,10 @@ public class AccountController {
     /** The link of the verification mail lands here (through the page it opens); no sign-in needed. */
     @Post("/account/verification/confirm")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    public HttpResponse<Void> confirmVerification(@Body @Valid AccountRequests.TokenOnly body) {
-        accounts.confirmVerification(body.token());
-        return HttpResponse.noContent();
+    public HttpResponse<AccountViews.Self> confirmVerification(HttpRequest<?> request,
+                                                               @Body @Valid AccountRequests.TokenOnly body) {
+        // The link proves the mailbox: the member is signed in on the browser that opened it.
+        return signedIn(request, accounts.confirmVerification(body.token()), HttpStatus.OK);
     }
 
     /** Always 202: whether the address has an account is not revealed. */

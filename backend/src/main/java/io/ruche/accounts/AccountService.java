@@ -70,8 +70,13 @@ public class AccountService {
         this.registrationsPerHour = registrationsPerHour;
     }
 
-    /** A visitor creates their account; they start as a plain member and get a mail to verify their address. */
-    public Member register(AccountRequests.Register request, String clientAddress) {
+    /**
+     * A visitor creates their account; they start as a plain member and get a mail to verify their address. When
+     * the site verifies addresses, an address that already has an account gets the same answer as a new one (the
+     * form must not tell who is a member): no account is made, and the owner is told by mail instead. Returns the
+     * new member, or empty in that case.
+     */
+    public Optional<Member> register(AccountRequests.Register request, String clientAddress) {
         rateLimiter.hit("register:" + clientAddress, registrationsPerHour, Duration.ofHours(1));
         String mode = site.settings().registration();
         if ("CLOSED".equals(mode)) {
@@ -92,7 +97,32 @@ public class AccountService {
                         "validation.watchedWord.blocked");
             }
         }
-        return registerAndVerify(request, "INVITE".equals(mode));
+        if (verifiedToPost) {
+            Optional<Member> owner = members.findByEmail(request.email().strip());
+            if (owner.isPresent()) {
+                // The same checks, in the same order, as for a new account; then as much work as one.
+                PasswordPolicy.violation(request.password(), request.username()).ifPresent(code -> {
+                    throw Problems.invalidField("password", code);
+                });
+                if (members.existsByUsername(request.username())) {
+                    throw Problems.conflict("username", "validation.username.taken");
+                }
+                hasher.burnTime(request.password());
+                tellOwner(owner.get());
+                return Optional.empty();
+            }
+        }
+        return Optional.of(registerAndVerify(request, "INVITE".equals(mode)));
+    }
+
+    @Transactional
+    protected void tellOwner(Member owner) {
+        mails.addressInUse(owner);
+    }
+
+    /** Whether new members confirm their address before signing in and posting. */
+    public boolean verificationRequired() {
+        return verifiedToPost;
     }
 
     private static final long MIN_FORM_MILLIS = 3_000;
@@ -141,11 +171,35 @@ public class AccountService {
         mails.verification(member);
     }
 
+    /** The link of the verification mail: the address is confirmed, and the member it belongs to is returned. */
     @Transactional
-    public void confirmVerification(String token) {
+    public Member confirmVerification(String token) {
         AccountTokens.Used used = tokens.consume(token, AccountTokens.Purpose.VERIFY);
         sql.update("UPDATE members SET email_verified_at = COALESCE(email_verified_at, ?) WHERE id = ?",
                 List.of(clock.instant(), used.memberId()));
+        return members.findById(used.memberId()).orElseThrow(() -> Problems.badRequest("problem.token.invalid"));
+    }
+
+    /**
+     * A member signed in with the right password before confirming their address: a fresh link goes out (at most
+     * three an hour) and the sign-in is refused with a message saying so.
+     */
+    @Transactional(noRollbackFor = io.ruche.platform.ProblemException.class)
+    public void refuseUnverifiedSignIn(Member member) {
+        // A link sent in the last quarter of an hour is still on its way (or in the inbox): a new one would only
+        // make that one stop working.
+        boolean recent = !sql.query("SELECT 1 FROM account_tokens WHERE member_id = ? AND purpose = 'VERIFY' "
+                + "AND used_at IS NULL AND created_at > ?", List.of(member.id(),
+                clock.instant().minus(Duration.ofMinutes(15))), rs -> 1).isEmpty();
+        if (!recent) {
+            try {
+                rateLimiter.hit("verify-mail:" + member.id(), 3, Duration.ofHours(1));
+                mails.verification(member);
+            } catch (io.ruche.platform.ProblemException tooMany) {
+                // Enough links are on their way already.
+            }
+        }
+        throw Problems.forbidden("problem.emailNotVerified.signIn");
     }
 
     /**

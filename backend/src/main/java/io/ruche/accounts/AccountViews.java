@@ -26,6 +26,11 @@ public final class AccountViews {
         }
     }
 
+    /** The answer to a sign-up on a site that verifies addresses: a link is on its way to {@code email}. */
+    @Serdeable
+    public record VerificationSent(boolean verificationSent, String email) {
+    }
+
     /** {@code GET /api/v1/session}: who is browsing, and whether the site still needs its first admin. */
     @Serdeable
     public record Session(boolean authenticated, @Nullable Self member, boolean setupRequired) {

@@ -29,13 +29,15 @@ public class SessionService {
     private final Clock clock;
     private final Duration ttl;
     private final SignInThrottle throttle;
+    private final AccountService accounts;
     private final SecureRandom random = new SecureRandom();
 
     public SessionService(MemberRepository members, MemberSessionRepository sessions, PasswordHasher hasher,
                           RateLimiter rateLimiter, Clock clock,
                           @Value("${ruche.session.ttl:30d}") Duration ttl,
-                          SignInThrottle throttle) {
+                          SignInThrottle throttle, AccountService accounts) {
         this.throttle = throttle;
+        this.accounts = accounts;
         this.members = members;
         this.sessions = sessions;
         this.hasher = hasher;
@@ -77,6 +79,10 @@ public class SessionService {
         if (members.countSuspended(member.id(), clock.instant()) > 0) {
             // Told only once the password is right: a stranger learns nothing about the account.
             throw Problems.forbidden("problem.suspended");
+        }
+        if (accounts.verificationRequired() && !member.emailVerified() && member.role() == Role.MEMBER) {
+            // Sign-up does not say whether an address was new, so an account is used from its mailbox's link on.
+            accounts.refuseUnverifiedSignIn(member);
         }
         String device = throttle.succeeded(name, member.id());
         return new Started(member, start(member, clientAddress, userAgent), device);

@@ -209,13 +209,15 @@ public class ThreadService {
     }
 
     private long writeThread(long authorId, Category category, String title, String source, List<String> tagNames) {
+        ContentService.Rendered body = content.render(source); // before any lock: rendering is the slow part
         Instant now = clock.instant();
-        // Lock order thread -> category everywhere: the category row is taken first (exclusive) here, before the new
-        // thread's foreign key would take it shared and the counter update then ask for it exclusive (a deadlock
-        // between two members starting threads in one category).
+        lockAuthor(authorId);
+        // Lock order author -> category: the category row is taken exclusively here, before the new thread's
+        // foreign key would take it shared and the counter update then ask for it exclusive (a deadlock between two
+        // members starting threads in one category).
         categories.lockForUpdate(category.id());
+        gate.published(authorId);
         Thread thread = threads.save(Thread.open(category.id(), authorId, title, Slugs.of(title, "thread"), now));
-        ContentService.Rendered body = content.render(source);
         Post first = posts.save(Post.write(thread.id(), authorId, 1, null, source, body.html(), now));
         threads.setLastPost(thread.id(), first.id());
         activity.recordMentions(first.id(), body.mentionedMemberIds());
@@ -227,8 +229,8 @@ public class ThreadService {
         return thread.id();
     }
 
+    /** What follows a published post: a watched word's flag sends it to the review queue. */
     private void afterPublish(long authorId, long threadId, long categoryId, PublishingGate.Screening screening) {
-        gate.published(authorId);
         if (screening.flag()) {
             long postId = sql.query("SELECT MAX(id) FROM posts WHERE thread_id = ? AND author_id = ?",
                     List.of(threadId, authorId), rs -> rs.getLong(1)).get(0);
@@ -236,23 +238,22 @@ public class ThreadService {
         }
     }
 
-    /** A member replies; positions are taken in order under the thread's row lock. */
+    /**
+     * A member replies; positions are taken in order under the thread's row lock. Everything that needs no lock
+     * (access, screening, rendering the Markdown) happens before the lock is taken, so writers to a busy thread
+     * hold it for a few statements only.
+     */
     @RetryOnConflict
     @Transactional
     public Outcome reply(ForumViewer viewer, long threadId, ForumRequests.Reply request) {
         requireMember(viewer);
         CategoryAccess.Catalog catalog = access.catalog(viewer);
-        Thread thread = threads.findForUpdate(threadId).orElseThrow(() -> Problems.notFound("thread"));
-        Category category = catalog.requireForThread(thread.categoryId());
+        Thread unlocked = threads.findById(threadId).orElseThrow(() -> Problems.notFound("thread"));
+        Category category = catalog.requireForThread(unlocked.categoryId());
         if (!catalog.canReply(category.id())) {
             throw Problems.forbidden("problem.cannotReply");
         }
-        if (thread.archived()) {
-            throw Problems.forbidden("problem.threadArchived");
-        }
-        if (thread.locked() && !viewer.isStaff()) {
-            throw Problems.forbidden("problem.threadLocked");
-        }
+        requireOpen(viewer, unlocked);
         accounts.requireMayPost(viewer.memberId());
         if (request.replyTo() != null) {
             Post target = posts.findById(request.replyTo()).orElse(null);
@@ -267,33 +268,64 @@ public class ThreadService {
                     screening.body(), screening.holdReason(), screening.holdDetail());
             return Outcome.held(queued, screening.holdReason());
         }
-        Post post = writeReply(viewer.memberId(), thread, category.id(), request.replyTo(), screening.body());
+        ContentService.Rendered body = content.render(screening.body());
+        Thread thread = threads.findForUpdate(threadId).orElseThrow(() -> Problems.notFound("thread"));
+        if (thread.categoryId() != unlocked.categoryId()) {
+            throw Problems.notFound("thread"); // moved meanwhile: the member may not see where it went
+        }
+        requireOpen(viewer, thread); // locked or archived while the reply was being prepared
+        Post post = writeReply(viewer.memberId(), thread, category.id(), request.replyTo(), screening.body(), body);
         afterPublish(viewer.memberId(), threadId, category.id(), screening);
         return new Outcome(threadId, postQueries.views(viewer, postQueries.byId(post.id()), thread.acceptedPostId(),
                 true, true).get(0), null, null);
     }
 
-    private Post writeReply(long authorId, Thread thread, long categoryId, @Nullable Long replyTo, String source) {
+    private static void requireOpen(ForumViewer viewer, Thread thread) {
+        if (thread.archived()) {
+            throw Problems.forbidden("problem.threadArchived");
+        }
+        if (thread.locked() && !viewer.isStaff()) {
+            throw Problems.forbidden("problem.threadLocked");
+        }
+    }
+
+    /**
+     * The author's row, locked exclusively before the post's foreign key takes it shared: two posts by one member
+     * at the same moment (their standing is counted on that row) queue instead of deadlocking.
+     */
+    private void lockAuthor(long authorId) {
+        sql.query("SELECT id FROM members WHERE id = ? FOR UPDATE", List.of(authorId), rs -> 1);
+    }
+
+    /** Lock order: thread (held by the caller), author, last post of the thread, category last and briefly. */
+    private Post writeReply(long authorId, Thread thread, long categoryId, @Nullable Long replyTo, String source,
+                            ContentService.Rendered body) {
         long threadId = thread.id();
         Instant now = clock.instant();
+        lockAuthor(authorId);
         boolean newParticipant = !threads.hasPostBy(threadId, authorId);
-        ContentService.Rendered body = content.render(source);
         // The next free position (a split can leave gaps, so the count is not enough). The caller holds the thread
         // row lock, so writers take positions one after the other; the locking read sees the latest committed post
         // rather than the transaction's first snapshot, and touches only the thread's last index entry.
         int position = sql.query("SELECT position FROM posts WHERE thread_id = ? ORDER BY position DESC LIMIT 1 "
                 + "FOR UPDATE", List.of(threadId), rs -> rs.getInt(1)).stream().findFirst().orElse(0) + 1;
         Post post = posts.save(Post.write(threadId, authorId, position, replyTo, source, body.html(), now));
-        threads.recordReply(threadId, post.id(), authorId, newParticipant ? 1 : 0, now);
         activity.recordMentions(post.id(), body.mentionedMemberIds());
         activity.followIfNoChoice(threadId, authorId, now);
         activity.markRead(threadId, authorId, post.position(), now);
-        categories.recordActivity(categoryId, 0, 1, threadId, now);
         jobs.enqueue(JobKinds.SEARCH_POST, String.valueOf(post.id()));
         jobs.enqueue(JobKinds.NOTIFY_POST, String.valueOf(post.id()));
         // Readers of the thread, on any node, learn of the reply when this transaction commits.
         live.publish(LiveEvents.threadTopic(threadId), "post",
                 "{\"threadId\":" + threadId + ",\"postId\":" + post.id() + ",\"position\":" + post.position() + "}");
+        gate.published(authorId);
+        // Every reply of the category passes through its row, so it is taken last and held until the commit right
+        // after. It is locked before the thread's last_post_at changes: that column sits in the index the
+        // thread->category foreign key uses, so the update checks the key and would take the category row shared
+        // first (two replies in one category would then deadlock on their shared-to-exclusive upgrade).
+        categories.lockForUpdate(categoryId);
+        threads.recordReply(threadId, post.id(), authorId, newParticipant ? 1 : 0, now);
+        categories.recordActivity(categoryId, 0, 1, threadId, now);
         return post;
     }
 
@@ -319,9 +351,8 @@ public class ThreadService {
         } else {
             Thread thread = threads.findForUpdate(q.threadId()).orElseThrow(() -> Problems.notFound("thread"));
             Long replyTo = q.replyTo() != null && posts.findById(q.replyTo()).isPresent() ? q.replyTo() : null;
-            postId = writeReply(q.authorId(), thread, q.categoryId(), replyTo, q.body()).id();
+            postId = writeReply(q.authorId(), thread, q.categoryId(), replyTo, q.body(), content.render(q.body())).id();
         }
-        gate.published(q.authorId());
         return postId;
     }
 

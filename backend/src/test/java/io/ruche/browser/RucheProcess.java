@@ -72,7 +72,7 @@ final class RucheProcess implements AutoCloseable {
                 java.nio.charset.StandardCharsets.UTF_8);
         io.ruche.support.Api.Response confirmed = new io.ruche.support.Api(base)
                 .post("/api/v1/account/verification/confirm", Map.of("token", token));
-        if (confirmed.status() != 204) {
+        if (confirmed.status() != 200) {
             throw new IllegalStateException("Verification failed: " + confirmed.body());
         }
     }

@@ -101,6 +101,26 @@ class ConcurrentWritesTest extends IntegrationTest {
     }
 
     @Test
+    void membersOnTwoNodesReplyToOneThreadAtOnce() throws Exception {
+        long thread = ForumFixtures.thread(starter, category, "Across nodes", "Two nodes, one thread", List.of());
+        Map<String, Object> properties = new HashMap<>(TestDatabase.properties());
+        properties.put("micronaut.server.port", -1);
+        try (EmbeddedServer nodeB = ApplicationContext.run(EmbeddedServer.class, properties, "test")) {
+            List<Api> crowd = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                Api member = (i % 2 == 0 ? api() : new Api(nodeB.getURI())).registered(TestMembers.uniqueName("node"));
+                crowd.add(member);
+            }
+            List<Api.Response> replies = atOnce(crowd, m -> m.post("/api/v1/threads/" + thread + "/posts",
+                    Map.of("body", "From whichever node")));
+            assertAll(201, replies);
+        }
+        assertEquals("9", TestDatabase.queryString("SELECT COUNT(DISTINCT position) FROM posts WHERE thread_id = "
+                + thread));
+        assertEquals("9", TestDatabase.queryString("SELECT MAX(position) FROM posts WHERE thread_id = " + thread));
+    }
+
+    @Test
     void fiftyMembersLikeOnePostAtOnceAndEveryLikeCounts() throws Exception {
         long thread = ForumFixtures.thread(starter, category, "Like this", "Please like the launch", List.of());
         long post = Long.parseLong(TestDatabase.queryString("SELECT id FROM posts WHERE thread_id = " + thread));

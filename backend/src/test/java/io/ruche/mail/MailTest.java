@@ -68,20 +68,21 @@ class MailTest extends IntegrationTest {
         Api api = api();
         Api.Response created = api.post("/api/v1/accounts", Map.of("username", name, "email", name + "@example.test",
                 "password", TestMembers.PASSWORD, "locale", locale, "timeZone", "Europe/Paris"));
-        assertEquals(201, created.status(), created.body());
+        assertEquals(202, created.status(), created.body());
         return api;
     }
 
     @Test
-    void registrationSendsAVerificationMailInTheMembersLanguageAndPostingWaitsForIt() throws Exception {
+    void registrationSendsAVerificationMailInTheMembersLanguageAndItsLinkSignsIn() throws Exception {
         long category = new ForumFixtures(ForumFixtures.newAdmin(server.getURI())).category("Général");
         String name = TestMembers.uniqueName("fr");
         Api member = register(name, "fr");
-        assertEquals(false, member.get("/api/v1/session").at("member.emailVerified"));
-        Api.Response refused = member.post("/api/v1/threads", Map.of("categoryId", category, "title", "Bonjour",
-                "body", "Premier message"));
+        assertEquals(false, member.get("/api/v1/session").at("authenticated"));
+        Api.Response refused = member.language("fr").post("/api/v1/session", Map.of("login", name,
+                "password", TestMembers.PASSWORD));
         assertEquals(403, refused.status());
-        assertEquals("problem.emailNotVerified", refused.at("code"));
+        assertEquals("problem.emailNotVerified.signIn", refused.at("code"));
+        assertTrue(((String) refused.at("detail")).startsWith("Confirmez d’abord votre adresse"), refused.body());
 
         MimeMessage mail = awaitMail(name + "@example.test", "Confirmez votre adresse");
         assertTrue(TestSmtp.part(mail, "text/plain").contains("Bonjour " + name));
@@ -92,8 +93,9 @@ class MailTest extends IntegrationTest {
         assertTrue(mail.getHeader("List-Unsubscribe") == null, "account mails are not newsletters");
 
         String token = TestSmtp.token(mail, "/verify-email");
-        assertEquals(204, api().post("/api/v1/account/verification/confirm", Map.of("token", token)).status());
-        assertEquals(true, member.get("/api/v1/session").at("member.emailVerified"));
+        Api.Response confirmed = member.post("/api/v1/account/verification/confirm", Map.of("token", token));
+        assertEquals(200, confirmed.status(), confirmed.body());
+        assertEquals(true, member.get("/api/v1/session").at("member.emailVerified"), "signed in by the link");
         Api.Response again = api().post("/api/v1/account/verification/confirm", Map.of("token", token));
         assertEquals(400, again.status());
         assertEquals("problem.token.used", again.at("code"));

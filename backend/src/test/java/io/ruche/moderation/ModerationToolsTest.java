@@ -163,7 +163,7 @@ class ModerationToolsTest extends IntegrationTest {
         assertEquals("problem.inviteRequired", api().post("/api/v1/accounts", body).at("code"));
         String url = (String) admin.post("/api/v1/admin/invites", Map.of("email", "")).at("url");
         body.put("invite", url.substring(url.indexOf("invite=") + 7));
-        assertEquals(201, api().post("/api/v1/accounts", body).status());
+        assertEquals(202, api().post("/api/v1/accounts", body).status());
         body.put("username", TestMembers.uniqueName("again"));
         body.put("email", TestMembers.uniqueName("again") + "@example.test");
         assertEquals("problem.inviteInvalid", api().post("/api/v1/accounts", body).at("code"), "single use");

@@ -298,7 +298,7 @@ class SecurityFindingsTest extends IntegrationTest {
             assertEquals(422, stolen.status(), stolen.body());
             assertEquals("email", stolen.at("errors.0.field"));
             body.put("email", invited);
-            assertEquals(201, api().post("/api/v1/accounts", body).status());
+            assertEquals(202, api().post("/api/v1/accounts", body).status());
         } finally {
             settings.put("registration", "OPEN");
             admin.put("/api/v1/admin/settings", settings);
