@@ -188,11 +188,11 @@ public final class EmbeddedMariaDb {
     private static void writeOwnerOnly(Path file, String content) throws IOException {
         Path partial = file.resolveSibling(file.getFileName() + ".part");
         Files.deleteIfExists(partial);
-        try {
+        if (partial.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             Files.createFile(partial, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
                     java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-            Files.createFile(partial);
+        } else {
+            Files.createFile(partial); // Windows: the user's profile folder already keeps others out
         }
         Files.writeString(partial, content);
         Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,

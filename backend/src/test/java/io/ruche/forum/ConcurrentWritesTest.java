@@ -78,6 +78,11 @@ class ConcurrentWritesTest extends IntegrationTest {
         }
     }
 
+    private static long firstPost(long thread) {
+        return Long.parseLong(TestDatabase.queryString("SELECT id FROM posts WHERE thread_id = " + thread
+                + " AND position = 1"));
+    }
+
     private static void assertAll(int status, List<Api.Response> responses) {
         for (Api.Response response : responses) {
             assertEquals(status, response.status(), response.body());
@@ -123,7 +128,7 @@ class ConcurrentWritesTest extends IntegrationTest {
     @Test
     void fiftyMembersLikeOnePostAtOnceAndEveryLikeCounts() throws Exception {
         long thread = ForumFixtures.thread(starter, category, "Like this", "Please like the launch", List.of());
-        long post = Long.parseLong(TestDatabase.queryString("SELECT id FROM posts WHERE thread_id = " + thread));
+        long post = firstPost(thread);
         List<Api> crowd = members(50);
 
         List<Api.Response> likes = atOnce(crowd, m -> m.post("/api/v1/posts/" + post + "/reactions/like", null));
@@ -139,7 +144,7 @@ class ConcurrentWritesTest extends IntegrationTest {
     @Test
     void tenFlagsOnOnePostAtOnceOpenOneReviewItem() throws Exception {
         long thread = ForumFixtures.thread(starter, category, "Dubious offer", "Buy cheap things here", List.of());
-        long post = Long.parseLong(TestDatabase.queryString("SELECT id FROM posts WHERE thread_id = " + thread));
+        long post = firstPost(thread);
         List<Api> crowd = members(10);
 
         List<Api.Response> flags = atOnce(crowd, m -> m.post("/api/v1/posts/" + post + "/flags",
