@@ -11,6 +11,7 @@ import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,16 +36,13 @@ public class AccountService {
     private final MemberSessionRepository sessions;
     private final Sql sql;
     private final boolean verifiedToPost;
-    private final io.ruche.moderation.SiteSettings site;
-    private final io.ruche.moderation.Bans bans;
-    private final io.ruche.moderation.WatchedWords watchedWords;
-    private final io.ruche.moderation.Invites invites;
+    private final io.ruche.platform.SiteSettings site;
+    private final AccountScreening screening;
 
     public AccountService(MemberRepository members, MemberGroupRepository groups, PasswordHasher hasher,
                           RateLimiter rateLimiter, Clock clock, AccountMails mails, AccountTokens tokens,
-                          MemberSessionRepository sessions, Sql sql, io.ruche.moderation.SiteSettings site,
-                          io.ruche.moderation.Bans bans, io.ruche.moderation.WatchedWords watchedWords,
-                          io.ruche.moderation.Invites invites,
+                          MemberSessionRepository sessions, Sql sql, io.ruche.platform.SiteSettings site,
+                          AccountScreening screening,
                           @Value("${ruche.rate-limits.registrations-per-hour:10}") int registrationsPerHour,
                           @Value("${ruche.accounts.verified-email-to-post:true}") boolean verifiedToPost,
                           io.ruche.platform.jobs.Jobs jobs,
@@ -59,9 +57,7 @@ public class AccountService {
         this.sql = sql;
         this.verifiedToPost = verifiedToPost;
         this.site = site;
-        this.bans = bans;
-        this.watchedWords = watchedWords;
-        this.invites = invites;
+        this.screening = screening;
         this.members = members;
         this.groups = groups;
         this.hasher = hasher;
@@ -89,10 +85,9 @@ public class AccountService {
         if (honeypot || tooFast) {
             throw Problems.badRequest("problem.registrationRefused");
         }
-        bans.check(request.email(), clientAddress);
+        screening.checkNotBanned(request.email(), clientAddress);
         for (String text : new String[]{request.username(), request.displayName() == null ? "" : request.displayName()}) {
-            io.ruche.moderation.WatchedWordRules.Verdict verdict = watchedWords.rules().apply(text, false);
-            if (verdict.blocked() || !verdict.text().equals(text)) {
+            if (screening.refuses(text, true)) {
                 throw Problems.invalidField(text.equals(request.username()) ? "username" : "displayName",
                         "validation.watchedWord.blocked");
             }
@@ -131,7 +126,7 @@ public class AccountService {
     protected Member registerAndVerify(AccountRequests.Register request, boolean byInvitation) {
         Member member = create(request, Role.MEMBER);
         if (byInvitation) {
-            invites.consume(request.invite(), member.id(), request.email()); // refused: the whole registration rolls back
+            screening.useInvitation(request.invite(), member.id(), request.email()); // refused: the whole registration rolls back
         }
         mails.verification(member);
         return member;
@@ -269,6 +264,31 @@ public class AccountService {
         mails.emailChanged(member, member.email(), used.newEmail());
     }
 
+    /** What a sanction takes away until it ends: posting (silence) or signing in (suspension). */
+    public enum Restriction { SILENCE, SUSPENSION }
+
+    /** Restricts a member until {@code until}; a suspension also ends every open session at once. */
+    public void restrict(long memberId, Restriction restriction, Instant until) {
+        sql.update("UPDATE members SET " + column(restriction) + " = ? WHERE id = ?", List.of(until, memberId));
+        if (restriction == Restriction.SUSPENSION) {
+            sessions.deleteByMemberId(memberId);
+        }
+    }
+
+    /** Ends a restriction early. */
+    public void lift(long memberId, Restriction restriction) {
+        sql.update("UPDATE members SET " + column(restriction) + " = NULL WHERE id = ?", List.of(memberId));
+    }
+
+    private static String column(Restriction restriction) {
+        return restriction == Restriction.SILENCE ? "silenced_until" : "suspended_until";
+    }
+
+    /** One more published post to the member's standing (newcomer limits and trusted flags count on it). */
+    public void countPublished(long memberId) {
+        sql.update("UPDATE members SET approved_posts = approved_posts + 1 WHERE id = ?", List.of(memberId));
+    }
+
     /** The one-time setup page creates the first administrator; refused once any admin exists. */
     @Transactional
     public Member createFirstAdmin(AccountRequests.Register request) {
@@ -316,8 +336,8 @@ public class AccountService {
         java.time.ZoneId zone = zoneOrUtc(request.timeZone());
         sql.update("UPDATE members SET time_zone = ?, last_seen_at = ?, next_digest_at = ? WHERE id = ?",
                 java.util.Arrays.asList(zone.getId(), clock.instant(),
-                        io.ruche.notifications.NotificationPreferences.nextDigest(
-                                io.ruche.notifications.NotificationPreferences.Digest.WEEKLY, 8, zone,
+                        DigestSchedule.next(
+                                DigestSchedule.Digest.WEEKLY, 8, zone,
                                 clock.instant()), saved.id()));
         return saved;
     }
@@ -346,7 +366,7 @@ public class AccountService {
         }
         for (String text : new String[]{request.displayName() == null ? "" : request.displayName(),
                 request.bio() == null ? "" : request.bio()}) {
-            if (watchedWords.rules().apply(text, false).blocked()) {
+            if (screening.refuses(text, false)) {
                 throw Problems.invalidField(text.equals(request.bio()) ? "bio" : "displayName",
                         "validation.watchedWord.blocked");
             }

@@ -6,8 +6,6 @@ import io.ruche.content.ContentService;
 import io.ruche.platform.Problems;
 import io.ruche.platform.RateLimiter;
 import io.ruche.platform.db.RetryOnConflict;
-import io.ruche.platform.jobs.JobKinds;
-import io.ruche.platform.jobs.Jobs;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -31,22 +29,22 @@ public class PostService {
     private final Clock clock;
     private final int reactionsPerMinute;
     private final int previewsPerMinute;
-    private final Jobs jobs;
+    private final io.ruche.platform.events.Outbox outbox;
     private final io.ruche.platform.Sql sql;
-    private final io.ruche.moderation.AuditLog auditLog;
-    private final io.ruche.moderation.PublishingGate gate;
+    private final StaffActionLog auditLog;
+    private final PublishingPolicy publishing;
 
     public PostService(CategoryAccess access, ThreadRepository threads,
                        PostRepository posts, PostQueries postQueries, ContentService content, ForumActivity activity,
-                       RateLimiter rateLimiter, Clock clock, Jobs jobs, io.ruche.platform.Sql sql,
-                       io.ruche.moderation.AuditLog auditLog, io.ruche.moderation.PublishingGate gate,
+                       RateLimiter rateLimiter, Clock clock, io.ruche.platform.events.Outbox outbox, io.ruche.platform.Sql sql,
+                       StaffActionLog auditLog, PublishingPolicy publishing,
                        @Value("${ruche.rate-limits.reactions-per-minute:120}") int reactionsPerMinute,
                        @Value("${ruche.rate-limits.previews-per-minute:60}") int previewsPerMinute) {
         this.previewsPerMinute = previewsPerMinute;
-        this.jobs = jobs;
+        this.outbox = outbox;
         this.sql = sql;
         this.auditLog = auditLog;
-        this.gate = gate;
+        this.publishing = publishing;
         this.reactionsPerMinute = reactionsPerMinute;
         this.access = access;
         this.threads = threads;
@@ -108,7 +106,7 @@ public class PostService {
                 auditLog.record(viewer.memberId(), "post.edit", "post", postId, "in thread " + at.thread().id(), null);
             }
             activity.recordMentions(postId, body.mentionedMemberIds());
-            jobs.enqueue(JobKinds.SEARCH_POST, String.valueOf(postId));
+            outbox.publish(new ForumEvents.PostEdited(postId, at.thread().id(), viewer.memberId()));
         }
         return postQueries.views(viewer, postQueries.byId(postId), at.thread().acceptedPostId(), true,
                 at.catalog().canReply(at.thread().categoryId())).get(0);
@@ -125,11 +123,24 @@ public class PostService {
         if (at.post().authorId() != viewer.memberId()) {
             auditLog.record(viewer.memberId(), "post.delete", "post", postId, "in thread " + at.thread().id(), null);
         }
-        jobs.enqueue(JobKinds.SEARCH_POST, String.valueOf(postId));
+        outbox.publish(new ForumEvents.PostDeleted(postId, at.thread().id(), viewer.memberId()));
         if (at.thread().acceptedPostId() != null && at.thread().acceptedPostId() == postId) {
             threads.setAccepted(at.thread().id(), null);
-            jobs.enqueue(JobKinds.SEARCH_THREAD, String.valueOf(at.thread().id()));
+            outbox.publish(new ForumEvents.AnswerAccepted(at.thread().id(), null, viewer.memberId()));
         }
+    }
+
+    /**
+     * Takes the post's row lock, first in a transaction that counts on the post (a flag): writers of one post queue
+     * here instead of deadlocking on a shared lock taken by a foreign key and then upgraded.
+     */
+    public void lockForUpdate(long postId) {
+        sql.query("SELECT id FROM posts WHERE id = ? FOR UPDATE", List.of(postId), rs -> 1);
+    }
+
+    /** One more member flagged the post. */
+    public void countFlag(long postId) {
+        sql.update("UPDATE posts SET flag_count = flag_count + 1 WHERE id = ?", List.of(postId));
     }
 
     /** Hides a post until reviewed (flags, moderators) or shows it again. */
@@ -137,7 +148,7 @@ public class PostService {
     public void setHidden(long postId, boolean hidden) {
         sql.update("UPDATE posts SET hidden_at = " + (hidden ? "COALESCE(hidden_at, ?)" : "NULL") + " WHERE id = ?",
                 hidden ? List.of(clock.instant(), postId) : List.of(postId));
-        jobs.enqueue(JobKinds.SEARCH_POST, String.valueOf(postId));
+        outbox.publish(new ForumEvents.PostHidden(postId, hidden));
     }
 
     @Transactional(readOnly = true)
@@ -175,7 +186,7 @@ public class PostService {
         if (!at.catalog().canReply(at.thread().categoryId())) {
             throw Problems.forbidden("problem.cannotReply");
         }
-        gate.requireNotSilenced(viewer);
+        publishing.requireNotSilenced(viewer);
         rateLimiter.hit("react:" + viewer.memberId(), reactionsPerMinute, Duration.ofMinutes(1));
         // Lock order thread -> post, as replies take them: the rows whose counters change are locked exclusively
         // before the reaction's foreign key takes the post shared, so fifty members liking one post queue up
@@ -189,9 +200,8 @@ public class PostService {
             posts.adjustReactionCount(postId, kind, delta);
             posts.adjustReactions(postId, delta);
             threads.adjustReactions(at.thread().id(), delta);
-            if (add) {
-                jobs.enqueue(JobKinds.NOTIFY_REACTION, postId + ":" + viewer.memberId() + ":" + kind);
-            }
+            outbox.publish(add ? new ForumEvents.ReactionAdded(postId, viewer.memberId(), kind)
+                    : new ForumEvents.ReactionRemoved(postId, viewer.memberId(), kind));
         }
         return postQueries.views(viewer, postQueries.byId(postId), null, true, true).get(0).reactions();
     }

@@ -5,14 +5,9 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import io.ruche.accounts.AccountService;
 import io.ruche.content.ContentService;
-import io.ruche.live.LiveEvents;
-import io.ruche.moderation.PublishingGate;
-import io.ruche.moderation.ReviewQueue;
 import io.ruche.platform.Problems;
 import io.ruche.platform.RateLimiter;
 import io.ruche.platform.db.RetryOnConflict;
-import io.ruche.platform.jobs.JobKinds;
-import io.ruche.platform.jobs.Jobs;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -38,33 +33,26 @@ public class ThreadService {
     private final RateLimiter rateLimiter;
     private final Clock clock;
     private final int postsPerTenMinutes;
-    private final Jobs jobs;
+    private final io.ruche.platform.events.Outbox outbox;
     private final AccountService accounts;
-    private final LiveEvents live;
-    private final io.ruche.notifications.NotificationService notifications;
-    private final PublishingGate gate;
+    private final ReaderSignals readers;
+    private final PublishingPolicy publishing;
     private final io.ruche.platform.Sql sql;
-    private final io.ruche.moderation.AuditLog auditLog;
-    private final ReviewQueue review;
-    private final io.ruche.notifications.Audience audience;
+    private final StaffActionLog auditLog;
 
     public ThreadService(CategoryAccess access, ThreadRepository threads, PostRepository posts,
                          CategoryRepository categories, ThreadQueries threadQueries, PostQueries postQueries,
                          ContentService content, TagService tags, ForumActivity activity, ViewCounter views,
-                         RateLimiter rateLimiter, Clock clock, Jobs jobs, AccountService accounts, LiveEvents live,
-                         io.ruche.notifications.NotificationService notifications, PublishingGate gate,
-                         ReviewQueue review, io.ruche.notifications.Audience audience, io.ruche.platform.Sql sql,
-                         io.ruche.moderation.AuditLog auditLog,
+                         RateLimiter rateLimiter, Clock clock, io.ruche.platform.events.Outbox outbox, AccountService accounts, ReaderSignals readers,
+                         PublishingPolicy publishing, io.ruche.platform.Sql sql,
+                         StaffActionLog auditLog,
                          @Value("${ruche.rate-limits.posts-per-10-minutes:30}") int postsPerTenMinutes) {
         this.sql = sql;
         this.auditLog = auditLog;
-        this.gate = gate;
-        this.review = review;
-        this.audience = audience;
-        this.jobs = jobs;
+        this.publishing = publishing;
+        this.outbox = outbox;
         this.accounts = accounts;
-        this.live = live;
-        this.notifications = notifications;
+        this.readers = readers;
         this.postsPerTenMinutes = postsPerTenMinutes;
         this.access = access;
         this.threads = threads;
@@ -143,7 +131,7 @@ public class ThreadService {
             lastRead = activity.readPosition(threadId, viewer.memberId()).orElse(0);
             if (!shown.isEmpty()) {
                 activity.markRead(threadId, viewer.memberId(), shown.get(shown.size() - 1).position(), clock.instant());
-                notifications.markThreadRead(viewer.memberId(), threadId);
+                readers.threadRead(viewer.memberId(), threadId);
             }
         }
         views.viewed(threadId);
@@ -184,10 +172,10 @@ public class ThreadService {
         accounts.requireMayPost(viewer.memberId());
         rateLimiter.hit("post:" + viewer.memberId(), postsPerTenMinutes, Duration.ofMinutes(10));
         List<String> tagNames = tags.normalise(request.tags());
-        PublishingGate.Screening screening = gate.screen(viewer, category.id(), null, request.title().strip(),
+        PublishingPolicy.Screening screening = publishing.screen(viewer, category.id(), null, request.title().strip(),
                 request.body());
         if (screening.held()) {
-            long queued = review.hold(viewer.memberId(), category.id(), null, screening.title(), tagNames, null,
+            long queued = publishing.hold(viewer.memberId(), category.id(), null, screening.title(), tagNames, null,
                     screening.body(), screening.holdReason(), screening.holdDetail());
             return Outcome.held(queued, screening.holdReason());
         }
@@ -216,7 +204,7 @@ public class ThreadService {
         // foreign key would take it shared and the counter update then ask for it exclusive (a deadlock between two
         // members starting threads in one category).
         categories.lockForUpdate(category.id());
-        gate.published(authorId);
+        publishing.published(authorId);
         Thread thread = threads.save(Thread.open(category.id(), authorId, title, Slugs.of(title, "thread"), now));
         Post first = posts.save(Post.write(thread.id(), authorId, 1, null, source, body.html(), now));
         threads.setLastPost(thread.id(), first.id());
@@ -224,17 +212,16 @@ public class ThreadService {
         tags.tagThread(thread.id(), tagNames);
         activity.followIfNoChoice(thread.id(), authorId, now);
         categories.recordActivity(category.id(), 1, 1, thread.id(), now);
-        jobs.enqueue(JobKinds.SEARCH_THREAD, String.valueOf(thread.id()));
-        jobs.enqueue(JobKinds.NOTIFY_THREAD, String.valueOf(thread.id()));
+        outbox.publish(new ForumEvents.ThreadCreated(thread.id(), first.id(), authorId, category.id()));
         return thread.id();
     }
 
     /** What follows a published post: a watched word's flag sends it to the review queue. */
-    private void afterPublish(long authorId, long threadId, long categoryId, PublishingGate.Screening screening) {
+    private void afterPublish(long authorId, long threadId, long categoryId, PublishingPolicy.Screening screening) {
         if (screening.flag()) {
             long postId = sql.query("SELECT MAX(id) FROM posts WHERE thread_id = ? AND author_id = ?",
                     List.of(threadId, authorId), rs -> rs.getLong(1)).get(0);
-            review.flagBySystem(postId, categoryId, authorId, screening.flagDetail());
+            publishing.flagForReview(postId, categoryId, authorId, screening.flagDetail());
         }
     }
 
@@ -262,9 +249,9 @@ public class ThreadService {
             }
         }
         rateLimiter.hit("post:" + viewer.memberId(), postsPerTenMinutes, Duration.ofMinutes(10));
-        PublishingGate.Screening screening = gate.screen(viewer, category.id(), threadId, null, request.body());
+        PublishingPolicy.Screening screening = publishing.screen(viewer, category.id(), threadId, null, request.body());
         if (screening.held()) {
-            long queued = review.hold(viewer.memberId(), category.id(), threadId, null, List.of(), request.replyTo(),
+            long queued = publishing.hold(viewer.memberId(), category.id(), threadId, null, List.of(), request.replyTo(),
                     screening.body(), screening.holdReason(), screening.holdDetail());
             return Outcome.held(queued, screening.holdReason());
         }
@@ -313,12 +300,10 @@ public class ThreadService {
         activity.recordMentions(post.id(), body.mentionedMemberIds());
         activity.followIfNoChoice(threadId, authorId, now);
         activity.markRead(threadId, authorId, post.position(), now);
-        jobs.enqueue(JobKinds.SEARCH_POST, String.valueOf(post.id()));
-        jobs.enqueue(JobKinds.NOTIFY_POST, String.valueOf(post.id()));
+        outbox.publish(new ForumEvents.PostPublished(post.id(), threadId, authorId, categoryId));
         // Readers of the thread, on any node, learn of the reply when this transaction commits.
-        live.publish(LiveEvents.threadTopic(threadId), "post",
-                "{\"threadId\":" + threadId + ",\"postId\":" + post.id() + ",\"position\":" + post.position() + "}");
-        gate.published(authorId);
+        readers.postAdded(threadId, post.id(), post.position());
+        publishing.published(authorId);
         // Every reply of the category passes through its row, so it is taken last and held until the commit right
         // after. It is locked before the thread's last_post_at changes: that column sits in the index the
         // thread->category foreign key uses, so the update checks the key and would take the category row shared
@@ -329,31 +314,25 @@ public class ThreadService {
         return post;
     }
 
+    /** A post held for review, as its author wrote it (moderation keeps it until a decision). */
+    public record HeldPost(long authorId, @Nullable Long threadId, long categoryId, @Nullable String title,
+                           List<String> tags, @Nullable Long replyTo, String body) {
+    }
+
     /** A moderator approved a held post: it is published now, as its author wrote it. Returns the post id. */
     @RetryOnConflict
     @Transactional
-    public long publishQueued(long queuedId) {
-        record Queued(long authorId, Long threadId, long categoryId, String title, String tags, Long replyTo,
-                      String body) {
-        }
-        Queued q = sql.query("SELECT author_id, thread_id, category_id, title, tags, reply_to_id, body_source "
-                        + "FROM queued_posts WHERE id = ? AND status = 'PENDING' FOR UPDATE", List.of(queuedId),
-                rs -> new Queued(rs.getLong(1), rs.getObject(2) == null ? null : rs.getLong(2), rs.getLong(3),
-                        rs.getString(4), rs.getString(5), rs.getObject(6) == null ? null : rs.getLong(6),
-                        rs.getString(7))).stream().findFirst().orElseThrow(() -> Problems.notFound("queuedPost"));
-        long postId;
-        if (q.threadId() == null) {
-            Category category = categoriesRepo(q.categoryId());
-            List<String> tagNames = q.tags().isBlank() ? List.of() : List.of(q.tags().split(","));
-            long threadId = writeThread(q.authorId(), category, q.title(), q.body(), tagNames);
-            postId = sql.query("SELECT id FROM posts WHERE thread_id = ? AND position = 1", List.of(threadId),
+    public long publishHeld(HeldPost held) {
+        if (held.threadId() == null) {
+            Category category = categoriesRepo(held.categoryId());
+            long threadId = writeThread(held.authorId(), category, held.title(), held.body(), held.tags());
+            return sql.query("SELECT id FROM posts WHERE thread_id = ? AND position = 1", List.of(threadId),
                     rs -> rs.getLong(1)).get(0);
-        } else {
-            Thread thread = threads.findForUpdate(q.threadId()).orElseThrow(() -> Problems.notFound("thread"));
-            Long replyTo = q.replyTo() != null && posts.findById(q.replyTo()).isPresent() ? q.replyTo() : null;
-            postId = writeReply(q.authorId(), thread, q.categoryId(), replyTo, q.body(), content.render(q.body())).id();
         }
-        return postId;
+        ContentService.Rendered body = content.render(held.body());
+        Thread thread = threads.findForUpdate(held.threadId()).orElseThrow(() -> Problems.notFound("thread"));
+        Long replyTo = held.replyTo() != null && posts.findById(held.replyTo()).isPresent() ? held.replyTo() : null;
+        return writeReply(held.authorId(), thread, held.categoryId(), replyTo, held.body(), body).id();
     }
 
     private Category categoriesRepo(long categoryId) {
@@ -393,8 +372,11 @@ public class ThreadService {
         threads.updateState(threadId, orElse(request.pinned(), thread.pinned()),
                 orElse(request.pinnedGlobally(), thread.pinnedGlobally()), orElse(request.locked(), thread.locked()),
                 orElse(request.archived(), thread.archived()), title, Slugs.of(title, "thread"), categoryId);
-        if (categoryId != thread.categoryId() || !title.equals(thread.title())) {
-            jobs.enqueue(JobKinds.SEARCH_THREAD, String.valueOf(threadId));
+        if (categoryId != thread.categoryId()) {
+            outbox.publish(new ForumEvents.ThreadMoved(threadId, thread.categoryId(), categoryId));
+        }
+        if (!title.equals(thread.title())) {
+            outbox.publish(new ForumEvents.ThreadRetitled(threadId));
         }
         if (staffChange || (!isAuthor && request.title() != null)) {
             auditLog.record(viewer.memberId(), "thread.update", "thread", threadId, describe(request), null);
@@ -428,9 +410,8 @@ public class ThreadService {
             }
         }
         threads.setAccepted(threadId, postId);
-        jobs.enqueue(JobKinds.SEARCH_THREAD, String.valueOf(threadId));
-        if (postId != null && !postId.equals(thread.acceptedPostId())) {
-            jobs.enqueue(JobKinds.NOTIFY_ACCEPTED, threadId + ":" + postId + ":" + viewer.memberId());
+        if (!java.util.Objects.equals(postId, thread.acceptedPostId())) {
+            outbox.publish(new ForumEvents.AnswerAccepted(threadId, postId, viewer.memberId()));
         }
     }
 

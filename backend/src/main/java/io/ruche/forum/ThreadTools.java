@@ -2,11 +2,8 @@ package io.ruche.forum;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
-import io.ruche.moderation.AuditLog;
 import io.ruche.platform.Problems;
 import io.ruche.platform.Sql;
-import io.ruche.platform.jobs.JobKinds;
-import io.ruche.platform.jobs.Jobs;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -27,17 +24,17 @@ public class ThreadTools {
     private final CategoryAccess access;
     private final ThreadRepository threads;
     private final CategoryRepository categories;
-    private final Jobs jobs;
-    private final AuditLog audit;
+    private final io.ruche.platform.events.Outbox outbox;
+    private final StaffActionLog audit;
 
     public ThreadTools(Sql sql, Clock clock, CategoryAccess access, ThreadRepository threads,
-                       CategoryRepository categories, Jobs jobs, AuditLog audit) {
+                       CategoryRepository categories, io.ruche.platform.events.Outbox outbox, StaffActionLog audit) {
         this.sql = sql;
         this.clock = clock;
         this.access = access;
         this.threads = threads;
         this.categories = categories;
-        this.jobs = jobs;
+        this.outbox = outbox;
         this.audit = audit;
     }
 
@@ -119,8 +116,7 @@ public class ThreadTools {
         categories.adjustCounts(target.categoryId(), 0, moving.size());
         categories.refreshLatest(source.categoryId());
         categories.refreshLatest(target.categoryId());
-        jobs.enqueue(JobKinds.SEARCH_THREAD, String.valueOf(intoId));
-        moving.forEach(id -> jobs.enqueue(JobKinds.SEARCH_POST, String.valueOf(id)));
+        outbox.publish(new ForumEvents.ThreadMerged(threadId, intoId));
         audit.record(viewer.memberId(), "thread.merge", "thread", intoId,
                 "\"" + source.title() + "\" (" + moving.size() + " posts) into \"" + target.title() + "\"", null);
     }
@@ -166,8 +162,7 @@ public class ThreadTools {
         categories.adjustCounts(category.id(), 1, moving.size());
         categories.refreshLatest(thread.categoryId());
         categories.refreshLatest(category.id());
-        jobs.enqueue(JobKinds.SEARCH_THREAD, String.valueOf(threadId));
-        jobs.enqueue(JobKinds.SEARCH_THREAD, String.valueOf(created.id()));
+        outbox.publish(new ForumEvents.ThreadSplit(threadId, created.id()));
         audit.record(viewer.memberId(), "thread.split", "thread", created.id(),
                 moving.size() + " posts from \"" + thread.title() + "\" into \"" + cleanTitle + "\"", null);
         return created.id();

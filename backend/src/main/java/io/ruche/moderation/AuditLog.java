@@ -17,7 +17,7 @@ import java.util.List;
  * never updated or deleted: there is no API for it.
  */
 @Singleton
-public class AuditLog {
+public class AuditLog implements io.ruche.forum.StaffActionLog {
 
     private final Sql sql;
     private final Clock clock;
@@ -28,6 +28,7 @@ public class AuditLog {
     }
 
     /** {@code actorId} null means the forum itself (flags reaching the threshold, a sanction expiring). */
+    @Override
     public void record(@Nullable Long actorId, String action, String targetType, @Nullable Long targetId,
                        String summary, @Nullable String reason) {
         sql.update("INSERT INTO audit_log (actor_id, action, target_type, target_id, summary, reason, created_at) "

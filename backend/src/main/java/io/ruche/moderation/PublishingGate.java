@@ -1,9 +1,11 @@
 package io.ruche.moderation;
 
+import io.ruche.platform.SiteSettings;
 import io.micronaut.core.annotation.Nullable;
 import io.ruche.forum.ForumViewer;
 import io.ruche.platform.Problems;
 import io.ruche.platform.Sql;
+import io.ruche.forum.PublishingPolicy.Screening;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -30,20 +32,17 @@ public class PublishingGate {
     private final SiteSettings site;
     private final WatchedWords watchedWords;
 
-    public PublishingGate(Sql sql, Clock clock, SiteSettings site, WatchedWords watchedWords) {
+    private final io.ruche.accounts.AccountService accounts;
+
+    public PublishingGate(Sql sql, Clock clock, SiteSettings site, WatchedWords watchedWords,
+                          io.ruche.accounts.AccountService accounts) {
+        this.accounts = accounts;
         this.sql = sql;
         this.clock = clock;
         this.site = site;
         this.watchedWords = watchedWords;
     }
 
-    /** What happens to a post: published as is (with censored or linked text), or held for review, and why. */
-    public record Screening(@Nullable String title, String body, @Nullable String holdReason, String holdDetail,
-                            boolean flag, String flagDetail) {
-        public boolean held() {
-            return holdReason != null;
-        }
-    }
 
     record Standing(int approvedPosts, @Nullable Instant silencedUntil) {
     }
@@ -165,7 +164,7 @@ public class PublishingGate {
 
     /** A post was published: one more to the member's standing. */
     public void published(long memberId) {
-        sql.update("UPDATE members SET approved_posts = approved_posts + 1 WHERE id = ?", List.of(memberId));
+        accounts.countPublished(memberId);
     }
 
     private static int count(Pattern pattern, String text) {

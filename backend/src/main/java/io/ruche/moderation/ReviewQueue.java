@@ -1,5 +1,6 @@
 package io.ruche.moderation;
 
+import io.ruche.platform.SiteSettings;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
@@ -14,7 +15,6 @@ import io.ruche.notifications.NotificationService;
 import io.ruche.platform.Problems;
 import io.ruche.platform.RateLimiter;
 import io.ruche.platform.Sql;
-import jakarta.inject.Provider;
 import io.ruche.platform.db.RetryOnConflict;
 import jakarta.inject.Singleton;
 
@@ -47,16 +47,18 @@ public class ReviewQueue {
     private final NotificationService notifications;
     private final NotificationPreferences preferences;
     private final Audience audience;
-    private final Provider<ThreadService> threads;
-    private final Provider<PostService> posts;
+    private final ThreadService threads;
+    private final PostService posts;
     private final Sanctions sanctions;
-    private final Provider<PublishingGate> gate;
+    private final PublishingGate gate;
+    private final ReviewIntake intake;
 
     public ReviewQueue(Sql sql, Clock clock, AuditLog audit, SiteSettings site, RateLimiter rateLimiter,
                        NotificationService notifications, NotificationPreferences preferences, Audience audience,
-                       Provider<ThreadService> threads, Provider<PostService> posts, Sanctions sanctions,
-                       Provider<PublishingGate> gate) {
+                       ThreadService threads, PostService posts, Sanctions sanctions, PublishingGate gate,
+                       ReviewIntake intake) {
         this.gate = gate;
+        this.intake = intake;
         this.sql = sql;
         this.clock = clock;
         this.audit = audit;
@@ -68,56 +70,6 @@ public class ReviewQueue {
         this.threads = threads;
         this.posts = posts;
         this.sanctions = sanctions;
-    }
-
-    // ---- entering the queue -------------------------------------------------------------------------------
-
-    /** Holds a post for review (in the caller's transaction). Returns the queued post's id. */
-    public long hold(long authorId, long categoryId, @Nullable Long threadId, @Nullable String title,
-                     List<String> tags, @Nullable Long replyTo, String body, String reason, String detail) {
-        Instant now = clock.instant();
-        long queued = sql.insert("INSERT INTO queued_posts (author_id, thread_id, category_id, title, tags, reply_to_id, "
-                        + "body_source, reason, detail, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                Arrays.asList(authorId, threadId, categoryId, title, String.join(",", tags), replyTo, body, reason,
-                        detail.length() > 300 ? detail.substring(0, 300) : detail, now));
-        open(null, queued, reason, categoryId, authorId);
-        return queued;
-    }
-
-    private void open(@Nullable Long postId, @Nullable Long queuedId, String reason, long categoryId, long authorId) {
-        sql.insert("INSERT INTO review_items (post_id, queued_post_id, reason, category_id, author_id, created_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?)", Arrays.asList(postId, queuedId, reason, categoryId, authorId,
-                clock.instant()));
-        tellStaff(categoryId, reason);
-    }
-
-    /** Moderators and admins who can see the category hear of a new item (REVIEW_QUEUE notifications). */
-    private void tellStaff(long categoryId, String reason) {
-        // In id order, so two items opening at once update the staff's notification rows in the same order.
-        List<Long> staff = sql.query("SELECT id FROM members WHERE role IN ('MODERATOR', 'ADMIN') ORDER BY id LIMIT 200",
-                List.of(), rs -> rs.getLong(1));
-        Set<Long> allowed = audience.whoCanSee(staff, categoryId);
-        Map<Long, NotificationKind.Channel> channels = preferences.channels(allowed, NotificationKind.REVIEW_QUEUE);
-        for (Long member : allowed) {
-            notifications.deliver(new NotificationService.Draft(member, NotificationKind.REVIEW_QUEUE, null, null,
-                    null, reason, "review-queue"), channels.get(member));
-        }
-    }
-
-    /** A watched word asked for a flag: the post is published and waits in the queue for a look. */
-    public void flagBySystem(long postId, long categoryId, long authorId, String detail) {
-        openForPost(postId, categoryId, authorId, "WATCHED_WORD");
-        audit.record(null, "flag.watchedWord", "post", postId, detail, null);
-    }
-
-    /** One open item per post: the unique key on {@code open_post_id} makes a second one a no-op. */
-    private void openForPost(long postId, long categoryId, long authorId, String reason) {
-        int opened = sql.update("INSERT IGNORE INTO review_items (post_id, queued_post_id, reason, category_id, "
-                + "author_id, created_at) VALUES (?, NULL, ?, ?, ?, ?)", List.of(postId, reason, categoryId, authorId,
-                clock.instant()));
-        if (opened > 0) {
-            tellStaff(categoryId, reason);
-        }
     }
 
     record FlagTarget(long authorId, long categoryId, boolean deleted, boolean hidden) {
@@ -133,8 +85,8 @@ public class ReviewQueue {
         if ("OTHER".equals(reason) && (note == null || note.isBlank())) {
             throw Problems.invalidField("note", "validation.required");
         }
-        threads.get().requirePostVisible(viewer, postId);
-        gate.get().requireNotSilenced(viewer);
+        threads.requirePostVisible(viewer, postId);
+        gate.requireNotSilenced(viewer);
         FlagTarget target = sql.query("SELECT p.author_id, t.category_id, p.deleted_at, p.hidden_at FROM posts p "
                         + "JOIN threads t ON t.id = p.thread_id WHERE p.id = ?", List.of(postId),
                 rs -> new FlagTarget(rs.getLong(1), rs.getLong(2), rs.getTimestamp(3) != null,
@@ -150,15 +102,15 @@ public class ReviewQueue {
         // The post row is locked first (exclusive): flaggers of one post queue here, so the flag's foreign key
         // (shared) and the counter update (exclusive) cannot deadlock, and the count of trusted flags below sees
         // every earlier flag.
-        sql.query("SELECT id FROM posts WHERE id = ? FOR UPDATE", List.of(postId), rs -> 1);
+        posts.lockForUpdate(postId);
         int inserted = sql.update("INSERT IGNORE INTO flags (post_id, member_id, reason, note, created_at) "
                 + "VALUES (?, ?, ?, ?, ?)", List.of(postId, viewer.memberId(), reason, note == null ? "" : note.strip(),
                 clock.instant()));
         if (inserted == 0) {
             throw Problems.conflict("post", "problem.alreadyFlagged");
         }
-        sql.update("UPDATE posts SET flag_count = flag_count + 1 WHERE id = ?", List.of(postId));
-        openForPost(postId, target.categoryId(), target.authorId(), "FLAGGED");
+        posts.countFlag(postId);
+        intake.openForPost(postId, target.categoryId(), target.authorId(), "FLAGGED");
         // Flags count from the last time a moderator decided on this post: an approved post starts again from zero.
         long trusted = sql.query("SELECT COUNT(*) FROM flags f JOIN members m ON m.id = f.member_id WHERE f.post_id = ? "
                         + "AND (m.role <> 'MEMBER' OR m.approved_posts >= ?) AND f.created_at > COALESCE((SELECT "
@@ -166,7 +118,7 @@ public class ReviewQueue {
                         + "'1970-01-01')", List.of(postId, settings.trustedAfterPosts(), postId),
                 rs -> rs.getLong(1)).get(0);
         if (!target.hidden() && trusted >= settings.flagThreshold()) {
-            posts.get().setHidden(postId, true);
+            posts.setHidden(postId, true);
             audit.record(null, "post.hiddenByFlags", "post", postId, trusted + " flags", reason);
         }
     }
@@ -195,7 +147,7 @@ public class ReviewQueue {
     public Page list(ForumViewer staff, @Nullable String reason, @Nullable Long categoryId, @Nullable Integer olderThanHours,
                      @Nullable Long after, int limit) {
         int size = Math.max(1, Math.min(limit, 50));
-        List<Long> visible = threads.get().visibleCategoryIds(staff);
+        List<Long> visible = threads.visibleCategoryIds(staff);
         StringBuilder where = new StringBuilder("WHERE r.status = 'OPEN' AND r.id > ? AND r.category_id IN ("
                 + Sql.placeholders(Math.max(1, visible.size())) + ")");
         List<Object> params = new ArrayList<>();
@@ -357,13 +309,25 @@ public class ReviewQueue {
         return done;
     }
 
+    /** The held post as its author wrote it, locked until the decision commits. */
+    private ThreadService.HeldPost held(long queuedId) {
+        return sql.query("SELECT author_id, thread_id, category_id, title, tags, reply_to_id, body_source "
+                        + "FROM queued_posts WHERE id = ? AND status = 'PENDING' FOR UPDATE", List.of(queuedId),
+                rs -> {
+                    String tags = rs.getString(5);
+                    return new ThreadService.HeldPost(rs.getLong(1), (Long) nullable(rs.getObject(2)),
+                            rs.getLong(3), rs.getString(4), tags == null || tags.isBlank() ? List.of()
+                            : List.of(tags.split(",")), (Long) nullable(rs.getObject(6)), rs.getString(7));
+                }).stream().findFirst().orElseThrow(() -> Problems.notFound("queuedPost"));
+    }
+
     private void approve(ForumViewer staff, Open item) {
         if (item.queuedId() != null) {
-            long postId = threads.get().publishQueued(item.queuedId());
+            long postId = threads.publishHeld(held(item.queuedId()));
             sql.update("UPDATE queued_posts SET status = 'APPROVED', decided_at = ?, decided_by = ?, post_id = ? "
                     + "WHERE id = ?", List.of(clock.instant(), staff.memberId(), postId, item.queuedId()));
         } else {
-            posts.get().setHidden(item.postId(), false);
+            posts.setHidden(item.postId(), false);
         }
     }
 
@@ -371,7 +335,7 @@ public class ReviewQueue {
         if (item.queuedId() != null) {
             reject(staff, item.queuedId());
         } else {
-            posts.get().setHidden(item.postId(), true);
+            posts.setHidden(item.postId(), true);
         }
     }
 
@@ -379,7 +343,7 @@ public class ReviewQueue {
         if (item.queuedId() != null) {
             reject(staff, item.queuedId());
         } else {
-            posts.get().delete(staff, item.postId());
+            posts.delete(staff, item.postId());
         }
     }
 
@@ -395,7 +359,7 @@ public class ReviewQueue {
         if (item.queuedId() != null) {
             sql.update("UPDATE queued_posts SET body_source = ? WHERE id = ?", List.of(body, item.queuedId()));
         } else {
-            posts.get().edit(staff, item.postId(), new ForumRequests.EditPost(body));
+            posts.edit(staff, item.postId(), new ForumRequests.EditPost(body));
         }
         audit.record(staff.memberId(), "review.edit", item.postId() != null ? "post" : "queued",
                 item.postId() != null ? item.postId() : item.queuedId(), "item " + itemId, null);

@@ -9,6 +9,7 @@ import io.ruche.notifications.NotificationPreferences;
 import io.ruche.notifications.NotificationService;
 import io.ruche.platform.Problems;
 import io.ruche.platform.Sql;
+import io.ruche.accounts.AccountService;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -37,9 +38,11 @@ public class Sanctions {
     private final NotificationService notifications;
     private final NotificationPreferences preferences;
     private final MailTemplates templates;
+    private final AccountService accounts;
 
     public Sanctions(Sql sql, Clock clock, AuditLog audit, NotificationService notifications,
-                     NotificationPreferences preferences, MailTemplates templates) {
+                     NotificationPreferences preferences, MailTemplates templates, AccountService accounts) {
+        this.accounts = accounts;
         this.sql = sql;
         this.clock = clock;
         this.audit = audit;
@@ -82,10 +85,9 @@ public class Sanctions {
                 + "VALUES (?, ?, ?, ?, ?, ?)", Arrays.asList(member.id(), kind.name(), reason.strip(), actorId, now, ends));
         Instant until = ends == null ? Instant.parse("9999-12-31T00:00:00Z") : ends;
         if (kind == Kind.SILENCE) {
-            sql.update("UPDATE members SET silenced_until = ? WHERE id = ?", List.of(until, member.id()));
+            accounts.restrict(member.id(), AccountService.Restriction.SILENCE, until);
         } else if (kind == Kind.SUSPENSION) {
-            sql.update("UPDATE members SET suspended_until = ? WHERE id = ?", List.of(until, member.id()));
-            sql.update("DELETE FROM sessions WHERE member_id = ?", List.of(member.id()));
+            accounts.restrict(member.id(), AccountService.Restriction.SUSPENSION, until);
         }
         audit.record(actorId, "sanction." + kind.name().toLowerCase(Locale.ROOT), "member", member.id(),
                 member.username() + (ends == null ? "" : " until " + ends), reason);
@@ -126,9 +128,9 @@ public class Sanctions {
         Instant now = clock.instant();
         sql.update("UPDATE sanctions SET lifted_at = ?, lifted_by = ? WHERE id = ?", List.of(now, actorId, sanctionId));
         if ("SILENCE".equals(row.kind())) {
-            sql.update("UPDATE members SET silenced_until = NULL WHERE id = ?", List.of(row.memberId()));
+            accounts.lift(row.memberId(), AccountService.Restriction.SILENCE);
         } else if ("SUSPENSION".equals(row.kind())) {
-            sql.update("UPDATE members SET suspended_until = NULL WHERE id = ?", List.of(row.memberId()));
+            accounts.lift(row.memberId(), AccountService.Restriction.SUSPENSION);
         }
         audit.record(actorId, "sanction.lift", "member", row.memberId(), row.kind(), reason);
     }

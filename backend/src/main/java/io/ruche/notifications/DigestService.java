@@ -9,7 +9,7 @@ import io.ruche.mail.MailQueue;
 import io.ruche.mail.MailTemplates;
 import io.ruche.mail.UnsubscribeTokens;
 import io.ruche.notifications.NotificationKind.Channel;
-import io.ruche.notifications.NotificationPreferences.Digest;
+import io.ruche.accounts.DigestSchedule.Digest;
 import io.ruche.platform.Sql;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -101,7 +101,7 @@ public class DigestService {
                 rs -> new Member(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4) != null,
                         Sql.instant(rs, 5), Sql.instant(rs, 6), Digest.valueOf(rs.getString(7)), rs.getInt(8),
                         rs.getString(9))).get(0);
-        Instant next = NotificationPreferences.nextDigest(m.digest(), m.hour(), ZoneId.of(m.zone()), now);
+        Instant next = io.ruche.accounts.DigestSchedule.next(m.digest(), m.hour(), ZoneId.of(m.zone()), now);
         int claimed = sql.update("UPDATE members SET next_digest_at = ? WHERE id = ? AND next_digest_at = ?",
                 java.util.Arrays.asList(next, m.id(), due.nextAt()));
         if (claimed == 0 || m.digest() == Digest.OFF || !m.verified()) {

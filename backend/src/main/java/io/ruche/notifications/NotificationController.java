@@ -17,7 +17,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.ruche.accounts.CurrentMember;
 import io.ruche.forum.ViewerResolver;
 import io.ruche.notifications.NotificationKind.Channel;
-import io.ruche.notifications.NotificationPreferences.Digest;
+import io.ruche.accounts.DigestSchedule.Digest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

@@ -6,6 +6,8 @@ import io.micronaut.transaction.annotation.Transactional;
 import io.ruche.notifications.NotificationKind.Channel;
 import io.ruche.platform.Problems;
 import io.ruche.platform.Sql;
+import io.ruche.accounts.DigestSchedule;
+import io.ruche.accounts.DigestSchedule.Digest;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -30,8 +32,6 @@ public class NotificationPreferences {
         this.sql = sql;
         this.clock = clock;
     }
-
-    public enum Digest { OFF, DAILY, WEEKLY }
 
     @Serdeable
     public record Settings(Map<NotificationKind, Channel> channels, Digest digest, int digestHour, String timeZone) {
@@ -96,7 +96,7 @@ public class NotificationPreferences {
         }
         sql.update("UPDATE members SET digest = ?, digest_hour = ?, time_zone = ?, next_digest_at = ? WHERE id = ?",
                 java.util.Arrays.asList(digest.name(), digestHour, zone.getId(),
-                        nextDigest(digest, digestHour, zone, clock.instant()), memberId));
+                        DigestSchedule.next(digest, digestHour, zone, clock.instant()), memberId));
         return settings(memberId);
     }
 
@@ -139,21 +139,5 @@ public class NotificationPreferences {
         return at <= 1 ? "***" + email.substring(Math.max(0, at)) : email.charAt(0) + "***" + email.substring(at);
     }
 
-    /** The next time the digest leaves: the chosen local hour, a day or a week from now. Null when off. */
-    @Nullable
-    public static Instant nextDigest(Digest digest, int hour, ZoneId zone, Instant now) {
-        if (digest == Digest.OFF) {
-            return null;
-        }
-        var local = now.atZone(zone);
-        var candidate = local.toLocalDate().atTime(hour, 0).atZone(zone);
-        if (!candidate.isAfter(local)) {
-            candidate = candidate.plusDays(1);
-        }
-        if (digest == Digest.WEEKLY) {
-            candidate = candidate.plusDays(6);
-        }
-        return candidate.toInstant();
-    }
 
 }

@@ -30,13 +30,13 @@ public class ThemeRegistry {
     private final String siteName;
     private final Optional<Path> externalDir;
 
-    private final jakarta.inject.Provider<io.ruche.moderation.SiteSettings> siteSettings;
+    private final io.ruche.platform.SiteSettings siteSettings;
 
     public ThemeRegistry(ResourceResolver resources, ObjectMapper json,
                          @Value("${ruche.theme:default}") String activeId,
                          @Value("${ruche.site-name:}") String siteName,
                          @Value("${ruche.themes-dir:}") String externalDir,
-                         jakarta.inject.Provider<io.ruche.moderation.SiteSettings> siteSettings) {
+                         io.ruche.platform.SiteSettings siteSettings) {
         this.siteSettings = siteSettings;
         this.resources = resources;
         this.json = json;
@@ -61,7 +61,7 @@ public class ThemeRegistry {
         String label = manifest.labels() == null ? manifest.id()
                 : manifest.labels().getOrDefault(language, manifest.labels().getOrDefault("en", manifest.id()));
         // The name and languages set in the console win over the configuration and the theme's defaults.
-        io.ruche.moderation.SiteSettings.Settings site = siteSettings.get().settings();
+        io.ruche.platform.SiteSettings.Settings site = siteSettings.settings();
         String name = !site.name().isBlank() ? site.name() : siteName.isBlank() ? manifest.brandName() : siteName;
         return new ActiveTheme(manifest.id(), label, name, "/theme/assets/" + manifest.logo(), "/theme/theme.css",
                 site.description(), java.util.Arrays.stream(site.languages().split(",")).filter(l -> !l.isBlank())

@@ -27,13 +27,13 @@ class DigestTest extends IntegrationTest {
     @Test
     void theNextDigestIsAtTheMembersLocalHour() {
         Instant now = Instant.parse("2026-11-23T10:30:00Z"); // 11:30 in Paris
-        assertEquals(Instant.parse("2026-11-24T07:00:00Z"), NotificationPreferences.nextDigest(
-                NotificationPreferences.Digest.DAILY, 8, ZoneId.of("Europe/Paris"), now));
-        assertEquals(Instant.parse("2026-11-23T16:00:00Z"), NotificationPreferences.nextDigest(
-                NotificationPreferences.Digest.DAILY, 8, ZoneId.of("America/Los_Angeles"), now));
-        assertEquals(Instant.parse("2026-11-30T07:00:00Z"), NotificationPreferences.nextDigest(
-                NotificationPreferences.Digest.WEEKLY, 8, ZoneId.of("Europe/Paris"), now));
-        assertEquals(null, NotificationPreferences.nextDigest(NotificationPreferences.Digest.OFF, 8,
+        assertEquals(Instant.parse("2026-11-24T07:00:00Z"), io.ruche.accounts.DigestSchedule.next(
+                io.ruche.accounts.DigestSchedule.Digest.DAILY, 8, ZoneId.of("Europe/Paris"), now));
+        assertEquals(Instant.parse("2026-11-23T16:00:00Z"), io.ruche.accounts.DigestSchedule.next(
+                io.ruche.accounts.DigestSchedule.Digest.DAILY, 8, ZoneId.of("America/Los_Angeles"), now));
+        assertEquals(Instant.parse("2026-11-30T07:00:00Z"), io.ruche.accounts.DigestSchedule.next(
+                io.ruche.accounts.DigestSchedule.Digest.WEEKLY, 8, ZoneId.of("Europe/Paris"), now));
+        assertEquals(null, io.ruche.accounts.DigestSchedule.next(io.ruche.accounts.DigestSchedule.Digest.OFF, 8,
                 ZoneId.of("UTC"), now));
     }
 

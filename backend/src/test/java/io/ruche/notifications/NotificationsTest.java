@@ -65,7 +65,7 @@ class NotificationsTest extends IntegrationTest {
 
     private static void awaitQueueDrained() {
         await().atMost(Duration.ofSeconds(20)).until(() -> "0".equals(TestDatabase.queryString(
-                "SELECT COUNT(*) FROM jobs WHERE kind LIKE 'notify.%' AND attempts = 0 AND failed_at IS NULL "
+                "SELECT COUNT(*) FROM jobs WHERE lane = 'notify' AND attempts = 0 AND failed_at IS NULL "
                         + "AND created_at > DATE_SUB(UTC_TIMESTAMP(6), INTERVAL 1 MINUTE)")));
     }
 

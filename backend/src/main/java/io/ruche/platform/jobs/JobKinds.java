@@ -1,6 +1,10 @@
 package io.ruche.platform.jobs;
 
-/** The kinds of job features enqueue, named once so producers and handlers agree. */
+/**
+ * Job kinds named by hand. Follow-ups of what members do are domain events now (platform/events: one delivery per
+ * subscriber, kind {@code event.<subscriber>}); the search and notify kinds below are still handled so that jobs
+ * queued before the upgrade run, and nothing enqueues them any more.
+ */
 public final class JobKinds {
 
     /** Payload: a post id. Brings the search index in line with the post. */
@@ -16,7 +20,7 @@ public final class JobKinds {
     public static final String NOTIFY_THREAD = "notify.thread";
     /** Payload: "postId:memberId:kind". Notifies a post's author of a reaction (grouped while unread). */
     public static final String NOTIFY_REACTION = "notify.reaction";
-    /** Payload: "threadId:postId". Notifies the author of an accepted answer. */
+    /** Payload: "threadId:postId:actorId". Notifies the author of an accepted answer. */
     public static final String NOTIFY_ACCEPTED = "notify.accepted";
     /** Payload: a notification id. Mails a notification that is still unread. */
     public static final String NOTIFY_EMAIL = "notify.email";

@@ -26,6 +26,12 @@ public class Jobs {
         enqueueAt(kind, payload, clock.instant());
     }
 
+    /** A job in a lane named by the caller (event deliveries run in their subscriber's lane). */
+    public void enqueue(String kind, String lane, String payload) {
+        sql.update("INSERT INTO jobs (kind, lane, payload, run_at, created_at) VALUES (?, ?, ?, ?, ?)",
+                List.of(kind, LANES.contains(lane) ? lane : "default", payload, clock.instant(), clock.instant()));
+    }
+
     /** A job that should not run before {@code at} (a notification mail waits to see if it is read first). */
     public void enqueueAt(String kind, String payload, java.time.Instant at) {
         sql.update("INSERT INTO jobs (kind, lane, payload, run_at, created_at) VALUES (?, ?, ?, ?, ?)",

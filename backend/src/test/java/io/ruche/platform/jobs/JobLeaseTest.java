@@ -48,11 +48,16 @@ class JobLeaseTest extends IntegrationTest {
         String count = "SELECT COUNT(*) FROM notifications WHERE member_id = " + askerId + " AND post_id = " + reply;
         await().atMost(Duration.ofSeconds(10)).until(() -> "1".equals(TestDatabase.queryString(count)));
 
-        // The same job again, as after a crash between its work and its removal, or from a node whose lease ran out.
-        TestDatabase.execute("INSERT INTO jobs (kind, lane, payload, run_at, created_at) VALUES ('"
-                + JobKinds.NOTIFY_POST + "', 'notify', '" + reply + "', UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))");
+        // The same delivery again, as after a crash between its work and its removal, or from a node whose lease
+        // ran out; and the same fact as a job queued before events existed.
+        String delivery = "{\"v\":1,\"event\":{\"postId\":" + reply + ",\"threadId\":" + thread
+                + ",\"authorId\":0,\"categoryId\":" + category + "}}";
+        TestDatabase.execute("INSERT INTO jobs (kind, lane, payload, run_at, created_at) VALUES "
+                + "('event.notify.post-published', 'notify', '" + delivery + "', UTC_TIMESTAMP(6), UTC_TIMESTAMP(6)), "
+                + "('" + JobKinds.NOTIFY_POST + "', 'notify', '" + reply + "', UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))");
         await().atMost(Duration.ofSeconds(10)).until(() -> "0".equals(TestDatabase.queryString(
-                "SELECT COUNT(*) FROM jobs WHERE kind = '" + JobKinds.NOTIFY_POST + "' AND payload = '" + reply + "'")));
+                "SELECT COUNT(*) FROM jobs WHERE lane = 'notify' AND (payload = '" + reply + "' OR payload LIKE "
+                + "'%\"postId\":" + reply + ",%')")));
 
         assertEquals("1", TestDatabase.queryString(count));
     }

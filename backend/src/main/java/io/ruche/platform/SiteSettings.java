@@ -1,10 +1,8 @@
-package io.ruche.moderation;
+package io.ruche.platform;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
-import io.ruche.platform.Problems;
-import io.ruche.platform.Sql;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;

@@ -1,0 +1,70 @@
+package io.ruche.forum;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import io.ruche.platform.events.DomainEvent;
+
+/**
+ * What happens in the forum, as facts other features subscribe to (search, notifications; badges, analytics and
+ * webhooks next). Ids only: a subscriber reads what it needs, under its own access rules, when it runs.
+ */
+public final class ForumEvents {
+
+    private ForumEvents() {
+    }
+
+    /** A thread was started; its first post is {@code firstPostId}. */
+    @Serdeable
+    public record ThreadCreated(long threadId, long firstPostId, long authorId, long categoryId) implements DomainEvent {
+    }
+
+    /** A reply was published (written directly, or approved from the review queue). */
+    @Serdeable
+    public record PostPublished(long postId, long threadId, long authorId, long categoryId) implements DomainEvent {
+    }
+
+    @Serdeable
+    public record PostEdited(long postId, long threadId, long editorId) implements DomainEvent {
+    }
+
+    @Serdeable
+    public record PostDeleted(long postId, long threadId, long deletedById) implements DomainEvent {
+    }
+
+    /** Hidden until reviewed (flags, a moderator), or shown again ({@code hidden} false). */
+    @Serdeable
+    public record PostHidden(long postId, boolean hidden) implements DomainEvent {
+    }
+
+    @Serdeable
+    public record ReactionAdded(long postId, long memberId, String kind) implements DomainEvent {
+    }
+
+    @Serdeable
+    public record ReactionRemoved(long postId, long memberId, String kind) implements DomainEvent {
+    }
+
+    /** The accepted answer of a question changed; {@code postId} is null when it was withdrawn. */
+    @Serdeable
+    public record AnswerAccepted(long threadId, @Nullable Long postId, long actorId) implements DomainEvent {
+    }
+
+    /** Staff moved a thread to another category, or its title changed. */
+    @Serdeable
+    public record ThreadMoved(long threadId, long fromCategoryId, long toCategoryId) implements DomainEvent {
+    }
+
+    @Serdeable
+    public record ThreadRetitled(long threadId) implements DomainEvent {
+    }
+
+    /** The posts of {@code sourceThreadId} now belong to {@code intoThreadId}; the source is gone. */
+    @Serdeable
+    public record ThreadMerged(long sourceThreadId, long intoThreadId) implements DomainEvent {
+    }
+
+    /** Some posts of {@code fromThreadId} started {@code newThreadId}. */
+    @Serdeable
+    public record ThreadSplit(long fromThreadId, long newThreadId) implements DomainEvent {
+    }
+}

@@ -1,0 +1,52 @@
+package io.ruche.moderation;
+
+import io.micronaut.transaction.annotation.Transactional;
+import io.ruche.platform.Problems;
+import io.ruche.platform.SiteSettings;
+import io.ruche.platform.Sql;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+
+/** The audited writes of the console: site settings, crisis mode, watched-word changes; and member look-ups. */
+@Singleton
+public class SiteAdministration {
+
+    private final Sql sql;
+    private final AuditLog audit;
+    private final SiteSettings site;
+
+    public SiteAdministration(Sql sql, AuditLog audit, SiteSettings site) {
+        this.sql = sql;
+        this.audit = audit;
+        this.site = site;
+    }
+
+    @Transactional(readOnly = true)
+    public long memberId(String username) {
+        return sql.query("SELECT id FROM members WHERE username = ?", List.of(username), rs -> rs.getLong(1))
+                .stream().findFirst().orElseThrow(() -> Problems.notFound("member"));
+    }
+
+    @Transactional
+    public void audit(long actor, String action, String type, long id, String summary) {
+        audit.record(actor, action, type, id, summary, null);
+    }
+
+    @Transactional
+    public SiteSettings.Crisis setCrisis(long actor, boolean on, String message, List<Long> categoryIds, int slow) {
+        SiteSettings.Crisis crisis = site.setCrisis(actor, on, message, categoryIds, slow);
+        audit.record(actor, on ? "crisis.on" : "crisis.off", "site", null,
+                on ? (categoryIds.isEmpty() ? "everywhere" : "categories " + categoryIds) + ", slow " + slow + " s" : "",
+                message);
+        return crisis;
+    }
+
+    @Transactional
+    public SiteSettings.Settings saveSettings(long actor, SiteSettings.Settings settings) {
+        SiteSettings.Settings saved = site.save(settings);
+        audit.record(actor, "settings.save", "site", null, "registration " + saved.registration()
+                + ", flag threshold " + saved.flagThreshold() + ", new member approval " + saved.newMemberApproval(), null);
+        return saved;
+    }
+}

@@ -1,0 +1,81 @@
+package io.ruche.platform.events;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.transaction.TransactionOperations;
+import io.ruche.support.Api;
+import io.ruche.support.ForumFixtures;
+import io.ruche.support.IntegrationTest;
+import io.ruche.support.TestDatabase;
+import io.ruche.support.TestMembers;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.List;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Domain events through the outbox: delivered after commit, per subscriber, at least once, never after a rollback. */
+@MicronautTest(transactional = false)
+class OutboxTest extends IntegrationTest {
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    TransactionOperations<Connection> transactions;
+
+    @Test
+    void anEventOfATransactionThatRollsBackIsNeverDelivered() {
+        String tag = TestMembers.uniqueName("rolled");
+        assertThrows(IllegalStateException.class, () -> transactions.executeWrite(status -> {
+            outbox.publish(new ProbeEvents.Probe(tag));
+            throw new IllegalStateException("the change fails after publishing");
+        }));
+        assertEquals("0", TestDatabase.queryString("SELECT COUNT(*) FROM jobs WHERE payload LIKE '%" + tag + "%'"));
+        await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(2))
+                .until(() -> !ProbeEvents.RECORDED.contains(tag));
+    }
+
+    @Test
+    void aFailingSubscriberIsRetriedAloneWhileTheOthersHaveRun() {
+        String tag = TestMembers.uniqueName("flaky");
+        transactions.executeWrite(status -> {
+            outbox.publish(new ProbeEvents.Probe(tag));
+            return null;
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> ProbeEvents.RECORDED.contains(tag));
+        assertEquals(1, ProbeEvents.RECORDED.stream().filter(tag::equals).count(), "the recorder ran once");
+        await().atMost(Duration.ofSeconds(10)).until(() -> ProbeEvents.FLAKY_SUCCEEDED.contains(tag));
+        assertEquals(2, ProbeEvents.FLAKY_TRIES.get(tag).get(), "the failing one, retried alone");
+        assertEquals(1, ProbeEvents.RECORDED.stream().filter(tag::equals).count(), "the recorder did not run again");
+    }
+
+    @Test
+    void aSearchDeliveryThatArrivesTwiceIndexesThePostOnce() {
+        long category = new ForumFixtures(ForumFixtures.newAdmin(server.getURI())).category("Twice indexed");
+        Api member = api().registered(TestMembers.uniqueName("indexed"));
+        String word = "zq" + TestMembers.uniqueName("w").replaceAll("[^a-z0-9]", "");
+        long thread = ForumFixtures.thread(member, category, "Indexed once", "Start", List.of());
+        long reply = ForumFixtures.reply(member, thread, "The word " + word + " is here");
+        await().atMost(Duration.ofSeconds(10)).until(() -> total(member, word) == 1);
+
+        String delivery = "{\"v\":1,\"event\":{\"postId\":" + reply + ",\"threadId\":" + thread
+                + ",\"authorId\":0,\"categoryId\":" + category + "}}";
+        TestDatabase.execute("INSERT INTO jobs (kind, lane, payload, run_at, created_at) VALUES ("
+                + "'event.search.post-published', 'search', '" + delivery + "', UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))");
+        await().atMost(Duration.ofSeconds(10)).until(() -> "0".equals(TestDatabase.queryString(
+                "SELECT COUNT(*) FROM jobs WHERE kind = 'event.search.post-published' AND payload = '" + delivery + "'")));
+        assertEquals(1, total(member, word));
+    }
+
+    private static long total(Api api, String word) {
+        Api.Response found = api.get("/api/v1/search?q=" + word);
+        assertTrue(found.status() == 200, found.body());
+        return ((Number) found.at("total")).longValue();
+    }
+}

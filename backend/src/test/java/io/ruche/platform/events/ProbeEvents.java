@@ -1,0 +1,40 @@
+package io.ruche.platform.events;
+
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A test-only event and two subscribers: one that records, one that fails its first delivery of each probe. */
+@Factory
+public class ProbeEvents {
+
+    @Serdeable
+    public record Probe(String tag) implements DomainEvent {
+    }
+
+    static final List<String> RECORDED = new CopyOnWriteArrayList<>();
+    static final List<String> FLAKY_SUCCEEDED = new CopyOnWriteArrayList<>();
+    static final java.util.Map<String, AtomicInteger> FLAKY_TRIES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Singleton
+    @Named("test.probe-recorder")
+    EventSubscriber<Probe> recorder() {
+        return new Subscriber<>(Probe.class, "test.probe-recorder", "default", e -> RECORDED.add(e.tag()));
+    }
+
+    @Singleton
+    @Named("test.probe-flaky")
+    EventSubscriber<Probe> flaky() {
+        return new Subscriber<>(Probe.class, "test.probe-flaky", "notify", e -> {
+            if (FLAKY_TRIES.computeIfAbsent(e.tag(), t -> new AtomicInteger()).incrementAndGet() == 1) {
+                throw new IllegalStateException("the first delivery of " + e.tag() + " fails");
+            }
+            FLAKY_SUCCEEDED.add(e.tag());
+        });
+    }
+}
