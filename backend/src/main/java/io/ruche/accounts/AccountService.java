@@ -30,6 +30,7 @@ public class AccountService {
     private final int registrationsPerHour;
     private final AccountMails mails;
     private final io.ruche.platform.jobs.Jobs jobs;
+    private final io.ruche.platform.events.Outbox outbox;
     private final int resetsPerAddressHour;
     private final int resetsPerEmailHour;
     private final AccountTokens tokens;
@@ -45,10 +46,11 @@ public class AccountService {
                           AccountScreening screening,
                           @Value("${ruche.rate-limits.registrations-per-hour:10}") int registrationsPerHour,
                           @Value("${ruche.accounts.verified-email-to-post:true}") boolean verifiedToPost,
-                          io.ruche.platform.jobs.Jobs jobs,
+                          io.ruche.platform.jobs.Jobs jobs, io.ruche.platform.events.Outbox outbox,
                           @Value("${ruche.rate-limits.password-resets-per-address-hour:10}") int resetsPerAddressHour,
                           @Value("${ruche.rate-limits.password-resets-per-email-hour:3}") int resetsPerEmailHour) {
         this.jobs = jobs;
+        this.outbox = outbox;
         this.resetsPerAddressHour = resetsPerAddressHour;
         this.resetsPerEmailHour = resetsPerEmailHour;
         this.mails = mails;
@@ -129,6 +131,7 @@ public class AccountService {
             screening.useInvitation(request.invite(), member.id(), request.email()); // refused: the whole registration rolls back
         }
         mails.verification(member);
+        outbox.publish(new AccountEvents.MemberRegistered(member.id()));
         return member;
     }
 
@@ -170,9 +173,12 @@ public class AccountService {
     @Transactional
     public Member confirmVerification(String token) {
         AccountTokens.Used used = tokens.consume(token, AccountTokens.Purpose.VERIFY);
-        sql.update("UPDATE members SET email_verified_at = COALESCE(email_verified_at, ?) WHERE id = ?",
-                List.of(clock.instant(), used.memberId()));
-        return members.findById(used.memberId()).orElseThrow(() -> Problems.badRequest("problem.token.invalid"));
+        Member member = members.findById(used.memberId()).orElseThrow(() -> Problems.badRequest("problem.token.invalid"));
+        if (!member.emailVerified()) {
+            sql.update("UPDATE members SET email_verified_at = ? WHERE id = ?", List.of(clock.instant(), member.id()));
+            outbox.publish(new AccountEvents.MemberVerified(member.id()));
+        }
+        return members.findById(member.id()).orElseThrow();
     }
 
     /**

@@ -52,11 +52,13 @@ public class ReviewQueue {
     private final Sanctions sanctions;
     private final PublishingGate gate;
     private final ReviewIntake intake;
+    private final io.ruche.platform.events.Outbox outbox;
 
     public ReviewQueue(Sql sql, Clock clock, AuditLog audit, SiteSettings site, RateLimiter rateLimiter,
                        NotificationService notifications, NotificationPreferences preferences, Audience audience,
                        ThreadService threads, PostService posts, Sanctions sanctions, PublishingGate gate,
-                       ReviewIntake intake) {
+                       ReviewIntake intake, io.ruche.platform.events.Outbox outbox) {
+        this.outbox = outbox;
         this.gate = gate;
         this.intake = intake;
         this.sql = sql;
@@ -110,6 +112,7 @@ public class ReviewQueue {
             throw Problems.conflict("post", "problem.alreadyFlagged");
         }
         posts.countFlag(postId);
+        outbox.publish(new ModerationEvents.FlagRaised(postId, viewer.memberId(), reason));
         intake.openForPost(postId, target.categoryId(), target.authorId(), "FLAGGED");
         // Flags count from the last time a moderator decided on this post: an approved post starts again from zero.
         long trusted = sql.query("SELECT COUNT(*) FROM flags f JOIN members m ON m.id = f.member_id WHERE f.post_id = ? "
@@ -301,6 +304,8 @@ public class ReviewQueue {
             }
             sql.update("UPDATE review_items SET status = 'RESOLVED', resolved_at = ?, resolved_by = ?, resolution = ? "
                     + "WHERE id = ?", List.of(now, staff.memberId(), resolution, itemId));
+            outbox.publish(new ModerationEvents.ReviewDecided(itemId, item.postId(), item.queuedId(), action.name(),
+                    staff.memberId()));
             audit.record(staff.memberId(), "review." + action.name().toLowerCase(java.util.Locale.ROOT),
                     item.postId() != null ? "post" : "queued", item.postId() != null ? item.postId() : item.queuedId(),
                     "item " + itemId + " by " + item.authorName(), reason);

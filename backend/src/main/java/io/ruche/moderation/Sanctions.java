@@ -39,9 +39,12 @@ public class Sanctions {
     private final NotificationPreferences preferences;
     private final MailTemplates templates;
     private final AccountService accounts;
+    private final io.ruche.platform.events.Outbox outbox;
 
     public Sanctions(Sql sql, Clock clock, AuditLog audit, NotificationService notifications,
-                     NotificationPreferences preferences, MailTemplates templates, AccountService accounts) {
+                     NotificationPreferences preferences, MailTemplates templates, AccountService accounts,
+                     io.ruche.platform.events.Outbox outbox) {
+        this.outbox = outbox;
         this.accounts = accounts;
         this.sql = sql;
         this.clock = clock;
@@ -83,6 +86,7 @@ public class Sanctions {
         Instant ends = kind == Kind.WARNING || hours == null || hours <= 0 ? null : now.plus(Duration.ofHours(hours));
         long id = sql.insert("INSERT INTO sanctions (member_id, kind, reason, created_by, created_at, ends_at) "
                 + "VALUES (?, ?, ?, ?, ?, ?)", Arrays.asList(member.id(), kind.name(), reason.strip(), actorId, now, ends));
+        outbox.publish(new ModerationEvents.SanctionApplied(id, member.id(), kind.name(), actorId));
         Instant until = ends == null ? Instant.parse("9999-12-31T00:00:00Z") : ends;
         if (kind == Kind.SILENCE) {
             accounts.restrict(member.id(), AccountService.Restriction.SILENCE, until);

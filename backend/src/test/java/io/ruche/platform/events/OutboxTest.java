@@ -78,4 +78,28 @@ class OutboxTest extends IntegrationTest {
         assertTrue(found.status() == 200, found.body());
         return ((Number) found.at("total")).longValue();
     }
+
+    @Test
+    void accountsAndModerationPublishTheirFacts() {
+        String name = TestMembers.uniqueName("facts");
+        Api author = api().registered(name);
+        String id = TestDatabase.queryString("SELECT id FROM members WHERE username = '" + name + "'");
+        await().atMost(Duration.ofSeconds(10)).until(() -> ProbeEvents.FACTS.contains("MemberRegistered:" + id));
+
+        long category = new ForumFixtures(ForumFixtures.newAdmin(server.getURI())).category("Facts");
+        long thread = ForumFixtures.thread(author, category, "Facts thread", "Something to flag", List.of());
+        long post = Long.parseLong(TestDatabase.queryString("SELECT id FROM posts WHERE thread_id = " + thread));
+        assertEquals(204, api().registered(TestMembers.uniqueName("flagger"))
+                .post("/api/v1/posts/" + post + "/flags", java.util.Map.of("reason", "SPAM")).status());
+        await().atMost(Duration.ofSeconds(10)).until(() -> ProbeEvents.FACTS.contains("FlagRaised:" + post));
+
+        Api moderator = ForumFixtures.newModerator(server.getURI());
+        long item = Long.parseLong(TestDatabase.queryString("SELECT id FROM review_items WHERE post_id = " + post
+                + " AND status = 'OPEN'"));
+        Api.Response warned = moderator.post("/api/v1/admin/review/actions", java.util.Map.of("ids", List.of(item),
+                "action", "WARN", "reason", "Please stay on topic"));
+        assertEquals(200, warned.status(), warned.body());
+        await().atMost(Duration.ofSeconds(10)).until(() -> ProbeEvents.FACTS.contains("ReviewDecided:" + post + ":WARN")
+                && ProbeEvents.FACTS.contains("SanctionApplied:" + id + ":WARNING"));
+    }
 }

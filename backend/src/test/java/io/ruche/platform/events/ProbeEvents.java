@@ -21,6 +21,37 @@ public class ProbeEvents {
     static final List<String> FLAKY_SUCCEEDED = new CopyOnWriteArrayList<>();
     static final java.util.Map<String, AtomicInteger> FLAKY_TRIES = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** Facts of accounts and moderation as seen by a subscriber: "Type:id" strings. */
+    static final List<String> FACTS = new CopyOnWriteArrayList<>();
+
+    @Singleton
+    @Named("test.member-registered")
+    EventSubscriber<io.ruche.accounts.AccountEvents.MemberRegistered> memberRegistered() {
+        return new Subscriber<>(io.ruche.accounts.AccountEvents.MemberRegistered.class, "test.member-registered",
+                "default", e -> FACTS.add("MemberRegistered:" + e.memberId()));
+    }
+
+    @Singleton
+    @Named("test.flag-raised")
+    EventSubscriber<io.ruche.moderation.ModerationEvents.FlagRaised> flagRaised() {
+        return new Subscriber<>(io.ruche.moderation.ModerationEvents.FlagRaised.class, "test.flag-raised", "default",
+                e -> FACTS.add("FlagRaised:" + e.postId()));
+    }
+
+    @Singleton
+    @Named("test.review-decided")
+    EventSubscriber<io.ruche.moderation.ModerationEvents.ReviewDecided> reviewDecided() {
+        return new Subscriber<>(io.ruche.moderation.ModerationEvents.ReviewDecided.class, "test.review-decided",
+                "default", e -> FACTS.add("ReviewDecided:" + e.postId() + ":" + e.action()));
+    }
+
+    @Singleton
+    @Named("test.sanction-applied")
+    EventSubscriber<io.ruche.moderation.ModerationEvents.SanctionApplied> sanctionApplied() {
+        return new Subscriber<>(io.ruche.moderation.ModerationEvents.SanctionApplied.class, "test.sanction-applied",
+                "default", e -> FACTS.add("SanctionApplied:" + e.memberId() + ":" + e.kind()));
+    }
+
     @Singleton
     @Named("test.probe-recorder")
     EventSubscriber<Probe> recorder() {

@@ -1,0 +1,21 @@
+package io.ruche.accounts;
+
+import io.micronaut.serde.annotation.Serdeable;
+import io.ruche.platform.events.DomainEvent;
+
+/** What happens to accounts, for other features to subscribe to (badges, analytics, webhooks). */
+public final class AccountEvents {
+
+    private AccountEvents() {
+    }
+
+    /** A new member account exists (its address may still wait for confirmation). */
+    @Serdeable
+    public record MemberRegistered(long memberId) implements DomainEvent {
+    }
+
+    /** The member confirmed their address for the first time. */
+    @Serdeable
+    public record MemberVerified(long memberId) implements DomainEvent {
+    }
+}
