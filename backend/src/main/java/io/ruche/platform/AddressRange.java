@@ -30,15 +30,22 @@ public record AddressRange(BigInteger network, int bits, int length) {
     }
 
     public boolean contains(String address) {
+        return bytesOf(address).map(this::contains).orElse(false);
+    }
+
+    public boolean contains(byte[] address) {
+        return address.length * 8 == length && new BigInteger(1, address).shiftRight(length - bits).equals(network);
+    }
+
+    /** The bytes of a literal IPv4 or IPv6 address; empty for anything else (never a DNS look-up). */
+    public static Optional<byte[]> bytesOf(String address) {
         if (address == null || !LITERAL.matcher(address).matches()) {
-            return false;
+            return Optional.empty();
         }
         try {
-            byte[] bytes = InetAddress.getByName(address).getAddress();
-            return bytes.length * 8 == length
-                    && new BigInteger(1, bytes).shiftRight(length - bits).equals(network);
+            return Optional.of(InetAddress.getByName(address).getAddress());
         } catch (UnknownHostException e) {
-            return false;
+            return Optional.empty();
         }
     }
 }

@@ -37,8 +37,11 @@ public class ClientAddress {
                 .toList();
     }
 
+    /** Parsed once per address, then matched against every range (this runs on every request). */
     private boolean trusted(String address) {
-        return trustedProxies.stream().anyMatch(range -> range.contains(address));
+        return AddressRange.bytesOf(address)
+                .map(bytes -> trustedProxies.stream().anyMatch(range -> range.contains(bytes)))
+                .orElse(false);
     }
 
     private static String peer(HttpRequest<?> request) {

@@ -53,11 +53,6 @@ public class CsrfFilter implements Ordered {
     @RequestFilter
     @Nullable
     public HttpResponse<?> check(HttpRequest<?> request) {
-        if (TextRules.hasControlCharacters(decoded(request.getPath()))) {
-            // %00 and friends in a path are never a page of ours; answered before anything tries to use them.
-            return problems.of(request, new ProblemException(io.micronaut.http.HttpStatus.BAD_REQUEST,
-                    "problem.malformed", null, null, null));
-        }
         if (SAFE.contains(request.getMethod())) {
             return null;
         }
@@ -100,14 +95,6 @@ public class CsrfFilter implements Ordered {
                 .httpOnly(false)
                 .sameSite(SameSite.Lax)
                 .secure(secure);
-    }
-
-    private static String decoded(String path) {
-        try {
-            return java.net.URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return path;
-        }
     }
 
     /** Browsers send Origin on cross-site writes; when present it must name this site. */
