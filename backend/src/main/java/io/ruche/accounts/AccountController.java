@@ -11,7 +11,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.ruche.platform.ClientAddress;
 import jakarta.validation.Valid;
@@ -65,8 +64,8 @@ public class AccountController {
     /** Sends the address verification mail again. */
     @Post("/account/verification")
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    public HttpResponse<Void> resendVerification(HttpRequest<?> request, Authentication authentication) {
-        accounts.resendVerification(CurrentMember.idOf(authentication), clientAddress.of(request));
+    public HttpResponse<Void> resendVerification(HttpRequest<?> request, Viewer viewer) {
+        accounts.resendVerification(viewer.memberId(), clientAddress.of(request));
         return HttpResponse.accepted();
     }
 
@@ -97,8 +96,8 @@ public class AccountController {
     /** Starts an address change; the new address gets a confirmation link. */
     @Post("/account/email")
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    public HttpResponse<Void> changeEmail(Authentication authentication, @Body @Valid AccountRequests.ChangeEmail body) {
-        accounts.requestEmailChange(CurrentMember.idOf(authentication), body.email(), body.password());
+    public HttpResponse<Void> changeEmail(Viewer viewer, @Body @Valid AccountRequests.ChangeEmail body) {
+        accounts.requestEmailChange(viewer.memberId(), body.email(), body.password());
         return HttpResponse.accepted();
     }
 

@@ -348,6 +348,10 @@ public class AccountService {
         return saved;
     }
 
+    public Member byId(long memberId) {
+        return members.findById(memberId).orElseThrow(() -> Problems.notFound("member"));
+    }
+
     public Member byUsername(String username) {
         return members.findByUsername(username).orElseThrow(() -> Problems.notFound("member"));
     }

@@ -12,7 +12,6 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import jakarta.validation.Valid;
 
@@ -29,19 +28,19 @@ public class MemberController {
 
     @Get("/{username}")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    public AccountViews.Profile profile(String username, @Nullable Authentication authentication) {
+    public AccountViews.Profile profile(String username, Viewer viewer) {
         Member member = accounts.byUsername(username);
-        boolean canEdit = CurrentMember.isAdmin(authentication)
-                || member.id().equals(CurrentMember.idOf(authentication));
+        boolean canEdit = viewer.isAdmin()
+                || member.id().equals(viewer.memberId());
         return AccountViews.Profile.of(member, canEdit);
     }
 
     @Patch("/{username}")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     public AccountViews.Profile update(String username, @Body @Valid AccountRequests.UpdateProfile body,
-                                      Authentication authentication) {
-        Member member = accounts.updateProfile(CurrentMember.idOf(authentication),
-                CurrentMember.isAdmin(authentication), username, body);
+                                      Viewer viewer) {
+        Member member = accounts.updateProfile(viewer.memberId(),
+                viewer.isAdmin(), username, body);
         return AccountViews.Profile.of(member, true);
     }
 

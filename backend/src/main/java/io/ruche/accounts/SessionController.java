@@ -12,7 +12,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.ruche.platform.ClientAddress;
 import jakarta.validation.Valid;
@@ -37,13 +36,13 @@ public class SessionController {
 
     @Get
     @Secured(SecurityRule.IS_ANONYMOUS)
-    public AccountViews.Session current(@Nullable Authentication authentication) {
-        Long id = CurrentMember.idOf(authentication);
+    public AccountViews.Session current(Viewer viewer) {
+        Long id = viewer.memberId();
         boolean setupRequired = accounts.setupRequired();
         if (id == null) {
             return new AccountViews.Session(false, null, setupRequired);
         }
-        Member member = accounts.byUsername(authentication.getName());
+        Member member = accounts.byId(id);
         return new AccountViews.Session(true, AccountViews.Self.of(member), setupRequired);
     }
 

@@ -1,5 +1,7 @@
 package io.ruche.forum;
 
+import io.ruche.accounts.Viewer;
+
 import io.ruche.platform.Problems;
 import jakarta.inject.Singleton;
 
@@ -65,7 +67,7 @@ public class CategoryAccess {
         }
     }
 
-    public Catalog catalog(ForumViewer viewer) {
+    public Catalog catalog(Viewer viewer) {
         List<Category> all = categories.listOrdered();
         Map<Long, Rights> fromGroups = new HashMap<>();
         if (viewer.isMember() && !viewer.groupIds().isEmpty()) {
@@ -93,7 +95,7 @@ public class CategoryAccess {
         return new Catalog(visible, rights, all);
     }
 
-    private static Rights rightsIn(Category c, ForumViewer viewer, Rights group) {
+    private static Rights rightsIn(Category c, Viewer viewer, Rights group) {
         if (viewer.isStaff()) {
             return new Rights(true, true, true);
         }

@@ -1,5 +1,7 @@
 package io.ruche.forum;
 
+import io.ruche.accounts.Viewer;
+
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -13,7 +15,6 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import jakarta.validation.Valid;
 
@@ -26,33 +27,31 @@ public class CategoryController {
 
     private final CategoryService categories;
     private final ThreadService threads;
-    private final ViewerResolver viewers;
 
-    public CategoryController(CategoryService categories, ThreadService threads, ViewerResolver viewers) {
+    public CategoryController(CategoryService categories, ThreadService threads) {
         this.categories = categories;
         this.threads = threads;
-        this.viewers = viewers;
     }
 
     @Get
     @Secured(SecurityRule.IS_ANONYMOUS)
-    public List<ForumViews.CategoryView> tree(@Nullable Authentication authentication) {
-        return categories.tree(viewers.of(authentication));
+    public List<ForumViews.CategoryView> tree(Viewer viewer) {
+        return categories.tree(viewer);
     }
 
     /** Threads of a category, keyset-paged; {@code sort} is latest, top or unanswered. */
     @Get("/{slug}/follow")
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    public ForumViews.FollowState followLevel(String slug, Authentication authentication) {
-        return categories.followLevel(viewers.of(authentication), slug);
+    public ForumViews.FollowState followLevel(String slug, Viewer viewer) {
+        return categories.followLevel(viewer, slug);
     }
 
     /** Watch (told of every new thread), track, mute (silence the category), or null to go back to normal. */
     @io.micronaut.http.annotation.Put("/{slug}/follow")
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    public ForumViews.FollowState follow(String slug, Authentication authentication,
+    public ForumViews.FollowState follow(String slug, Viewer viewer,
                                          @Body @Valid ForumRequests.CategoryFollow body) {
-        return categories.follow(viewers.of(authentication), slug, body.level());
+        return categories.follow(viewer, slug, body.level());
     }
 
     @Get("/{slug}/threads")
@@ -60,8 +59,8 @@ public class CategoryController {
     public ForumViews.ThreadPage threads(String slug, @QueryValue @Nullable String sort,
                                         @QueryValue @Nullable String after,
                                         @QueryValue(defaultValue = "30") int limit,
-                                        @Nullable Authentication authentication) {
-        return threads.inCategory(viewers.of(authentication), slug, ThreadQueries.Sort.parse(sort), after, limit);
+                                        Viewer viewer) {
+        return threads.inCategory(viewer, slug, ThreadQueries.Sort.parse(sort), after, limit);
     }
 
     @Post

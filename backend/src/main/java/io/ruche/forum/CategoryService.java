@@ -1,5 +1,7 @@
 package io.ruche.forum;
 
+import io.ruche.accounts.Viewer;
+
 import io.micronaut.transaction.annotation.Transactional;
 import io.ruche.accounts.GroupService;
 import io.ruche.platform.Problems;
@@ -36,7 +38,7 @@ public class CategoryService {
      * the children this reader sees, so a private sub-category leaks nothing.
      */
     @Transactional(readOnly = true)
-    public List<ForumViews.CategoryView> tree(ForumViewer viewer) {
+    public List<ForumViews.CategoryView> tree(Viewer viewer) {
         CategoryAccess.Catalog catalog = access.catalog(viewer);
         List<Long> latestIds = catalog.visible().values().stream().map(Category::lastThreadId)
                 .filter(java.util.Objects::nonNull).distinct().toList();
@@ -81,7 +83,7 @@ public class CategoryService {
     private static ForumViews.CategoryView view(Category c, ForumViews.LatestThread latest, int threads, int postCount,
                                                 CategoryAccess.Catalog catalog, List<ForumViews.CategoryView> children,
                                                 Map<Long, List<ForumViews.GroupRightView>> groupRights,
-                                                ForumViewer viewer) {
+                                                Viewer viewer) {
         ForumViews.RightsView rights = viewer.isAdmin() ? new ForumViews.RightsView(c.everyoneSee(), c.membersSee(),
                 c.membersReply(), c.membersStart(), groupRights.getOrDefault(c.id(), List.of()), c.premoderated()) : null;
         return new ForumViews.CategoryView(c.id(), c.parentId(), c.slug(), c.name(), c.description(), c.color(),
@@ -172,8 +174,8 @@ public class CategoryService {
 
     /** How the viewer follows a category they can see: WATCHING (told of new threads), TRACKING, MUTED, or null. */
     @Transactional(readOnly = true)
-    public ForumViews.FollowState followLevel(ForumViewer viewer, String slug) {
-        ThreadService.requireMember(viewer);
+    public ForumViews.FollowState followLevel(Viewer viewer, String slug) {
+        viewer.requireMember();
         Category category = access.catalog(viewer).requireBySlug(slug);
         return new ForumViews.FollowState(sql.query("SELECT level FROM category_follows WHERE category_id = ? "
                 + "AND member_id = ?", List.of(category.id(), viewer.memberId()), rs -> rs.getString(1))
@@ -181,8 +183,8 @@ public class CategoryService {
     }
 
     @Transactional
-    public ForumViews.FollowState follow(ForumViewer viewer, String slug, @io.micronaut.core.annotation.Nullable String level) {
-        ThreadService.requireMember(viewer);
+    public ForumViews.FollowState follow(Viewer viewer, String slug, @io.micronaut.core.annotation.Nullable String level) {
+        viewer.requireMember();
         Category category = access.catalog(viewer).requireBySlug(slug);
         if (level == null) {
             sql.update("DELETE FROM category_follows WHERE category_id = ? AND member_id = ?",

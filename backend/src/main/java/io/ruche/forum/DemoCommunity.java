@@ -1,5 +1,7 @@
 package io.ruche.forum;
 
+import io.ruche.accounts.Viewer;
+
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -33,7 +35,7 @@ public class DemoCommunity {
     private final ThreadService threads;
     private final PostService posts;
     private final io.ruche.platform.db.StartupLock startupLock;
-    private final Map<String, ForumViewer> people = new HashMap<>();
+    private final Map<String, Viewer> people = new HashMap<>();
 
     public DemoCommunity(AccountService accounts, CategoryService categories, CategoryRepository categoryRepository,
                          ThreadService threads, PostService posts, io.ruche.platform.db.StartupLock startupLock) {
@@ -119,7 +121,7 @@ public class DemoCommunity {
         if (role != Role.MEMBER) {
             member = accounts.setRole(username, role);
         }
-        people.put(username, new ForumViewer(member.id(), role, Set.of()));
+        people.put(username, new Viewer(member.id(), role, Set.of()));
     }
 
     private long category(String name, String slug, String description, String color, int position, CategoryKind kind,
@@ -141,6 +143,6 @@ public class DemoCommunity {
     }
 
     private long postIdAt(long threadId, int position) {
-        return threads.detail(ForumViewer.GUEST, threadId, position - 1, 1).posts().get(0).id();
+        return threads.detail(Viewer.GUEST, threadId, position - 1, 1).posts().get(0).id();
     }
 }

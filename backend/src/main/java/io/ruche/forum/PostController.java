@@ -1,5 +1,7 @@
 package io.ruche.forum;
 
+import io.ruche.accounts.Viewer;
+
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -11,7 +13,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import jakarta.validation.Valid;
 
@@ -23,53 +24,51 @@ import java.util.List;
 public class PostController {
 
     private final PostService posts;
-    private final ViewerResolver viewers;
 
-    public PostController(PostService posts, ViewerResolver viewers) {
+    public PostController(PostService posts) {
         this.posts = posts;
-        this.viewers = viewers;
     }
 
     @Patch("/posts/{id}")
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    public ForumViews.PostView edit(long id, @Body @Valid ForumRequests.EditPost body, Authentication authentication) {
-        return posts.edit(viewers.of(authentication), id, body);
+    public ForumViews.PostView edit(long id, @Body @Valid ForumRequests.EditPost body, Viewer viewer) {
+        return posts.edit(viewer, id, body);
     }
 
     @Delete("/posts/{id}")
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    public HttpResponse<?> delete(long id, Authentication authentication) {
-        posts.delete(viewers.of(authentication), id);
+    public HttpResponse<?> delete(long id, Viewer viewer) {
+        posts.delete(viewer, id);
         return HttpResponse.noContent();
     }
 
     @Get("/posts/{id}/revisions")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    public List<ForumViews.Revision> revisions(long id, @Nullable Authentication authentication) {
-        return posts.revisions(viewers.of(authentication), id);
+    public List<ForumViews.Revision> revisions(long id, Viewer viewer) {
+        return posts.revisions(viewer, id);
     }
 
     @Get("/posts/{id}/reactions")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    public List<ForumViews.Reactors> reactors(long id, @Nullable Authentication authentication) {
-        return posts.reactors(viewers.of(authentication), id);
+    public List<ForumViews.Reactors> reactors(long id, Viewer viewer) {
+        return posts.reactors(viewer, id);
     }
 
     @Post("/posts/{id}/reactions/{kind}")
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    public List<ForumViews.ReactionView> react(long id, String kind, Authentication authentication) {
-        return posts.react(viewers.of(authentication), id, kind, true);
+    public List<ForumViews.ReactionView> react(long id, String kind, Viewer viewer) {
+        return posts.react(viewer, id, kind, true);
     }
 
     @Delete("/posts/{id}/reactions/{kind}")
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    public List<ForumViews.ReactionView> unreact(long id, String kind, Authentication authentication) {
-        return posts.react(viewers.of(authentication), id, kind, false);
+    public List<ForumViews.ReactionView> unreact(long id, String kind, Viewer viewer) {
+        return posts.react(viewer, id, kind, false);
     }
 
     @Post("/preview")
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    public ForumViews.Preview preview(@Body @Valid ForumRequests.Preview body, Authentication authentication) {
-        return posts.preview(viewers.of(authentication), body);
+    public ForumViews.Preview preview(@Body @Valid ForumRequests.Preview body, Viewer viewer) {
+        return posts.preview(viewer, body);
     }
 }

@@ -1,5 +1,7 @@
 package io.ruche.forum;
 
+import io.ruche.accounts.Viewer;
+
 import io.micronaut.core.annotation.Nullable;
 import io.ruche.accounts.Role;
 import io.ruche.platform.Sql;
@@ -62,8 +64,8 @@ public class PostQueries {
     }
 
     /** The views of {@code rows} for {@code viewer}, with reactions in two batched queries. */
-    public List<ForumViews.PostView> views(ForumViewer viewer, List<Row> rows, @Nullable Long acceptedPostId,
-                                           boolean threadOpen, boolean canReply) {
+    public List<ForumViews.PostView> views(Viewer viewer, List<Row> rows, @Nullable Long acceptedPostId,
+                                           ThreadAccess.Rights thread) {
         if (rows.isEmpty()) {
             return List.of();
         }
@@ -87,7 +89,8 @@ public class PostQueries {
         }
         return rows.stream().map(r -> {
             boolean deleted = r.deletedAt() != null;
-            boolean own = viewer.isMember() && viewer.memberId() == r.authorId();
+            PostAccess.Rights rights = PostAccess.of(viewer,
+                    new PostAccess.Subject(r.authorId(), r.author().role(), deleted, r.hidden()), thread);
             List<ForumViews.ReactionView> reactions = new ArrayList<>();
             Map<String, Integer> postCounts = counts.getOrDefault(r.id(), Map.of());
             for (String kind : REACTION_KINDS) {
@@ -97,14 +100,11 @@ public class PostQueries {
                     reactions.add(new ForumViews.ReactionView(kind, count, mineToo));
                 }
             }
-            boolean mayChange = !deleted && threadOpen && (own || viewer.isStaff());
-            // A hidden post waits for review: its author and staff still read it, others see a placeholder.
-            boolean masked = deleted || (r.hidden() && !own && !viewer.isStaff());
+            boolean masked = !rights.readBody();
             return new ForumViews.PostView(r.id(), r.position(), r.author(), masked ? null : r.html(),
                     masked ? null : r.source(), r.replyTo(), r.createdAt(), r.editedAt(), r.editCount(), deleted,
-                    reactions, mayChange, mayChange, !masked && viewer.isMember() && !own && canReply,
-                    acceptedPostId != null && acceptedPostId == r.id(), r.hidden(), r.official(),
-                    !masked && viewer.isMember() && !own && !r.hidden());
+                    reactions, rights.edit(), rights.delete(), rights.react(),
+                    acceptedPostId != null && acceptedPostId == r.id(), r.hidden(), r.official(), rights.flag());
         }).toList();
     }
 }

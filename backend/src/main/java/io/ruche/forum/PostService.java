@@ -1,5 +1,8 @@
 package io.ruche.forum;
 
+import io.ruche.accounts.Role;
+import io.ruche.accounts.Viewer;
+
 import io.micronaut.context.annotation.Value;
 import io.micronaut.transaction.annotation.Transactional;
 import io.ruche.content.ContentService;
@@ -56,48 +59,36 @@ public class PostService {
         this.clock = clock;
     }
 
-    /** A post the viewer can see, with its thread; 404 for posts in categories they cannot see. */
-    private record Located(Post post, Thread thread, CategoryAccess.Catalog catalog) {
+    /** A post the viewer can see, with its thread and the viewer's rights on both; 404 for posts they cannot see. */
+    private record Located(Post post, Thread thread, CategoryAccess.Catalog catalog, PostAccess.Subject subject,
+                           ThreadAccess.Rights threadRights) {
     }
 
-    private Located locate(ForumViewer viewer, long postId) {
+    private Located locate(Viewer viewer, long postId) {
         Post post = posts.findById(postId).orElseThrow(() -> Problems.notFound("post"));
         CategoryAccess.Catalog catalog = access.catalog(viewer);
         Thread thread = threads.findById(post.threadId()).orElseThrow(() -> Problems.notFound("post"));
-        if (!catalog.visible().containsKey(thread.categoryId())) {
+        Category category = catalog.visible().get(thread.categoryId());
+        if (category == null) {
             throw Problems.notFound("post");
         }
-        return new Located(post, thread, catalog);
-    }
-
-    private void requireMayChange(ForumViewer viewer, Located at) {
-        if (at.post().isDeleted()) {
-            throw Problems.notFound("post");
+        record State(Role role, boolean hidden) {
         }
-        boolean own = at.post().authorId() == viewer.memberId();
-        if (!own && !viewer.isStaff()) {
-            throw Problems.forbidden("problem.forbidden");
-        }
-        if (!own && !viewer.isAdmin() && authorIsAdmin(at.post().authorId())) {
-            // A moderator does not rewrite or remove an administrator's words.
-            throw Problems.forbidden("problem.forbidden");
-        }
-        if (!viewer.isStaff() && (at.thread().locked() || at.thread().archived())) {
-            throw Problems.forbidden("problem.threadLocked");
-        }
-    }
-
-    private boolean authorIsAdmin(long authorId) {
-        return !sql.query("SELECT 1 FROM members WHERE id = ? AND role = 'ADMIN'", List.of(authorId), rs -> 1).isEmpty();
+        State state = sql.query("SELECT m.role, p.hidden_at FROM posts p JOIN members m ON m.id = p.author_id "
+                + "WHERE p.id = ?", List.of(postId), rs -> new State(Role.valueOf(rs.getString(1)),
+                rs.getTimestamp(2) != null)).get(0);
+        return new Located(post, thread, catalog,
+                new PostAccess.Subject(post.authorId(), state.role(), post.isDeleted(), state.hidden()),
+                ThreadAccess.of(viewer, catalog, ThreadAccess.Subject.of(thread, category)));
     }
 
     /** The author or staff edits a post; the text it replaces is kept as a revision. */
     @RetryOnConflict
     @Transactional
-    public ForumViews.PostView edit(ForumViewer viewer, long postId, ForumRequests.EditPost request) {
-        ThreadService.requireMember(viewer);
+    public ForumViews.PostView edit(Viewer viewer, long postId, ForumRequests.EditPost request) {
+        viewer.requireMember();
         Located at = locate(viewer, postId);
-        requireMayChange(viewer, at);
+        PostAccess.requireChange(viewer, at.subject(), at.threadRights());
         if (!at.post().bodySource().equals(request.body())) {
             ContentService.Rendered body = content.render(request.body());
             posts.addRevision(postId, viewer.memberId(), at.post().bodySource(), clock.instant());
@@ -108,17 +99,17 @@ public class PostService {
             activity.recordMentions(postId, body.mentionedMemberIds());
             outbox.publish(new ForumEvents.PostEdited(postId, at.thread().id(), viewer.memberId()));
         }
-        return postQueries.views(viewer, postQueries.byId(postId), at.thread().acceptedPostId(), true,
-                at.catalog().canReply(at.thread().categoryId())).get(0);
+        return postQueries.views(viewer, postQueries.byId(postId), at.thread().acceptedPostId(), at.threadRights())
+                .get(0);
     }
 
     /** Soft delete by the author or staff: the post leaves a placeholder and its history stays. */
     @RetryOnConflict
     @Transactional
-    public void delete(ForumViewer viewer, long postId) {
-        ThreadService.requireMember(viewer);
+    public void delete(Viewer viewer, long postId) {
+        viewer.requireMember();
         Located at = locate(viewer, postId);
-        requireMayChange(viewer, at);
+        PostAccess.requireChange(viewer, at.subject(), at.threadRights());
         posts.softDelete(postId, clock.instant(), viewer.memberId());
         if (at.post().authorId() != viewer.memberId()) {
             auditLog.record(viewer.memberId(), "post.delete", "post", postId, "in thread " + at.thread().id(), null);
@@ -128,6 +119,18 @@ public class PostService {
             threads.setAccepted(at.thread().id(), null);
             outbox.publish(new ForumEvents.AnswerAccepted(at.thread().id(), null, viewer.memberId()));
         }
+    }
+
+    /** Where a flag lands: the post's author and category. */
+    public record FlagTarget(long authorId, long categoryId, boolean hidden) {
+    }
+
+    /** A member may flag a post they can see, not their own, not a deleted one ({@link PostAccess#requireFlag}). */
+    @Transactional(readOnly = true)
+    public FlagTarget requireFlaggable(Viewer viewer, long postId) {
+        Located at = locate(viewer, postId);
+        PostAccess.requireFlag(viewer, at.subject());
+        return new FlagTarget(at.post().authorId(), at.thread().categoryId(), at.subject().hidden());
     }
 
     /**
@@ -152,18 +155,10 @@ public class PostService {
     }
 
     @Transactional(readOnly = true)
-    public List<ForumViews.Revision> revisions(ForumViewer viewer, long postId) {
+    public List<ForumViews.Revision> revisions(Viewer viewer, long postId) {
         Located at = locate(viewer, postId);
-        boolean own = viewer.isMember() && at.post().authorId() == viewer.memberId();
-        boolean hidden = !sql.query("SELECT 1 FROM posts WHERE id = ? AND hidden_at IS NOT NULL", List.of(postId),
-                rs -> 1).isEmpty();
         // What moderators took out of sight stays out of sight, earlier versions included.
-        if ((at.post().isDeleted() || hidden) && !viewer.isStaff() && !own) {
-            throw Problems.notFound("post");
-        }
-        if (at.post().isDeleted() && !viewer.isStaff()) {
-            throw Problems.notFound("post");
-        }
+        PostAccess.requireReadHistory(viewer, at.subject(), at.threadRights());
         return posts.revisions(postId).stream().map(r -> new ForumViews.Revision(r.id(), r.bodySource(),
                 r.createdAt(), ForumViews.MemberRef.of(r.editorUsername(), r.editorDisplayName(), null))).toList();
     }
@@ -171,21 +166,13 @@ public class PostService {
     /** One reaction of each kind per member per post; not on one's own posts. Idempotent. */
     @RetryOnConflict
     @Transactional
-    public List<ForumViews.ReactionView> react(ForumViewer viewer, long postId, String kind, boolean add) {
-        ThreadService.requireMember(viewer);
+    public List<ForumViews.ReactionView> react(Viewer viewer, long postId, String kind, boolean add) {
+        viewer.requireMember();
         if (!PostQueries.REACTION_KINDS.contains(kind)) {
             throw Problems.notFound("reaction");
         }
         Located at = locate(viewer, postId);
-        if (at.post().isDeleted()) {
-            throw Problems.notFound("post");
-        }
-        if (at.post().authorId() == viewer.memberId()) {
-            throw Problems.forbidden("problem.ownPost");
-        }
-        if (!at.catalog().canReply(at.thread().categoryId())) {
-            throw Problems.forbidden("problem.cannotReply");
-        }
+        PostAccess.requireReact(viewer, at.subject(), at.threadRights());
         publishing.requireNotSilenced(viewer);
         rateLimiter.hit("react:" + viewer.memberId(), reactionsPerMinute, Duration.ofMinutes(1));
         // Lock order thread -> post, as replies take them: the rows whose counters change are locked exclusively
@@ -203,12 +190,12 @@ public class PostService {
             outbox.publish(add ? new ForumEvents.ReactionAdded(postId, viewer.memberId(), kind)
                     : new ForumEvents.ReactionRemoved(postId, viewer.memberId(), kind));
         }
-        return postQueries.views(viewer, postQueries.byId(postId), null, true, true).get(0).reactions();
+        return postQueries.views(viewer, postQueries.byId(postId), null, at.threadRights()).get(0).reactions();
     }
 
     /** Who reacted to a post, by kind. */
     @Transactional(readOnly = true)
-    public List<ForumViews.Reactors> reactors(ForumViewer viewer, long postId) {
+    public List<ForumViews.Reactors> reactors(Viewer viewer, long postId) {
         locate(viewer, postId);
         Map<String, List<ForumViews.MemberRef>> byKind = new LinkedHashMap<>();
         for (PostRepository.ReactorRow row : posts.reactors(postId)) {
@@ -220,7 +207,7 @@ public class PostService {
     }
 
     /** The HTML a draft will become, rendered exactly as on posting. */
-    public ForumViews.Preview preview(ForumViewer viewer, ForumRequests.Preview request) {
+    public ForumViews.Preview preview(Viewer viewer, ForumRequests.Preview request) {
         rateLimiter.hit("preview:" + viewer.memberId(), previewsPerMinute, Duration.ofMinutes(1));
         return new ForumViews.Preview(content.render(request.body()).html());
     }

@@ -1,5 +1,7 @@
 package io.ruche.forum;
 
+import io.ruche.accounts.Viewer;
+
 import io.micronaut.core.annotation.Nullable;
 
 import java.util.List;
@@ -20,10 +22,10 @@ public interface PublishingPolicy {
     }
 
     /** {@code threadId} is null for a new thread. Refuses (problem) what may not be published at all. */
-    Screening screen(ForumViewer viewer, long categoryId, @Nullable Long threadId, @Nullable String title, String body);
+    Screening screen(Viewer viewer, long categoryId, @Nullable Long threadId, @Nullable String title, String body);
 
     /** Silenced members read only: no posts, reactions or flags. */
-    void requireNotSilenced(ForumViewer viewer);
+    void requireNotSilenced(Viewer viewer);
 
     /** A post was published: one more to the author's standing (in the caller's transaction). */
     void published(long authorId);

@@ -1,5 +1,7 @@
 package io.ruche.forum;
 
+import io.ruche.accounts.Viewer;
+
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -9,7 +11,6 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import jakarta.validation.Valid;
 
@@ -20,18 +21,16 @@ public class TagController {
 
     private final TagService tags;
     private final CategoryAccess access;
-    private final ViewerResolver viewers;
 
-    public TagController(TagService tags, CategoryAccess access, ViewerResolver viewers) {
+    public TagController(TagService tags, CategoryAccess access) {
         this.tags = tags;
         this.access = access;
-        this.viewers = viewers;
     }
 
     @Get
     @Secured(SecurityRule.IS_ANONYMOUS)
-    public ForumViews.TagSettings list(@Nullable Authentication authentication) {
-        return tags.list(access.catalog(viewers.of(authentication)));
+    public ForumViews.TagSettings list(Viewer viewer) {
+        return tags.list(access.catalog(viewer));
     }
 
     @Put("/settings")

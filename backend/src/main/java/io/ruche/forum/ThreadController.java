@@ -1,5 +1,7 @@
 package io.ruche.forum;
 
+import io.ruche.accounts.Viewer;
+
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -14,7 +16,6 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import jakarta.validation.Valid;
 
@@ -24,12 +25,11 @@ import jakarta.validation.Valid;
 public class ThreadController {
 
     private final ThreadService threads;
-    private final ViewerResolver viewers;
     private final io.ruche.platform.RateLimiter rateLimiter;
     private final io.ruche.platform.ClientAddress clientAddress;
     private final int postsPerAddress;
 
-    public ThreadController(ThreadService threads, ViewerResolver viewers, io.ruche.platform.RateLimiter rateLimiter,
+    public ThreadController(ThreadService threads, io.ruche.platform.RateLimiter rateLimiter,
                             io.ruche.platform.ClientAddress clientAddress,
                             @io.micronaut.context.annotation.Value("${ruche.rate-limits.posts-per-address-10-minutes:60}")
                             int postsPerAddress) {
@@ -37,7 +37,6 @@ public class ThreadController {
         this.clientAddress = clientAddress;
         this.postsPerAddress = postsPerAddress;
         this.threads = threads;
-        this.viewers = viewers;
     }
 
     /** Latest threads across the categories the reader can see; {@code tag} narrows to one tag. */
@@ -45,8 +44,8 @@ public class ThreadController {
     @Secured(SecurityRule.IS_ANONYMOUS)
     public ForumViews.ThreadPage latest(@QueryValue @Nullable String tag, @QueryValue @Nullable String after,
                                         @QueryValue(defaultValue = "30") int limit,
-                                        @Nullable Authentication authentication) {
-        return threads.latest(viewers.of(authentication), tag, after, limit);
+                                        Viewer viewer) {
+        return threads.latest(viewer, tag, after, limit);
     }
 
     /** The thread with a page of posts; {@code after} is the position of the last post already shown. */
@@ -54,16 +53,15 @@ public class ThreadController {
     @Secured(SecurityRule.IS_ANONYMOUS)
     public ForumViews.ThreadDetail thread(long id, @QueryValue(defaultValue = "0") int after,
                                           @QueryValue(defaultValue = "20") int limit,
-                                          @Nullable Authentication authentication) {
-        return threads.detail(viewers.of(authentication), id, after, limit);
+                                          Viewer viewer) {
+        return threads.detail(viewer, id, after, limit);
     }
 
     @Post
     @Secured(SecurityRule.IS_AUTHENTICATED)
     public HttpResponse<?> create(io.micronaut.http.HttpRequest<?> request, @Body @Valid ForumRequests.CreateThread body,
-                                  Authentication authentication) {
+                                  Viewer viewer) {
         limitAddress(request);
-        ForumViewer viewer = viewers.of(authentication);
         ThreadService.Outcome outcome = threads.create(viewer, body);
         if (outcome.queuedId() != null) {
             // Held for review: 202, and the author is told why.
@@ -85,9 +83,9 @@ public class ThreadController {
     @Post("/{id}/posts")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     public HttpResponse<?> reply(io.micronaut.http.HttpRequest<?> request, long id,
-                                 @Body @Valid ForumRequests.Reply body, Authentication authentication) {
+                                 @Body @Valid ForumRequests.Reply body, Viewer viewer) {
         limitAddress(request);
-        ThreadService.Outcome outcome = threads.reply(viewers.of(authentication), id, body);
+        ThreadService.Outcome outcome = threads.reply(viewer, id, body);
         if (outcome.queuedId() != null) {
             return HttpResponse.accepted().body(new Held(outcome.queuedId(), outcome.heldBecause()));
         }
@@ -98,37 +96,36 @@ public class ThreadController {
     @Patch("/{id}")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     public ForumViews.ThreadDetail update(long id, @Body @Valid ForumRequests.UpdateThread body,
-                                          Authentication authentication) {
-        ForumViewer viewer = viewers.of(authentication);
+                                          Viewer viewer) {
         threads.update(viewer, id, body);
         return threads.detail(viewer, id, 0, 20);
     }
 
     @Post("/{id}/accepted-answer")
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    public HttpResponse<?> accept(long id, @Body @Valid ForumRequests.AcceptAnswer body, Authentication authentication) {
-        threads.accept(viewers.of(authentication), id, body.postId());
+    public HttpResponse<?> accept(long id, @Body @Valid ForumRequests.AcceptAnswer body, Viewer viewer) {
+        threads.accept(viewer, id, body.postId());
         return HttpResponse.noContent();
     }
 
     @Delete("/{id}/accepted-answer")
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    public HttpResponse<?> unaccept(long id, Authentication authentication) {
-        threads.accept(viewers.of(authentication), id, null);
+    public HttpResponse<?> unaccept(long id, Viewer viewer) {
+        threads.accept(viewer, id, null);
         return HttpResponse.noContent();
     }
 
     @Put("/{id}/follow")
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    public HttpResponse<?> follow(long id, @Body @Valid ForumRequests.Follow body, Authentication authentication) {
-        threads.follow(viewers.of(authentication), id, body.level());
+    public HttpResponse<?> follow(long id, @Body @Valid ForumRequests.Follow body, Viewer viewer) {
+        threads.follow(viewer, id, body.level());
         return HttpResponse.noContent();
     }
 
     @Delete("/{id}/follow")
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    public HttpResponse<?> unfollow(long id, Authentication authentication) {
-        threads.follow(viewers.of(authentication), id, null);
+    public HttpResponse<?> unfollow(long id, Viewer viewer) {
+        threads.follow(viewer, id, null);
         return HttpResponse.noContent();
     }
 }

@@ -1,5 +1,7 @@
 package io.ruche.forum;
 
+import io.ruche.accounts.Viewer;
+
 import io.micronaut.core.annotation.Nullable;
 import io.ruche.accounts.Role;
 import io.ruche.platform.Problems;
@@ -80,7 +82,7 @@ public class ThreadQueries {
      * One page of threads from {@code categoryIds}. Pinned threads come first on the first page of the latest
      * order (pinned in the category, or pinned globally for the site-wide list).
      */
-    public ForumViews.ThreadPage list(ForumViewer viewer, CategoryAccess.Catalog catalog, List<Long> categoryIds,
+    public ForumViews.ThreadPage list(Viewer viewer, CategoryAccess.Catalog catalog, List<Long> categoryIds,
                                       @Nullable Long tagId, Sort sort, @Nullable String after, int limit,
                                       boolean siteWide) {
         int size = Math.max(1, Math.min(limit, 100));
@@ -137,7 +139,7 @@ public class ThreadQueries {
     }
 
     /** Adds tags and read state to rows: two batched queries for the whole list. */
-    public List<ForumViews.ThreadSummary> summaries(ForumViewer viewer, CategoryAccess.Catalog catalog, List<Row> rows) {
+    public List<ForumViews.ThreadSummary> summaries(Viewer viewer, CategoryAccess.Catalog catalog, List<Row> rows) {
         if (rows.isEmpty()) {
             return List.of();
         }

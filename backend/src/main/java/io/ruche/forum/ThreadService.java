@@ -1,5 +1,7 @@
 package io.ruche.forum;
 
+import io.ruche.accounts.Viewer;
+
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
@@ -70,7 +72,7 @@ public class ThreadService {
 
     /** Latest threads across every category the viewer can see, or under one tag. */
     @Transactional(readOnly = true)
-    public ForumViews.ThreadPage latest(ForumViewer viewer, @Nullable String tag, @Nullable String after, int limit) {
+    public ForumViews.ThreadPage latest(Viewer viewer, @Nullable String tag, @Nullable String after, int limit) {
         CategoryAccess.Catalog catalog = access.catalog(viewer);
         Long tagId = null;
         if (tag != null && !tag.isBlank()) {
@@ -85,7 +87,7 @@ public class ThreadService {
 
     /** A category's threads (its sub-categories' included). */
     @Transactional(readOnly = true)
-    public ForumViews.ThreadPage inCategory(ForumViewer viewer, String slug, ThreadQueries.Sort sort,
+    public ForumViews.ThreadPage inCategory(Viewer viewer, String slug, ThreadQueries.Sort sort,
                                             @Nullable String after, int limit) {
         CategoryAccess.Catalog catalog = access.catalog(viewer);
         Category category = catalog.requireBySlug(slug);
@@ -98,7 +100,7 @@ public class ThreadService {
 
     /** A thread and one page of its posts; marks them read for a member and counts the view. */
     @Transactional
-    public ForumViews.ThreadDetail detail(ForumViewer viewer, long threadId, int afterPosition, int limit) {
+    public ForumViews.ThreadDetail detail(Viewer viewer, long threadId, int afterPosition, int limit) {
         CategoryAccess.Catalog catalog = access.catalog(viewer);
         ThreadQueries.Row thread = threadQueries.thread(threadId).orElseThrow(() -> Problems.notFound("thread"));
         Category category = catalog.requireForThread(thread.categoryId());
@@ -107,8 +109,7 @@ public class ThreadService {
         boolean more = page.size() > size;
         List<PostQueries.Row> shown = more ? page.subList(0, size) : page;
 
-        boolean open = !thread.archived() && (!thread.locked() || viewer.isStaff());
-        boolean canReply = catalog.canReply(category.id()) && open;
+        ThreadAccess.Rights rights = ThreadAccess.of(viewer, catalog, ThreadAccess.Subject.of(thread, category));
         List<PostQueries.Row> all = new ArrayList<>(shown);
         PostQueries.Row acceptedRow = null;
         if (thread.acceptedPostId() != null) {
@@ -118,8 +119,7 @@ public class ThreadService {
                 all.add(acceptedRow);
             }
         }
-        List<ForumViews.PostView> postViews = postQueries.views(viewer, all, thread.acceptedPostId(), open,
-                catalog.canReply(category.id()));
+        List<ForumViews.PostView> postViews = postQueries.views(viewer, all, thread.acceptedPostId(), rights);
         ForumViews.PostView accepted = acceptedRow == null ? null
                 : postViews.stream().filter(p -> p.accepted()).findFirst().orElse(null);
         List<ForumViews.PostView> pagePosts = postViews.subList(0, shown.size());
@@ -136,34 +136,31 @@ public class ThreadService {
         }
         views.viewed(threadId);
         ForumViews.ThreadSummary summary = threadQueries.summaries(viewer, catalog, List.of(thread)).get(0);
-        boolean isAuthor = viewer.isMember() && viewer.memberId() == thread.authorId();
         String description = shown.isEmpty() || shown.get(0).position() != 1 || shown.get(0).deletedAt() != null
                 ? thread.title() : content.excerpt(shown.get(0).html(), 160);
-        return new ForumViews.ThreadDetail(summary, description, canReply,
-                open && (isAuthor || viewer.isStaff()), viewer.isStaff(),
-                category.kind() == CategoryKind.QUESTIONS && (isAuthor || viewer.isStaff()) && !thread.archived(),
-                following, accepted, pagePosts, more ? shown.get(shown.size() - 1).position() : null, lastRead,
+        return new ForumViews.ThreadDetail(summary, description, rights.reply(), rights.editTitle(), rights.moderate(),
+                rights.accept(), following, accepted, pagePosts, more ? shown.get(shown.size() - 1).position() : null, lastRead,
                 thread.staffNote(), thread.slowModeSeconds());
     }
 
     /** What a guest would see at the top of a thread (no view counted): for page titles and link previews. */
     @Transactional(readOnly = true)
     public ForumViews.ThreadDetail headline(long threadId) {
-        CategoryAccess.Catalog catalog = access.catalog(ForumViewer.GUEST);
+        CategoryAccess.Catalog catalog = access.catalog(Viewer.GUEST);
         ThreadQueries.Row thread = threadQueries.thread(threadId).orElseThrow(() -> Problems.notFound("thread"));
         catalog.requireForThread(thread.categoryId());
         List<PostQueries.Row> first = postQueries.page(threadId, 0, 1);
         String description = first.isEmpty() || first.get(0).deletedAt() != null ? thread.title()
                 : content.excerpt(first.get(0).html(), 160);
-        return new ForumViews.ThreadDetail(threadQueries.summaries(ForumViewer.GUEST, catalog, List.of(thread)).get(0),
+        return new ForumViews.ThreadDetail(threadQueries.summaries(Viewer.GUEST, catalog, List.of(thread)).get(0),
                 description, false, false, false, false, null, null, List.of(), null, 0, null, 0);
     }
 
     /** A member starts a thread: the thread, its first post, tags, counters and the author's follow, at once. */
     @RetryOnConflict
     @Transactional
-    public Outcome create(ForumViewer viewer, ForumRequests.CreateThread request) {
-        requireMember(viewer);
+    public Outcome create(Viewer viewer, ForumRequests.CreateThread request) {
+        viewer.requireMember();
         CategoryAccess.Catalog catalog = access.catalog(viewer);
         Category category = catalog.require(request.categoryId());
         if (!catalog.canStart(category.id())) {
@@ -232,15 +229,12 @@ public class ThreadService {
      */
     @RetryOnConflict
     @Transactional
-    public Outcome reply(ForumViewer viewer, long threadId, ForumRequests.Reply request) {
-        requireMember(viewer);
+    public Outcome reply(Viewer viewer, long threadId, ForumRequests.Reply request) {
+        viewer.requireMember();
         CategoryAccess.Catalog catalog = access.catalog(viewer);
         Thread unlocked = threads.findById(threadId).orElseThrow(() -> Problems.notFound("thread"));
         Category category = catalog.requireForThread(unlocked.categoryId());
-        if (!catalog.canReply(category.id())) {
-            throw Problems.forbidden("problem.cannotReply");
-        }
-        requireOpen(viewer, unlocked);
+        ThreadAccess.requireReply(viewer, catalog, ThreadAccess.Subject.of(unlocked, category));
         accounts.requireMayPost(viewer.memberId());
         if (request.replyTo() != null) {
             Post target = posts.findById(request.replyTo()).orElse(null);
@@ -260,20 +254,12 @@ public class ThreadService {
         if (thread.categoryId() != unlocked.categoryId()) {
             throw Problems.notFound("thread"); // moved meanwhile: the member may not see where it went
         }
-        requireOpen(viewer, thread); // locked or archived while the reply was being prepared
+        ThreadAccess.Subject locked = ThreadAccess.Subject.of(thread, category);
+        ThreadAccess.requireWrite(viewer, locked); // locked or archived while the reply was being prepared
         Post post = writeReply(viewer.memberId(), thread, category.id(), request.replyTo(), screening.body(), body);
         afterPublish(viewer.memberId(), threadId, category.id(), screening);
         return new Outcome(threadId, postQueries.views(viewer, postQueries.byId(post.id()), thread.acceptedPostId(),
-                true, true).get(0), null, null);
-    }
-
-    private static void requireOpen(ForumViewer viewer, Thread thread) {
-        if (thread.archived()) {
-            throw Problems.forbidden("problem.threadArchived");
-        }
-        if (thread.locked() && !viewer.isStaff()) {
-            throw Problems.forbidden("problem.threadLocked");
-        }
+                ThreadAccess.of(viewer, catalog, locked)).get(0), null, null);
     }
 
     /**
@@ -339,30 +325,26 @@ public class ThreadService {
         return categories.findById(categoryId).orElseThrow(() -> Problems.notFound("category"));
     }
 
-    /** Refuses (404) a post the viewer cannot see. */
-    @Transactional(readOnly = true)
-    public void requirePostVisible(ForumViewer viewer, long postId) {
-        Post post = posts.findById(postId).orElseThrow(() -> Problems.notFound("post"));
-        visibleThread(viewer, access.catalog(viewer), post.threadId());
-    }
-
-    public List<Long> visibleCategoryIds(ForumViewer viewer) {
+    public List<Long> visibleCategoryIds(Viewer viewer) {
         return access.catalog(viewer).visibleIds();
     }
 
     /** Staff pin, lock, archive and move; the author (or staff) may retitle. */
     @RetryOnConflict
     @Transactional
-    public void update(ForumViewer viewer, long threadId, ForumRequests.UpdateThread request) {
-        requireMember(viewer);
+    public void update(Viewer viewer, long threadId, ForumRequests.UpdateThread request) {
+        viewer.requireMember();
         CategoryAccess.Catalog catalog = access.catalog(viewer);
         Thread thread = threads.findForUpdate(threadId).orElseThrow(() -> Problems.notFound("thread"));
-        catalog.requireForThread(thread.categoryId());
+        Category current = catalog.requireForThread(thread.categoryId());
         boolean staffChange = request.pinned() != null || request.pinnedGlobally() != null || request.locked() != null
                 || request.archived() != null || request.categoryId() != null;
-        boolean isAuthor = viewer.memberId() == thread.authorId();
-        if ((staffChange && !viewer.isStaff()) || (request.title() != null && !isAuthor && !viewer.isStaff())) {
-            throw Problems.forbidden("problem.forbidden");
+        boolean isAuthor = viewer.is(thread.authorId());
+        if (staffChange) {
+            ThreadAccess.requireModerate(viewer);
+        }
+        if (request.title() != null && !viewer.isStaff()) {
+            ThreadAccess.requireEditTitle(viewer, catalog, ThreadAccess.Subject.of(thread, current));
         }
         long categoryId = thread.categoryId();
         if (request.categoryId() != null && request.categoryId() != categoryId) {
@@ -392,17 +374,12 @@ public class ThreadService {
     /** In a questions category, the author or staff marks one reply as the accepted answer. */
     @RetryOnConflict
     @Transactional
-    public void accept(ForumViewer viewer, long threadId, @Nullable Long postId) {
-        requireMember(viewer);
+    public void accept(Viewer viewer, long threadId, @Nullable Long postId) {
+        viewer.requireMember();
         CategoryAccess.Catalog catalog = access.catalog(viewer);
         Thread thread = threads.findForUpdate(threadId).orElseThrow(() -> Problems.notFound("thread"));
         Category category = catalog.requireForThread(thread.categoryId());
-        if (category.kind() != CategoryKind.QUESTIONS) {
-            throw Problems.badRequest("problem.notAQuestion");
-        }
-        if (viewer.memberId() != thread.authorId() && !viewer.isStaff()) {
-            throw Problems.forbidden("problem.forbidden");
-        }
+        ThreadAccess.requireAccept(viewer, catalog, ThreadAccess.Subject.of(thread, category));
         if (postId != null) {
             Post post = posts.findById(postId).orElse(null);
             if (post == null || post.threadId() != threadId || post.position() == 1 || post.isDeleted()) {
@@ -417,8 +394,8 @@ public class ThreadService {
 
     @RetryOnConflict
     @Transactional
-    public void follow(ForumViewer viewer, long threadId, @Nullable String level) {
-        requireMember(viewer);
+    public void follow(Viewer viewer, long threadId, @Nullable String level) {
+        viewer.requireMember();
         Thread thread = threads.findById(threadId).orElseThrow(() -> Problems.notFound("thread"));
         access.catalog(viewer).requireForThread(thread.categoryId());
         if (level == null) {
@@ -430,12 +407,12 @@ public class ThreadService {
 
     /** Refuses (404) a thread the viewer cannot see; the live stream checks a subscription with it. */
     @Transactional(readOnly = true)
-    public void requireVisible(ForumViewer viewer, long threadId) {
+    public void requireVisible(Viewer viewer, long threadId) {
         visibleThread(viewer, access.catalog(viewer), threadId);
     }
 
     /** The thread a post belongs to, if the viewer may see it (404 otherwise). */
-    Thread visibleThread(ForumViewer viewer, CategoryAccess.Catalog catalog, long threadId) {
+    Thread visibleThread(Viewer viewer, CategoryAccess.Catalog catalog, long threadId) {
         Thread thread = threads.findById(threadId).orElseThrow(() -> Problems.notFound("thread"));
         catalog.requireForThread(thread.categoryId());
         return thread;
@@ -450,12 +427,6 @@ public class ThreadService {
         if (r.categoryId() != null) parts.add("category=" + r.categoryId());
         if (r.title() != null) parts.add("title=" + r.title());
         return String.join(", ", parts);
-    }
-
-    static void requireMember(ForumViewer viewer) {
-        if (!viewer.isMember()) {
-            throw Problems.unauthorized("problem.signInRequired");
-        }
     }
 
     private static boolean orElse(@Nullable Boolean value, boolean current) {

@@ -1,5 +1,7 @@
 package io.ruche.forum;
 
+import io.ruche.accounts.Viewer;
+
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import io.ruche.platform.Problems;
@@ -38,10 +40,8 @@ public class ThreadTools {
         this.audit = audit;
     }
 
-    private Thread staffThread(ForumViewer viewer, long threadId) {
-        if (!viewer.isStaff()) {
-            throw Problems.forbidden("problem.forbidden");
-        }
+    private Thread staffThread(Viewer viewer, long threadId) {
+        ThreadAccess.requireModerate(viewer);
         Thread thread = threads.findForUpdate(threadId).orElseThrow(() -> Problems.notFound("thread"));
         access.catalog(viewer).requireForThread(thread.categoryId());
         return thread;
@@ -49,7 +49,7 @@ public class ThreadTools {
 
     /** One post per member per N seconds in this thread (0 turns it off). */
     @Transactional
-    public void slowMode(ForumViewer viewer, long threadId, int seconds) {
+    public void slowMode(Viewer viewer, long threadId, int seconds) {
         if (seconds < 0 || seconds > 86_400) {
             throw Problems.invalidField("seconds", "validation.slowMode");
         }
@@ -60,7 +60,7 @@ public class ThreadTools {
 
     /** Locks the thread with a note from the staff shown above the replies (or reopens it with a null note). */
     @Transactional
-    public void close(ForumViewer viewer, long threadId, @Nullable String note) {
+    public void close(Viewer viewer, long threadId, @Nullable String note) {
         Thread thread = staffThread(viewer, threadId);
         boolean closing = note != null;
         if (closing && (note.isBlank() || note.length() > 500)) {
@@ -74,7 +74,7 @@ public class ThreadTools {
 
     /** Marks (or unmarks) a staff member's post as the brand's official reply. */
     @Transactional
-    public void official(ForumViewer viewer, long postId, boolean official) {
+    public void official(Viewer viewer, long postId, boolean official) {
         record Row(long threadId, String authorRole) {
         }
         Row row = sql.query("SELECT p.thread_id, m.role FROM posts p JOIN members m ON m.id = p.author_id "
@@ -91,7 +91,7 @@ public class ThreadTools {
 
     /** Moves every post of {@code threadId} to the end of {@code intoId}, then removes the emptied thread. */
     @Transactional
-    public void merge(ForumViewer viewer, long threadId, long intoId) {
+    public void merge(Viewer viewer, long threadId, long intoId) {
         if (threadId == intoId) {
             throw Problems.invalidField("into", "validation.mergeSame");
         }
@@ -123,7 +123,7 @@ public class ThreadTools {
 
     /** Moves some replies of a thread into a new thread (in the same or another category). Returns its id. */
     @Transactional
-    public long split(ForumViewer viewer, long threadId, List<Long> postIds, String title, long categoryId) {
+    public long split(Viewer viewer, long threadId, List<Long> postIds, String title, long categoryId) {
         Thread thread = staffThread(viewer, threadId);
         Category category = access.catalog(viewer).require(categoryId);
         if (postIds.isEmpty() || postIds.size() > 500) {

@@ -1,5 +1,7 @@
 package io.ruche.forum;
 
+import io.ruche.accounts.Viewer;
+
 import jakarta.validation.constraints.Pattern;
 import io.ruche.platform.TextRules;
 import io.micronaut.http.HttpResponse;
@@ -12,7 +14,6 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -29,11 +30,9 @@ import java.util.Map;
 public class ThreadToolsController {
 
     private final ThreadTools tools;
-    private final ViewerResolver viewers;
 
-    public ThreadToolsController(ThreadTools tools, ViewerResolver viewers) {
+    public ThreadToolsController(ThreadTools tools) {
         this.tools = tools;
-        this.viewers = viewers;
     }
 
     @Serdeable
@@ -41,8 +40,8 @@ public class ThreadToolsController {
     }
 
     @Put("/threads/{id}/slow-mode")
-    public HttpResponse<Void> slowMode(long id, Authentication authentication, @Body SlowMode body) {
-        tools.slowMode(viewers.of(authentication), id, body.seconds());
+    public HttpResponse<Void> slowMode(long id, Viewer viewer, @Body SlowMode body) {
+        tools.slowMode(viewer, id, body.seconds());
         return HttpResponse.noContent();
     }
 
@@ -52,14 +51,14 @@ public class ThreadToolsController {
     }
 
     @Put("/threads/{id}/close")
-    public HttpResponse<Void> close(long id, Authentication authentication, @Body @Valid Close body) {
-        tools.close(viewers.of(authentication), id, body.note());
+    public HttpResponse<Void> close(long id, Viewer viewer, @Body @Valid Close body) {
+        tools.close(viewer, id, body.note());
         return HttpResponse.noContent();
     }
 
     @Delete("/threads/{id}/close")
-    public HttpResponse<Void> reopen(long id, Authentication authentication) {
-        tools.close(viewers.of(authentication), id, null);
+    public HttpResponse<Void> reopen(long id, Viewer viewer) {
+        tools.close(viewer, id, null);
         return HttpResponse.noContent();
     }
 
@@ -68,8 +67,8 @@ public class ThreadToolsController {
     }
 
     @Put("/posts/{id}/official")
-    public HttpResponse<Void> official(long id, Authentication authentication, @Body Official body) {
-        tools.official(viewers.of(authentication), id, body.official());
+    public HttpResponse<Void> official(long id, Viewer viewer, @Body Official body) {
+        tools.official(viewer, id, body.official());
         return HttpResponse.noContent();
     }
 
@@ -78,8 +77,8 @@ public class ThreadToolsController {
     }
 
     @Post("/threads/{id}/merge")
-    public HttpResponse<Void> merge(long id, Authentication authentication, @Body @Valid Merge body) {
-        tools.merge(viewers.of(authentication), id, body.into());
+    public HttpResponse<Void> merge(long id, Viewer viewer, @Body @Valid Merge body) {
+        tools.merge(viewer, id, body.into());
         return HttpResponse.noContent();
     }
 
@@ -90,8 +89,8 @@ public class ThreadToolsController {
     }
 
     @Post("/threads/{id}/split")
-    public HttpResponse<Map<String, Long>> split(long id, Authentication authentication, @Body @Valid Split body) {
-        long created = tools.split(viewers.of(authentication), id, body.postIds(), body.title(), body.categoryId());
+    public HttpResponse<Map<String, Long>> split(long id, Viewer viewer, @Body @Valid Split body) {
+        long created = tools.split(viewer, id, body.postIds(), body.title(), body.categoryId());
         return HttpResponse.status(HttpStatus.CREATED).body(Map.of("threadId", created));
     }
 }

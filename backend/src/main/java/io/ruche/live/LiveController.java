@@ -9,12 +9,9 @@ import io.micronaut.http.sse.Event;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
-import io.ruche.accounts.CurrentMember;
-import io.ruche.forum.ForumViewer;
+import io.ruche.accounts.Viewer;
 import io.ruche.forum.ThreadService;
-import io.ruche.forum.ViewerResolver;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 
@@ -31,25 +28,22 @@ import java.util.List;
 public class LiveController {
 
     private final LiveFeed feed;
-    private final ViewerResolver viewers;
     private final ThreadService threads;
     private final Duration heartbeat;
 
-    public LiveController(LiveFeed feed, ViewerResolver viewers, ThreadService threads,
+    public LiveController(LiveFeed feed, ThreadService threads,
                           @io.micronaut.context.annotation.Value("${ruche.live.heartbeat:25s}") Duration heartbeat) {
         this.feed = feed;
-        this.viewers = viewers;
         this.threads = threads;
         this.heartbeat = heartbeat;
     }
 
     @Get(produces = MediaType.TEXT_EVENT_STREAM)
     @Secured(SecurityRule.IS_ANONYMOUS)
-    public Publisher<Event<String>> stream(@Nullable Authentication authentication,
+    public Publisher<Event<String>> stream(Viewer viewer,
                                            @QueryValue @Nullable Long thread) {
-        ForumViewer viewer = viewers.of(authentication);
         List<String> topics = new ArrayList<>();
-        Long memberId = CurrentMember.idOf(authentication);
+        Long memberId = viewer.memberId();
         if (memberId != null) {
             topics.add(LiveEvents.memberTopic(memberId));
         }

@@ -1,5 +1,7 @@
 package io.ruche.moderation;
 
+import io.ruche.accounts.Viewer;
+
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -11,9 +13,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
-import io.ruche.accounts.CurrentMember;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import java.util.List;
@@ -54,14 +54,14 @@ public class ConsoleController {
 
     @Post("/admin/canned-replies")
     @Secured("moderator")
-    public StaffTools.Canned addCanned(Authentication authentication, @Body @Valid CannedBody body) {
-        return staffTools.addCanned(CurrentMember.idOf(authentication), body.title(), body.body());
+    public StaffTools.Canned addCanned(Viewer viewer, @Body @Valid CannedBody body) {
+        return staffTools.addCanned(viewer.memberId(), body.title(), body.body());
     }
 
     @Delete("/admin/canned-replies/{id}")
     @Secured("moderator")
-    public HttpResponse<Void> removeCanned(long id, Authentication authentication) {
-        staffTools.removeCanned(CurrentMember.idOf(authentication), id);
+    public HttpResponse<Void> removeCanned(long id, Viewer viewer) {
+        staffTools.removeCanned(viewer.memberId(), id);
         return HttpResponse.noContent();
     }
 

@@ -9,11 +9,8 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
-import io.ruche.accounts.CurrentMember;
-import io.ruche.forum.ForumViewer;
-import io.ruche.forum.ViewerResolver;
+import io.ruche.accounts.Viewer;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -27,16 +24,13 @@ public class MemberModerationController {
 
     private final Sanctions sanctions;
     private final StaffTools staffTools;
-    private final ViewerResolver viewers;
     private final SiteAdministration administration;
 
     public MemberModerationController(Sanctions sanctions,
                                       StaffTools staffTools,
-                                      ViewerResolver viewers,
                                       SiteAdministration administration) {
         this.sanctions = sanctions;
         this.staffTools = staffTools;
-        this.viewers = viewers;
         this.administration = administration;
     }
 
@@ -54,8 +48,8 @@ public class MemberModerationController {
 
     @Post("/admin/members/{username}/sanctions")
     @Secured("moderator")
-    public Sanctions.Sanction sanction(String username, Authentication authentication, @Body @Valid Sanction body) {
-        ForumViewer staff = viewers.of(authentication);
+    public Sanctions.Sanction sanction(String username, Viewer viewer, @Body @Valid Sanction body) {
+        Viewer staff = viewer;
         return sanctions.apply(staff.memberId(), staff.isAdmin(), username, body.kind(), body.reason(), body.hours());
     }
 
@@ -65,8 +59,8 @@ public class MemberModerationController {
 
     @Post("/admin/sanctions/{id}/lift")
     @Secured("moderator")
-    public HttpResponse<Void> lift(long id, Authentication authentication, @Body @Valid Reason body) {
-        ForumViewer staff = viewers.of(authentication);
+    public HttpResponse<Void> lift(long id, Viewer viewer, @Body @Valid Reason body) {
+        Viewer staff = viewer;
         sanctions.lift(staff.memberId(), staff.isAdmin(), id, body.reason());
         return HttpResponse.noContent();
     }
@@ -83,8 +77,8 @@ public class MemberModerationController {
 
     @Post("/admin/members/{username}/notes")
     @Secured("moderator")
-    public List<StaffTools.Note> addNote(String username, Authentication authentication, @Body @Valid NoteBody body) {
-        return staffTools.addNote(CurrentMember.idOf(authentication), username, body.body());
+    public List<StaffTools.Note> addNote(String username, Viewer viewer, @Body @Valid NoteBody body) {
+        return staffTools.addNote(viewer.memberId(), username, body.body());
     }
 
     private long staffToolsMemberId(String username) {

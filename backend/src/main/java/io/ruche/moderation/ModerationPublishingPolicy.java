@@ -1,7 +1,7 @@
 package io.ruche.moderation;
 
 import io.micronaut.core.annotation.Nullable;
-import io.ruche.forum.ForumViewer;
+import io.ruche.accounts.Viewer;
 import io.ruche.forum.PublishingPolicy;
 import jakarta.inject.Singleton;
 
@@ -20,13 +20,13 @@ public class ModerationPublishingPolicy implements PublishingPolicy {
     }
 
     @Override
-    public Screening screen(ForumViewer viewer, long categoryId, @Nullable Long threadId, @Nullable String title,
+    public Screening screen(Viewer viewer, long categoryId, @Nullable Long threadId, @Nullable String title,
                             String body) {
         return gate.screen(viewer, categoryId, threadId, title, body);
     }
 
     @Override
-    public void requireNotSilenced(ForumViewer viewer) {
+    public void requireNotSilenced(Viewer viewer) {
         gate.requireNotSilenced(viewer);
     }
 

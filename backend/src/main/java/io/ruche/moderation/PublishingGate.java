@@ -2,7 +2,7 @@ package io.ruche.moderation;
 
 import io.ruche.platform.SiteSettings;
 import io.micronaut.core.annotation.Nullable;
-import io.ruche.forum.ForumViewer;
+import io.ruche.accounts.Viewer;
 import io.ruche.platform.Problems;
 import io.ruche.platform.Sql;
 import io.ruche.forum.PublishingPolicy.Screening;
@@ -48,7 +48,7 @@ public class PublishingGate {
     }
 
     /** {@code threadId} is null for a new thread; {@code slowModeSeconds} the thread's own setting. */
-    public Screening screen(ForumViewer viewer, long categoryId, @Nullable Long threadId, @Nullable String title,
+    public Screening screen(Viewer viewer, long categoryId, @Nullable Long threadId, @Nullable String title,
                             String body) {
         if (viewer.isStaff()) {
             // Staff skip every hold and limit, but a silence (which only an admin can give them) still applies.
@@ -149,7 +149,7 @@ public class PublishingGate {
     }
 
     /** Silenced members read only: no posts, no reactions, no flags. */
-    public void requireNotSilenced(ForumViewer viewer) {
+    public void requireNotSilenced(Viewer viewer) {
         requireNotSilenced(viewer.memberId());
     }
 

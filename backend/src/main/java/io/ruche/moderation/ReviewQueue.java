@@ -5,7 +5,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
 import io.ruche.forum.ForumRequests;
-import io.ruche.forum.ForumViewer;
+import io.ruche.accounts.Viewer;
 import io.ruche.forum.PostService;
 import io.ruche.forum.ThreadService;
 import io.ruche.notifications.Audience;
@@ -74,31 +74,18 @@ public class ReviewQueue {
         this.sanctions = sanctions;
     }
 
-    record FlagTarget(long authorId, long categoryId, boolean deleted, boolean hidden) {
-    }
-
     /** A member flags a post: once per post; enough flags from trusted members hide it until reviewed. */
     @RetryOnConflict
     @Transactional
-    public void flag(ForumViewer viewer, long postId, String reason, String note) {
+    public void flag(Viewer viewer, long postId, String reason, String note) {
         if (!FLAG_REASONS.contains(reason)) {
             throw Problems.invalidField("reason", "validation.flagReason");
         }
         if ("OTHER".equals(reason) && (note == null || note.isBlank())) {
             throw Problems.invalidField("note", "validation.required");
         }
-        threads.requirePostVisible(viewer, postId);
+        PostService.FlagTarget target = posts.requireFlaggable(viewer, postId);
         gate.requireNotSilenced(viewer);
-        FlagTarget target = sql.query("SELECT p.author_id, t.category_id, p.deleted_at, p.hidden_at FROM posts p "
-                        + "JOIN threads t ON t.id = p.thread_id WHERE p.id = ?", List.of(postId),
-                rs -> new FlagTarget(rs.getLong(1), rs.getLong(2), rs.getTimestamp(3) != null,
-                        rs.getTimestamp(4) != null)).get(0);
-        if (target.deleted()) {
-            throw Problems.notFound("post");
-        }
-        if (target.authorId() == viewer.memberId()) {
-            throw Problems.forbidden("problem.ownPost");
-        }
         SiteSettings.Settings settings = site.settings();
         rateLimiter.hit("flag:" + viewer.memberId(), settings.flagsPerHour(), Duration.ofHours(1));
         // The post row is locked first (exclusive): flaggers of one post queue here, so the flag's foreign key
@@ -147,7 +134,7 @@ public class ReviewQueue {
 
     /** Open items, oldest first (keyset), filtered by reason, category and minimum age in hours. */
     @Transactional(readOnly = true)
-    public Page list(ForumViewer staff, @Nullable String reason, @Nullable Long categoryId, @Nullable Integer olderThanHours,
+    public Page list(Viewer staff, @Nullable String reason, @Nullable Long categoryId, @Nullable Integer olderThanHours,
                      @Nullable Long after, int limit) {
         int size = Math.max(1, Math.min(limit, 50));
         List<Long> visible = threads.visibleCategoryIds(staff);
@@ -232,7 +219,7 @@ public class ReviewQueue {
 
     /** Claims an item for 30 minutes; refused while another moderator holds it. */
     @Transactional
-    public void claim(ForumViewer staff, long itemId) {
+    public void claim(Viewer staff, long itemId) {
         Instant now = clock.instant();
         int claimed = sql.update("UPDATE review_items SET claimed_by = ?, claimed_at = ? WHERE id = ? AND status = 'OPEN' "
                         + "AND (claimed_by IS NULL OR claimed_by = ? OR claimed_at < ?)",
@@ -244,7 +231,7 @@ public class ReviewQueue {
     }
 
     @Transactional
-    public void release(ForumViewer staff, long itemId) {
+    public void release(Viewer staff, long itemId) {
         sql.update("UPDATE review_items SET claimed_by = NULL, claimed_at = NULL WHERE id = ? AND claimed_by = ?",
                 List.of(itemId, staff.memberId()));
     }
@@ -269,7 +256,7 @@ public class ReviewQueue {
      * and also resolve the item (the post is hidden for silence and suspension).
      */
     @Transactional
-    public int act(ForumViewer staff, List<Long> itemIds, Action action, @Nullable String reason,
+    public int act(Viewer staff, List<Long> itemIds, Action action, @Nullable String reason,
                    @Nullable Integer hours) {
         if (itemIds.isEmpty() || itemIds.size() > 100) {
             throw Problems.invalidField("ids", "validation.ids");
@@ -326,7 +313,7 @@ public class ReviewQueue {
                 }).stream().findFirst().orElseThrow(() -> Problems.notFound("queuedPost"));
     }
 
-    private void approve(ForumViewer staff, Open item) {
+    private void approve(Viewer staff, Open item) {
         if (item.queuedId() != null) {
             long postId = threads.publishHeld(held(item.queuedId()));
             sql.update("UPDATE queued_posts SET status = 'APPROVED', decided_at = ?, decided_by = ?, post_id = ? "
@@ -336,7 +323,7 @@ public class ReviewQueue {
         }
     }
 
-    private void hideOrReject(ForumViewer staff, Open item) {
+    private void hideOrReject(Viewer staff, Open item) {
         if (item.queuedId() != null) {
             reject(staff, item.queuedId());
         } else {
@@ -344,7 +331,7 @@ public class ReviewQueue {
         }
     }
 
-    private void delete(ForumViewer staff, Open item) {
+    private void delete(Viewer staff, Open item) {
         if (item.queuedId() != null) {
             reject(staff, item.queuedId());
         } else {
@@ -352,14 +339,14 @@ public class ReviewQueue {
         }
     }
 
-    private void reject(ForumViewer staff, long queuedId) {
+    private void reject(Viewer staff, long queuedId) {
         sql.update("UPDATE queued_posts SET status = 'REJECTED', decided_at = ?, decided_by = ? WHERE id = ?",
                 List.of(clock.instant(), staff.memberId(), queuedId));
     }
 
     /** A moderator corrects a post from the queue (a queued post before it is approved, or a published one). */
     @Transactional
-    public void edit(ForumViewer staff, long itemId, String body) {
+    public void edit(Viewer staff, long itemId, String body) {
         Open item = requireOpen(itemId);
         if (item.queuedId() != null) {
             sql.update("UPDATE queued_posts SET body_source = ? WHERE id = ?", List.of(body, item.queuedId()));

@@ -1,5 +1,7 @@
 package io.ruche.moderation;
 
+import io.ruche.accounts.Viewer;
+
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -11,10 +13,8 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
-import io.ruche.accounts.CurrentMember;
 import io.ruche.platform.SiteSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -70,8 +70,8 @@ public class SiteAdminController {
     /** The one switch: pre-moderation and slow mode for everyone (in the chosen categories), and a banner. */
     @Put("/admin/crisis")
     @Secured("moderator")
-    public SiteSettings.Crisis setCrisis(Authentication authentication, @Body @Valid CrisisSwitch body) {
-        long actor = CurrentMember.idOf(authentication);
+    public SiteSettings.Crisis setCrisis(Viewer viewer, @Body @Valid CrisisSwitch body) {
+        long actor = viewer.memberId();
         SiteSettings.Crisis crisis = administration.setCrisis(actor, body.on(), body.message(), body.categoryIds(),
                 body.slowSeconds());
         return crisis;
@@ -85,8 +85,8 @@ public class SiteAdminController {
 
     @Put("/admin/settings")
     @Secured("admin")
-    public SiteSettings.Settings saveSettings(Authentication authentication, @Body SiteSettings.Settings body) {
-        return administration.saveSettings(CurrentMember.idOf(authentication), body);
+    public SiteSettings.Settings saveSettings(Viewer viewer, @Body SiteSettings.Settings body) {
+        return administration.saveSettings(viewer.memberId(), body);
     }
 
     @Get("/admin/invites")
@@ -101,9 +101,9 @@ public class SiteAdminController {
 
     @Post("/admin/invites")
     @Secured("admin")
-    public Invites.Created invite(io.micronaut.http.HttpRequest<?> request, Authentication authentication,
+    public Invites.Created invite(io.micronaut.http.HttpRequest<?> request, Viewer viewer,
                                   @Body InviteBody body) {
-        return invites.create(CurrentMember.idOf(authentication), body.email(), messages.localeOf(request));
+        return invites.create(viewer.memberId(), body.email(), messages.localeOf(request));
     }
 
     @Get("/admin/bans")
@@ -119,14 +119,14 @@ public class SiteAdminController {
 
     @Post("/admin/bans")
     @Secured("admin")
-    public Bans.Ban ban(Authentication authentication, @Body @Valid BanBody body) {
-        return bans.add(CurrentMember.idOf(authentication), body.kind(), body.value(), body.reason());
+    public Bans.Ban ban(Viewer viewer, @Body @Valid BanBody body) {
+        return bans.add(viewer.memberId(), body.kind(), body.value(), body.reason());
     }
 
     @Delete("/admin/bans/{id}")
     @Secured("admin")
-    public HttpResponse<Void> unban(long id, Authentication authentication) {
-        bans.remove(CurrentMember.idOf(authentication), id);
+    public HttpResponse<Void> unban(long id, Viewer viewer) {
+        bans.remove(viewer.memberId(), id);
         return HttpResponse.noContent();
     }
 }

@@ -1,5 +1,7 @@
 package io.ruche.moderation;
 
+import io.ruche.accounts.Viewer;
+
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -10,9 +12,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
-import io.ruche.accounts.CurrentMember;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -40,8 +40,8 @@ public class WatchedWordsController {
 
     @Post("/admin/watched-words")
     @Secured("moderator")
-    public List<WatchedWordRules.Rule> addWatchedWord(Authentication authentication, @Body WatchedWords.Save body) {
-        long actor = CurrentMember.idOf(authentication);
+    public List<WatchedWordRules.Rule> addWatchedWord(Viewer viewer, @Body WatchedWords.Save body) {
+        long actor = viewer.memberId();
         long id = watchedWords.add(actor, body);
         auditWord(actor, "watchedWord.add", id, body.action() + " " + body.kind() + " " + body.pattern());
         return watchedWords.list();
@@ -49,9 +49,9 @@ public class WatchedWordsController {
 
     @Delete("/admin/watched-words/{id}")
     @Secured("moderator")
-    public HttpResponse<Void> removeWatchedWord(long id, Authentication authentication) {
+    public HttpResponse<Void> removeWatchedWord(long id, Viewer viewer) {
         String pattern = watchedWords.remove(id);
-        auditWord(CurrentMember.idOf(authentication), "watchedWord.remove", id, pattern);
+        auditWord(viewer.memberId(), "watchedWord.remove", id, pattern);
         return HttpResponse.noContent();
     }
 

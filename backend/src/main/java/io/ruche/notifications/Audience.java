@@ -2,7 +2,7 @@ package io.ruche.notifications;
 
 import io.ruche.accounts.Role;
 import io.ruche.forum.CategoryAccess;
-import io.ruche.forum.ForumViewer;
+import io.ruche.accounts.Viewer;
 import io.ruche.platform.Sql;
 import jakarta.inject.Singleton;
 
@@ -34,10 +34,10 @@ public class Audience {
         if (memberIds.isEmpty()) {
             return allowed;
         }
-        Map<Long, ForumViewer> viewers = viewers(memberIds);
-        Map<ForumViewer, Boolean> decided = new HashMap<>();
-        for (Map.Entry<Long, ForumViewer> e : viewers.entrySet()) {
-            ForumViewer shape = new ForumViewer(0L, e.getValue().role(), e.getValue().groupIds());
+        Map<Long, Viewer> viewers = viewers(memberIds);
+        Map<Viewer, Boolean> decided = new HashMap<>();
+        for (Map.Entry<Long, Viewer> e : viewers.entrySet()) {
+            Viewer shape = new Viewer(0L, e.getValue().role(), e.getValue().groupIds());
             boolean sees = decided.computeIfAbsent(shape,
                     v -> access.catalog(v).visible().containsKey(categoryId));
             if (sees) {
@@ -47,7 +47,7 @@ public class Audience {
         return allowed;
     }
 
-    public Map<Long, ForumViewer> viewers(Collection<Long> memberIds) {
+    public Map<Long, Viewer> viewers(Collection<Long> memberIds) {
         List<Object> ids = new ArrayList<>(memberIds);
         Map<Long, Role> roles = new HashMap<>();
         sql.query("SELECT id, role FROM members WHERE id IN (" + Sql.placeholders(ids.size()) + ")", ids, rs -> {
@@ -60,8 +60,8 @@ public class Audience {
                     groups.computeIfAbsent(rs.getLong(1), k -> new HashSet<>()).add(rs.getLong(2));
                     return null;
                 });
-        Map<Long, ForumViewer> viewers = new HashMap<>();
-        roles.forEach((id, role) -> viewers.put(id, new ForumViewer(id, role, groups.getOrDefault(id, Set.of()))));
+        Map<Long, Viewer> viewers = new HashMap<>();
+        roles.forEach((id, role) -> viewers.put(id, new Viewer(id, role, groups.getOrDefault(id, Set.of()))));
         return viewers;
     }
 }

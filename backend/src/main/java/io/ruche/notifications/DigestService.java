@@ -3,7 +3,7 @@ package io.ruche.notifications;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.annotation.Transactional;
 import io.ruche.forum.CategoryAccess;
-import io.ruche.forum.ForumViewer;
+import io.ruche.accounts.Viewer;
 import io.ruche.mail.MailContent;
 import io.ruche.mail.MailQueue;
 import io.ruche.mail.MailTemplates;
@@ -147,7 +147,7 @@ public class DigestService {
             return List.of();
         }
         params.addAll(kinds);
-        ForumViewer viewer = audience.viewers(List.of(memberId)).get(memberId);
+        Viewer viewer = audience.viewers(List.of(memberId)).get(memberId);
         List<Long> visible = access.catalog(viewer).visibleIds();
         params.addAll(Sql.inList(visible));
         return sql.query("SELECT n.kind, a.display_name, t.id, t.title, t.slug, n.actor_count FROM notifications n "
@@ -169,7 +169,7 @@ public class DigestService {
 
     /** The busiest threads of the period in categories the member can see, that they have not read to the end. */
     private List<MailContent.Item> popularThreads(long memberId, Instant since, Locale locale) {
-        ForumViewer viewer = audience.viewers(List.of(memberId)).get(memberId);
+        Viewer viewer = audience.viewers(List.of(memberId)).get(memberId);
         List<Long> visible = access.catalog(viewer).visibleIds();
         if (visible.isEmpty()) {
             return List.of();

@@ -1,5 +1,7 @@
 package io.ruche.notifications;
 
+import io.ruche.accounts.Viewer;
+
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -11,11 +13,8 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
-import io.ruche.accounts.CurrentMember;
-import io.ruche.forum.ViewerResolver;
 import io.ruche.notifications.NotificationKind.Channel;
 import io.ruche.accounts.DigestSchedule.Digest;
 import jakarta.validation.Valid;
@@ -32,46 +31,43 @@ public class NotificationController {
 
     private final NotificationService notifications;
     private final NotificationPreferences preferences;
-    private final ViewerResolver viewers;
 
-    public NotificationController(NotificationService notifications, NotificationPreferences preferences,
-                                  ViewerResolver viewers) {
+    public NotificationController(NotificationService notifications, NotificationPreferences preferences) {
         this.notifications = notifications;
         this.preferences = preferences;
-        this.viewers = viewers;
     }
 
     @Get("/notifications")
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    public NotificationViews.Page list(Authentication authentication, @QueryValue @Nullable Long before,
+    public NotificationViews.Page list(Viewer viewer, @QueryValue @Nullable Long before,
                                        @QueryValue(defaultValue = "false") boolean unread,
                                        @QueryValue(defaultValue = "20") int limit) {
-        return notifications.list(viewers.of(authentication), before, unread, limit);
+        return notifications.list(viewer, before, unread, limit);
     }
 
     @Get("/notifications/unread-count")
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    public NotificationViews.UnreadCount unread(Authentication authentication) {
-        return new NotificationViews.UnreadCount(notifications.unreadCount(CurrentMember.idOf(authentication)));
+    public NotificationViews.UnreadCount unread(Viewer viewer) {
+        return new NotificationViews.UnreadCount(notifications.unreadCount(viewer.memberId()));
     }
 
     @Post("/notifications/{id}/read")
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    public NotificationViews.UnreadCount read(Authentication authentication, long id) {
-        return new NotificationViews.UnreadCount(notifications.markRead(CurrentMember.idOf(authentication), id));
+    public NotificationViews.UnreadCount read(Viewer viewer, long id) {
+        return new NotificationViews.UnreadCount(notifications.markRead(viewer.memberId(), id));
     }
 
     @Post("/notifications/read-all")
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    public HttpResponse<Void> readAll(Authentication authentication) {
-        notifications.markAllRead(CurrentMember.idOf(authentication));
+    public HttpResponse<Void> readAll(Viewer viewer) {
+        notifications.markAllRead(viewer.memberId());
         return HttpResponse.noContent();
     }
 
     @Get("/notifications/preferences")
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    public NotificationPreferences.Settings settings(Authentication authentication) {
-        return preferences.settings(CurrentMember.idOf(authentication));
+    public NotificationPreferences.Settings settings(Viewer viewer) {
+        return preferences.settings(viewer.memberId());
     }
 
     @Serdeable
@@ -83,8 +79,8 @@ public class NotificationController {
 
     @Put("/notifications/preferences")
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    public NotificationPreferences.Settings save(Authentication authentication, @Body @Valid SaveSettings body) {
-        return preferences.save(CurrentMember.idOf(authentication), body.channels(), body.digest(),
+    public NotificationPreferences.Settings save(Viewer viewer, @Body @Valid SaveSettings body) {
+        return preferences.save(viewer.memberId(), body.channels(), body.digest(),
                 body.digestHour(), body.timeZone());
     }
 
@@ -96,9 +92,9 @@ public class NotificationController {
     /** A moderator writes to a member; it reaches them as a notification and, by default, a mail. */
     @Post("/members/{username}/staff-messages")
     @Secured({"moderator"})
-    public HttpResponse<Void> staffMessage(Authentication authentication, String username,
+    public HttpResponse<Void> staffMessage(Viewer viewer, String username,
                                            @Body @Valid StaffMessage body) {
-        notifications.staffMessage(viewers.of(authentication), username, body.text());
+        notifications.staffMessage(viewer, username, body.text());
         return HttpResponse.noContent();
     }
 }

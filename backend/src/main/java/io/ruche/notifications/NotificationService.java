@@ -6,7 +6,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import io.ruche.accounts.AccountService;
 import io.ruche.accounts.Member;
 import io.ruche.forum.CategoryAccess;
-import io.ruche.forum.ForumViewer;
+import io.ruche.accounts.Viewer;
 import io.ruche.live.LiveEvents;
 import io.ruche.notifications.NotificationKind.Channel;
 import io.ruche.platform.Problems;
@@ -108,7 +108,7 @@ public class NotificationService {
 
     /** A moderator writes to a member; the message arrives as a notification (and a mail, unless moved to digest). */
     @Transactional
-    public void staffMessage(ForumViewer staff, String username, String text) {
+    public void staffMessage(Viewer staff, String username, String text) {
         if (!staff.isStaff()) {
             throw Problems.forbidden("problem.forbidden");
         }
@@ -129,7 +129,7 @@ public class NotificationService {
 
     /** The member's notifications, newest first, keyset-paged; those about threads they can no longer see hidden. */
     @Transactional(readOnly = true)
-    public NotificationViews.Page list(ForumViewer viewer, @Nullable Long before, boolean unreadOnly, int limit) {
+    public NotificationViews.Page list(Viewer viewer, @Nullable Long before, boolean unreadOnly, int limit) {
         int size = Math.max(1, Math.min(limit, 50));
         List<Long> visible = access.catalog(viewer).visibleIds();
         List<Object> params = new ArrayList<>();

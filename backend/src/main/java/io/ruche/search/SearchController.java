@@ -1,5 +1,7 @@
 package io.ruche.search;
 
+import io.ruche.accounts.Viewer;
+
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -10,9 +12,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
-import io.ruche.forum.ViewerResolver;
 import io.ruche.platform.Problems;
 
 import java.time.Instant;
@@ -27,11 +27,9 @@ import java.util.List;
 public class SearchController {
 
     private final SearchService search;
-    private final ViewerResolver viewers;
 
-    public SearchController(SearchService search, ViewerResolver viewers) {
+    public SearchController(SearchService search) {
         this.search = search;
-        this.viewers = viewers;
     }
 
     /**
@@ -46,7 +44,7 @@ public class SearchController {
                                            @QueryValue @Nullable Boolean solved,
                                            @QueryValue(defaultValue = "relevance") String sort,
                                            @QueryValue(defaultValue = "1") int page,
-                                           @Nullable Authentication authentication) {
+                                           Viewer viewer) {
         if (q.isBlank() || q.length() > 200) {
             throw Problems.invalidField("q", "validation.searchText");
         }
@@ -58,18 +56,18 @@ public class SearchController {
         }
         SearchIndex.SearchQuery query = new SearchIndex.SearchQuery(q, category, blankToNull(tag), blankToNull(author),
                 date("after", after), date("before", before), solved, sort.equals("latest"), page, 20);
-        return search.search(viewers.of(authentication), query);
+        return search.search(viewer, query);
     }
 
     /** Threads whose title resembles what a member is typing as the title of a new thread. */
     @Get("/search/suggest")
     @Secured(SecurityRule.IS_ANONYMOUS)
     public List<SearchIndex.Suggestion> suggest(@QueryValue(defaultValue = "") String q,
-                                                @Nullable Authentication authentication) {
+                                                Viewer viewer) {
         if (q.isBlank() || q.length() > 200) {
             return List.of();
         }
-        return search.suggest(viewers.of(authentication), q);
+        return search.suggest(viewer, q);
     }
 
     @Get("/admin/search/reindex")

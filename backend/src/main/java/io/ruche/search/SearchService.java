@@ -5,7 +5,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
 import io.ruche.forum.CategoryAccess;
-import io.ruche.forum.ForumViewer;
+import io.ruche.accounts.Viewer;
 import io.ruche.platform.Problems;
 import io.ruche.platform.Sql;
 import io.ruche.platform.jobs.JobHandler;
@@ -55,7 +55,7 @@ public class SearchService {
     public record CategoryName(long id, String name, String slug, String color) {
     }
 
-    public SearchPage search(ForumViewer viewer, SearchIndex.SearchQuery query) {
+    public SearchPage search(Viewer viewer, SearchIndex.SearchQuery query) {
         CategoryAccess.Catalog catalog = access.catalog(viewer);
         List<Long> visible = catalog.visibleIds();
         SearchIndex.SearchResults results;
@@ -71,7 +71,7 @@ public class SearchService {
         return new SearchPage(index.engine(), results.total(), query.page(), query.pageSize(), results.hits(), names);
     }
 
-    public List<SearchIndex.Suggestion> suggest(ForumViewer viewer, String text) {
+    public List<SearchIndex.Suggestion> suggest(Viewer viewer, String text) {
         List<Long> visible = access.catalog(viewer).visibleIds();
         try {
             return visible.isEmpty() ? List.of() : index.suggest(text, visible);

@@ -5,6 +5,7 @@ import io.micronaut.web.router.Router;
 import io.micronaut.web.router.UriRouteInfo;
 import io.micronaut.security.annotation.Secured;
 import io.ruche.support.Api;
+import io.ruche.support.ForumFixtures;
 import io.ruche.support.IntegrationTest;
 import io.ruche.support.TestMembers;
 import jakarta.inject.Inject;
@@ -15,13 +16,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Every endpoint against guest, member and admin: the status each gets. Another test checks that no route
- * escapes this table without an explicit rule.
+ * Every endpoint against guest, member, member of another group, moderator and admin: the status each gets. A second
+ * table does the same on the threads and posts of a category open to one group only, where a plain member and a
+ * member of another group must find nothing (404) and the group's members get only what the thread and post policies
+ * allow them. Another test checks that no route escapes these tables without an explicit rule.
  */
 @MicronautTest(transactional = false)
 class AccessRulesTest extends IntegrationTest {
@@ -31,6 +35,7 @@ class AccessRulesTest extends IntegrationTest {
 
     private Api guest;
     private Api member;
+    private Api otherGroupMember;
     private Api admin;
     private Api moderator;
     private String memberName;
@@ -47,6 +52,8 @@ class AccessRulesTest extends IntegrationTest {
         TestMembers.promoteToAdmin(api().registered(adminName).get("/api/v1/session").at("member.username").toString());
         admin = api().signedIn(adminName, TestMembers.PASSWORD);
         moderator = io.ruche.support.ForumFixtures.newModerator(server.getURI());
+        otherGroupMember = api().registered(TestMembers.uniqueName("othergrp"));
+        new ForumFixtures(admin).group("partners", otherGroupMember);
     }
 
     private record Rule(String endpoint, Function<Api, Api.Response> call, int guest, int member, int moderator,
@@ -243,10 +250,101 @@ class AccessRulesTest extends IntegrationTest {
         for (Rule rule : rules) {
             check(failures, rule, "guest", guest, rule.guest());
             check(failures, rule, "member", member, rule.member());
+            // A member of some group has no more rights on the site than any member.
+            check(failures, rule, "member of another group", otherGroupMember, rule.member());
             check(failures, rule, "moderator", moderator, rule.moderator());
             check(failures, rule, "admin", admin, rule.admin());
         }
         assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+
+    /** What each viewer gets on the threads and posts of a category only one group may see and use. */
+    private record GroupRule(String endpoint, Function<Api, Api.Response> call, int guest, int member,
+                             int otherGroup, int groupMember, int moderator, int admin) {
+    }
+
+    @Test
+    void threadsAndPostsOfAGroupCategoryAnswerEachViewerAsTheirPolicySays() {
+        ForumFixtures fixtures = new ForumFixtures(admin);
+        Api author = api().registered(TestMembers.uniqueName("author"));
+        Api insider = api().registered(TestMembers.uniqueName("insider"));
+        long customers = fixtures.group("customers", author, insider);
+        long category = fixtures.category("Customers' questions", Map.of("kind", "QUESTIONS", "everyoneSee", false,
+                "membersSee", false, "membersReply", false, "membersStart", false, "groupRights",
+                List.of(Map.of("groupId", customers, "see", true, "reply", true, "start", true))));
+        long thread = ForumFixtures.thread(author, category, "How do I export invoices?", "Where is it?", List.of());
+        long post = ForumFixtures.reply(author, thread, "Found it myself, in Settings.");
+        Supplier<Long> freshPost = () -> ForumFixtures.reply(author, thread, "One more detail " + TestMembers.uniqueName("p"));
+        String t = "/api/v1/threads/" + thread;
+        String p = "/api/v1/posts/" + post;
+        List<GroupRule> rules = List.of(
+                new GroupRule("GET thread", a -> a.get(t), 404, 404, 404, 200, 200, 200),
+                new GroupRule("POST reply", a -> a.post(t + "/posts", Map.of("body", "Same question here")),
+                        401, 404, 404, 201, 201, 201),
+                new GroupRule("PATCH thread title (not the author)", a -> a.patch(t, Map.of("title",
+                        "How do I export my invoices?")), 401, 404, 404, 403, 200, 200),
+                new GroupRule("PATCH thread pinned", a -> a.patch(t, Map.of("pinned", false)),
+                        401, 404, 404, 403, 200, 200),
+                new GroupRule("PUT follow", a -> a.put(t + "/follow", Map.of("level", "WATCHING")),
+                        401, 404, 404, 204, 204, 204),
+                new GroupRule("POST accepted answer (not the asker)", a -> a.post(t + "/accepted-answer",
+                        Map.of("postId", post)), 401, 404, 404, 403, 204, 204),
+                new GroupRule("PUT slow mode", a -> a.put(t + "/slow-mode", Map.of("seconds", 0)),
+                        401, 403, 403, 403, 204, 204),
+                new GroupRule("PATCH post (not the author)", a -> a.patch(p, Map.of("body", "Edited by someone")),
+                        401, 404, 404, 403, 200, 200),
+                new GroupRule("DELETE post (not the author)", a -> a.delete("/api/v1/posts/" + freshPost.get()),
+                        401, 404, 404, 403, 204, 204),
+                new GroupRule("GET revisions", a -> a.get(p + "/revisions"), 404, 404, 404, 200, 200, 200),
+                new GroupRule("GET reactions", a -> a.get(p + "/reactions"), 404, 404, 404, 200, 200, 200),
+                new GroupRule("POST reaction", a -> a.post(p + "/reactions/like", null), 401, 404, 404, 200, 200, 200),
+                new GroupRule("POST flag", a -> a.post("/api/v1/posts/" + freshPost.get() + "/flags",
+                        Map.of("reason", "SPAM")), 401, 404, 404, 204, 204, 204));
+        List<String> failures = new ArrayList<>();
+        for (GroupRule rule : rules) {
+            check(failures, rule.endpoint(), rule.call(), "guest", guest, rule.guest());
+            check(failures, rule.endpoint(), rule.call(), "member", member, rule.member());
+            check(failures, rule.endpoint(), rule.call(), "member of another group", otherGroupMember,
+                    rule.otherGroup());
+            check(failures, rule.endpoint(), rule.call(), "group member", insider, rule.groupMember());
+            check(failures, rule.endpoint(), rule.call(), "moderator", moderator, rule.moderator());
+            check(failures, rule.endpoint(), rule.call(), "admin", admin, rule.admin());
+        }
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+
+    @Test
+    void thePageOffersWhatThePolicyAllows() {
+        ForumFixtures fixtures = new ForumFixtures(admin);
+        Api author = api().registered(TestMembers.uniqueName("asker"));
+        long category = fixtures.category("Questions " + TestMembers.uniqueName("q"), Map.of("kind", "QUESTIONS"));
+        long thread = ForumFixtures.thread(author, category, "Which plan fits a team of five?", "Thanks!", List.of());
+        ForumFixtures.reply(member, thread, "The Team plan.");
+        String t = "/api/v1/threads/" + thread;
+
+        Api.Response asAuthor = author.get(t);
+        assertEquals(List.of(true, true, false, true), List.of(asAuthor.at("canReply"), asAuthor.at("canEditTitle"),
+                asAuthor.at("canModerate"), asAuthor.at("canAccept")));
+        assertEquals(List.of(true, true, false, false), List.of(asAuthor.at("posts.0.canEdit"),
+                asAuthor.at("posts.0.canDelete"), asAuthor.at("posts.0.canReact"), asAuthor.at("posts.0.canFlag")));
+        assertEquals(List.of(false, true, true), List.of(asAuthor.at("posts.1.canEdit"),
+                asAuthor.at("posts.1.canReact"), asAuthor.at("posts.1.canFlag")));
+
+        Api.Response asGuest = guest.get(t);
+        assertEquals(List.of(false, false, false, false), List.of(asGuest.at("canReply"),
+                asGuest.at("canEditTitle"), asGuest.at("posts.0.canReact"), asGuest.at("posts.0.canFlag")));
+
+        Api.Response asModerator = moderator.get(t);
+        assertEquals(List.of(true, true, true, true), List.of(asModerator.at("canModerate"),
+                asModerator.at("canEditTitle"), asModerator.at("canAccept"), asModerator.at("posts.1.canEdit")));
+
+        // Locked: the author may no longer write in it, staff still may; what the page offers follows.
+        assertEquals(200, admin.patch(t, Map.of("locked", true)).status());
+        Api.Response locked = author.get(t);
+        assertEquals(List.of(false, false, false), List.of(locked.at("canReply"), locked.at("canEditTitle"),
+                locked.at("posts.0.canEdit")));
+        assertEquals(403, author.patch(t, Map.of("title", "Which plan for five people?")).status());
+        assertEquals(true, moderator.get(t).at("canReply"));
     }
 
     @Test
@@ -277,9 +375,14 @@ class AccessRulesTest extends IntegrationTest {
     }
 
     private static void check(List<String> failures, Rule rule, String who, Api api, int expected) {
-        Api.Response response = rule.call().apply(api);
+        check(failures, rule.endpoint(), rule.call(), who, api, expected);
+    }
+
+    private static void check(List<String> failures, String endpoint, Function<Api, Api.Response> call, String who,
+                              Api api, int expected) {
+        Api.Response response = call.apply(api);
         if (response.status() != expected) {
-            failures.add(rule.endpoint() + " as " + who + ": expected " + expected + ", got " + response.status()
+            failures.add(endpoint + " as " + who + ": expected " + expected + ", got " + response.status()
                     + " " + response.body());
         }
     }
