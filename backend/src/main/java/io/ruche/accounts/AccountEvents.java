@@ -14,6 +14,14 @@ public final class AccountEvents {
     public record MemberRegistered(long memberId) implements DomainEvent {
     }
 
+    /**
+     * The member's first visit of a day (UTC): a sign-in, or the first request of a session on a new day. Published
+     * once per member and day.
+     */
+    @Serdeable
+    public record MemberSignedIn(long memberId, java.time.LocalDate day) implements DomainEvent {
+    }
+
     /** The member confirmed their address for the first time. */
     @Serdeable
     public record MemberVerified(long memberId) implements DomainEvent {

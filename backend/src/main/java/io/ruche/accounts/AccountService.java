@@ -348,6 +348,15 @@ public class AccountService {
         return saved;
     }
 
+    /** The first request of a member on a new day (UTC) is a visit others count (badges, daily active members). */
+    @Transactional
+    public void recordVisit(long memberId, Instant now) {
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC);
+        if (members.moveVisitDay(memberId, today) > 0) {
+            outbox.publish(new AccountEvents.MemberSignedIn(memberId, today));
+        }
+    }
+
     public Member byId(long memberId) {
         return members.findById(memberId).orElseThrow(() -> Problems.notFound("member"));
     }

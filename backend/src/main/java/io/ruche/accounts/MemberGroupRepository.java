@@ -31,6 +31,14 @@ public interface MemberGroupRepository extends CrudRepository<MemberGroup, Long>
     List<GroupMemberRow> listMembers(long groupId);
 
     /** Group names of a whole page of members in one query. */
+    /** One member's group, as (member, group) pairs for many members at once. */
+    @Introspected
+    record Membership(long memberId, long groupId) {
+    }
+
+    @Query("SELECT member_id, group_id FROM group_memberships WHERE member_id IN (:memberIds)")
+    List<Membership> membershipsOf(Collection<Long> memberIds);
+
     @Query("SELECT gm.member_id, g.name FROM group_memberships gm JOIN member_groups g ON g.id = gm.group_id "
             + "WHERE gm.member_id IN (:memberIds) ORDER BY g.name")
     List<MembershipName> groupNamesOf(Collection<Long> memberIds);

@@ -44,6 +44,19 @@ public interface MemberRepository extends CrudRepository<Member, Long> {
     @Query("SELECT COUNT(*) FROM members WHERE id = :id AND suspended_until > :now")
     long countSuspended(long id, Instant now);
 
+    /** The roles of some members, for deciding what each may see. */
+    @io.micronaut.core.annotation.Introspected
+    record RoleOf(long id, Role role) {
+    }
+
+    @Query("SELECT id, role FROM members WHERE id IN (:ids)")
+    List<RoleOf> rolesOf(java.util.Collection<Long> ids);
+
+    /** Moves the member's visit day forward; 1 for the one request that did (the first visit of that day). */
+    @Query("UPDATE members SET last_visit_day = :day WHERE id = :id AND (last_visit_day IS NULL "
+            + "OR last_visit_day < :day)")
+    int moveVisitDay(long id, java.time.LocalDate day);
+
     /** Remembers when the member was last around (at most one write per five minutes), for the digest. */
     @Query("UPDATE members SET last_seen_at = :now WHERE id = :id AND (last_seen_at IS NULL "
             + "OR last_seen_at < :staleBefore)")

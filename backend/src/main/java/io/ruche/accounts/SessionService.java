@@ -97,6 +97,7 @@ public class SessionService {
         sessions.save(new MemberSession(digest(token), member.id(), now, now, now.plus(ttl), clientAddress,
                 userAgent == null ? "" : truncate(userAgent, 255)));
         members.touchSeen(member.id(), now, now);
+        accounts.recordVisit(member.id(), now);
         return token;
     }
 
@@ -111,6 +112,7 @@ public class SessionService {
             // At most one write per five minutes per session, and the member's "last seen" only then.
             if (sessions.touch(id, now, now.plus(ttl), now.minus(Duration.ofMinutes(5))) > 0) {
                 members.touchSeen(m.id(), now, now.minus(Duration.ofMinutes(5)));
+                accounts.recordVisit(m.id(), now);
             }
         });
         return member;

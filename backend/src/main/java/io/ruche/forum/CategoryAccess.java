@@ -95,6 +95,22 @@ public class CategoryAccess {
         return new Catalog(visible, rights, all);
     }
 
+    /**
+     * The audience rule: which of these viewers may see a category. A notification never tells anyone about a thread
+     * they cannot open. Catalogs are shared between viewers of the same role and groups.
+     */
+    public java.util.Set<Long> whoCanSee(java.util.Collection<Viewer> viewers, long categoryId) {
+        java.util.Set<Long> allowed = new java.util.HashSet<>();
+        Map<Viewer, Boolean> decided = new HashMap<>();
+        for (Viewer viewer : viewers) {
+            Viewer shape = new Viewer(0L, viewer.role(), viewer.groupIds());
+            if (decided.computeIfAbsent(shape, v -> catalog(v).visible().containsKey(categoryId))) {
+                allowed.add(viewer.memberId());
+            }
+        }
+        return allowed;
+    }
+
     private static Rights rightsIn(Category c, Viewer viewer, Rights group) {
         if (viewer.isStaff()) {
             return new Rights(true, true, true);

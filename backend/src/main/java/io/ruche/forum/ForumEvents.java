@@ -20,7 +20,8 @@ public final class ForumEvents {
 
     /** A reply was published (written directly, or approved from the review queue). */
     @Serdeable
-    public record PostPublished(long postId, long threadId, long authorId, long categoryId) implements DomainEvent {
+    public record PostPublished(long postId, long threadId, long authorId, long categoryId, int position)
+            implements DomainEvent {
     }
 
     @Serdeable

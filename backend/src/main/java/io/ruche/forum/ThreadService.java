@@ -286,9 +286,7 @@ public class ThreadService {
         activity.recordMentions(post.id(), body.mentionedMemberIds());
         activity.followIfNoChoice(threadId, authorId, now);
         activity.markRead(threadId, authorId, post.position(), now);
-        outbox.publish(new ForumEvents.PostPublished(post.id(), threadId, authorId, categoryId));
-        // Readers of the thread, on any node, learn of the reply when this transaction commits.
-        readers.postAdded(threadId, post.id(), post.position());
+        outbox.publish(new ForumEvents.PostPublished(post.id(), threadId, authorId, categoryId, post.position()));
         publishing.published(authorId);
         // Every reply of the category passes through its row, so it is taken last and held until the commit right
         // after. It is locked before the thread's last_post_at changes: that column sits in the index the

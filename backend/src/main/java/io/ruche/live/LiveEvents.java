@@ -29,6 +29,16 @@ public class LiveEvents {
         return "thread:" + threadId;
     }
 
+    /**
+     * Once per {@code key}: a delivery of the same fact that runs again inserts nothing. Payloads carry ids and
+     * counts only; clients fetch content through the API, under its access rules.
+     */
+    @io.micronaut.transaction.annotation.Transactional
+    public void publishOnce(String key, String topic, String type, String payloadJson) {
+        sql.update("INSERT IGNORE INTO live_events (topic, type, payload, created_at, event_key) VALUES (?, ?, ?, ?, ?)",
+                List.of(topic, type, payloadJson, clock.instant(), key));
+    }
+
     /** Payloads carry ids and counts only; clients fetch content through the API, under its access rules. */
     public void publish(String topic, String type, String payloadJson) {
         sql.update("INSERT INTO live_events (topic, type, payload, created_at) VALUES (?, ?, ?, ?)",

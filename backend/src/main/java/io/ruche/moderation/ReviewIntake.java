@@ -1,7 +1,6 @@
 package io.ruche.moderation;
 
 import io.micronaut.core.annotation.Nullable;
-import io.ruche.notifications.Audience;
 import io.ruche.notifications.NotificationKind;
 import io.ruche.notifications.NotificationPreferences;
 import io.ruche.notifications.NotificationService;
@@ -28,16 +27,19 @@ public class ReviewIntake {
     private final AuditLog audit;
     private final NotificationService notifications;
     private final NotificationPreferences preferences;
-    private final Audience audience;
+    private final io.ruche.accounts.Viewers viewers;
+    private final io.ruche.forum.CategoryAccess access;
 
     public ReviewIntake(Sql sql, Clock clock, AuditLog audit, NotificationService notifications,
-                        NotificationPreferences preferences, Audience audience) {
+                        NotificationPreferences preferences, io.ruche.accounts.Viewers viewers,
+                            io.ruche.forum.CategoryAccess access) {
         this.sql = sql;
         this.clock = clock;
         this.audit = audit;
         this.notifications = notifications;
         this.preferences = preferences;
-        this.audience = audience;
+        this.viewers = viewers;
+        this.access = access;
     }
 
     /** Holds a post for review (in the caller's transaction). Returns the queued post's id. */
@@ -64,7 +66,7 @@ public class ReviewIntake {
         // In id order, so two items opening at once update the staff's notification rows in the same order.
         List<Long> staff = sql.query("SELECT id FROM members WHERE role IN ('MODERATOR', 'ADMIN') ORDER BY id LIMIT 200",
                 List.of(), rs -> rs.getLong(1));
-        Set<Long> allowed = audience.whoCanSee(staff, categoryId);
+        Set<Long> allowed = access.whoCanSee(viewers.of(staff).values(), categoryId);
         Map<Long, NotificationKind.Channel> channels = preferences.channels(allowed, NotificationKind.REVIEW_QUEUE);
         for (Long member : allowed) {
             notifications.deliver(new NotificationService.Draft(member, NotificationKind.REVIEW_QUEUE, null, null,

@@ -8,7 +8,6 @@ import io.ruche.forum.ForumRequests;
 import io.ruche.accounts.Viewer;
 import io.ruche.forum.PostService;
 import io.ruche.forum.ThreadService;
-import io.ruche.notifications.Audience;
 import io.ruche.notifications.NotificationKind;
 import io.ruche.notifications.NotificationPreferences;
 import io.ruche.notifications.NotificationService;
@@ -46,7 +45,6 @@ public class ReviewQueue {
     private final RateLimiter rateLimiter;
     private final NotificationService notifications;
     private final NotificationPreferences preferences;
-    private final Audience audience;
     private final ThreadService threads;
     private final PostService posts;
     private final Sanctions sanctions;
@@ -55,7 +53,7 @@ public class ReviewQueue {
     private final io.ruche.platform.events.Outbox outbox;
 
     public ReviewQueue(Sql sql, Clock clock, AuditLog audit, SiteSettings site, RateLimiter rateLimiter,
-                       NotificationService notifications, NotificationPreferences preferences, Audience audience,
+                       NotificationService notifications, NotificationPreferences preferences,
                        ThreadService threads, PostService posts, Sanctions sanctions, PublishingGate gate,
                        ReviewIntake intake, io.ruche.platform.events.Outbox outbox) {
         this.outbox = outbox;
@@ -68,7 +66,6 @@ public class ReviewQueue {
         this.rateLimiter = rateLimiter;
         this.notifications = notifications;
         this.preferences = preferences;
-        this.audience = audience;
         this.threads = threads;
         this.posts = posts;
         this.sanctions = sanctions;

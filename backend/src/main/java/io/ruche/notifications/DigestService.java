@@ -3,6 +3,7 @@ package io.ruche.notifications;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.annotation.Transactional;
 import io.ruche.forum.CategoryAccess;
+import io.ruche.accounts.MemberDigests;
 import io.ruche.accounts.Viewer;
 import io.ruche.mail.MailContent;
 import io.ruche.mail.MailQueue;
@@ -37,19 +38,21 @@ public class DigestService {
 
     private final Sql sql;
     private final Clock clock;
-    private final Audience audience;
+    private final io.ruche.accounts.Viewers viewers;
+    private final MemberDigests digests;
     private final CategoryAccess access;
     private final NotificationPreferences preferences;
     private final MailQueue mails;
     private final MailTemplates templates;
     private final UnsubscribeTokens unsubscribe;
 
-    public DigestService(Sql sql, Clock clock, Audience audience, CategoryAccess access,
+    public DigestService(Sql sql, Clock clock, io.ruche.accounts.Viewers viewers, MemberDigests digests, CategoryAccess access,
                          NotificationPreferences preferences, MailQueue mails, MailTemplates templates,
                          UnsubscribeTokens unsubscribe) {
         this.sql = sql;
         this.clock = clock;
-        this.audience = audience;
+        this.viewers = viewers;
+        this.digests = digests;
         this.access = access;
         this.preferences = preferences;
         this.mails = mails;
@@ -69,10 +72,10 @@ public class DigestService {
     /** Handles every member whose digest time has come; returns how many digests were queued. */
     public int runDue(Instant now) {
         int sent = 0;
-        List<Due> due;
+        List<MemberDigests.Due> due;
         do {
             due = due(now);
-            for (Due member : due) {
+            for (MemberDigests.Due member : due) {
                 if (handle(member, now)) {
                     sent++;
                 }
@@ -81,30 +84,19 @@ public class DigestService {
         return sent;
     }
 
-    record Due(long id, Instant nextAt) {
-    }
-
     @Transactional(readOnly = true)
-    protected List<Due> due(Instant now) {
-        return sql.query("SELECT id, next_digest_at FROM members WHERE next_digest_at <= ? ORDER BY next_digest_at "
-                + "LIMIT 100", List.of(now), rs -> new Due(rs.getLong(1), Sql.instant(rs, 2)));
-    }
-
-    record Member(long id, String email, String locale, boolean verified, Instant lastSeen, Instant lastDigest,
-                  Digest digest, int hour, String zone) {
+    protected List<MemberDigests.Due> due(Instant now) {
+        return digests.due(now, 100);
     }
 
     @Transactional
-    protected boolean handle(Due due, Instant now) {
-        Member m = sql.query("SELECT id, email, locale, email_verified_at, last_seen_at, last_digest_at, digest, "
-                        + "digest_hour, time_zone FROM members WHERE id = ?", List.of(due.id()),
-                rs -> new Member(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4) != null,
-                        Sql.instant(rs, 5), Sql.instant(rs, 6), Digest.valueOf(rs.getString(7)), rs.getInt(8),
-                        rs.getString(9))).get(0);
+    protected boolean handle(MemberDigests.Due due, Instant now) {
+        MemberDigests.Recipient m = digests.recipient(due.memberId()).orElse(null);
+        if (m == null) {
+            return false;
+        }
         Instant next = io.ruche.accounts.DigestSchedule.next(m.digest(), m.hour(), ZoneId.of(m.zone()), now);
-        int claimed = sql.update("UPDATE members SET next_digest_at = ? WHERE id = ? AND next_digest_at = ?",
-                java.util.Arrays.asList(next, m.id(), due.nextAt()));
-        if (claimed == 0 || m.digest() == Digest.OFF || !m.verified()) {
+        if (!digests.claim(m.id(), due.nextAt(), next) || m.digest() == Digest.OFF || !m.verified()) {
             return false; // another node took it, or nothing to send
         }
         Duration period = m.digest() == Digest.DAILY ? Duration.ofDays(1) : Duration.ofDays(7);
@@ -131,7 +123,7 @@ public class DigestService {
                 new MailContent.Link(templates.text(locale, "footer.stop.digest"),
                         unsubscribe.pageUrl(m.id(), "DIGEST")));
         mails.queue(m.id(), m.email(), "digest", locale, mail, unsubscribe.oneClickUrl(m.id(), "DIGEST"));
-        sql.update("UPDATE members SET last_digest_at = ? WHERE id = ?", List.of(now, m.id()));
+        digests.sent(m.id(), now);
         return true;
     }
 
@@ -147,7 +139,7 @@ public class DigestService {
             return List.of();
         }
         params.addAll(kinds);
-        Viewer viewer = audience.viewers(List.of(memberId)).get(memberId);
+        Viewer viewer = viewers.of(memberId);
         List<Long> visible = access.catalog(viewer).visibleIds();
         params.addAll(Sql.inList(visible));
         return sql.query("SELECT n.kind, a.display_name, t.id, t.title, t.slug, n.actor_count FROM notifications n "
@@ -169,7 +161,7 @@ public class DigestService {
 
     /** The busiest threads of the period in categories the member can see, that they have not read to the end. */
     private List<MailContent.Item> popularThreads(long memberId, Instant since, Locale locale) {
-        Viewer viewer = audience.viewers(List.of(memberId)).get(memberId);
+        Viewer viewer = viewers.of(memberId);
         List<Long> visible = access.catalog(viewer).visibleIds();
         if (visible.isEmpty()) {
             return List.of();

@@ -26,14 +26,17 @@ public class NotificationJobs {
     private final Sql sql;
     private final NotificationService notifications;
     private final NotificationPreferences preferences;
-    private final Audience audience;
+    private final io.ruche.accounts.Viewers viewers;
+    private final io.ruche.forum.CategoryAccess access;
 
     public NotificationJobs(Sql sql, NotificationService notifications, NotificationPreferences preferences,
-                            Audience audience) {
+                            io.ruche.accounts.Viewers viewers,
+                            io.ruche.forum.CategoryAccess access) {
         this.sql = sql;
         this.notifications = notifications;
         this.preferences = preferences;
-        this.audience = audience;
+        this.viewers = viewers;
+        this.access = access;
     }
 
     record PostFacts(long id, long threadId, long authorId, long categoryId, boolean quotes, Long replyToAuthor,
@@ -156,7 +159,7 @@ public class NotificationJobs {
             return;
         }
         Set<Long> silenced = silenced(candidates.keySet(), threadId, post.categoryId());
-        Set<Long> allowed = audience.whoCanSee(candidates.keySet(), post.categoryId());
+        Set<Long> allowed = access.whoCanSee(viewers.of(candidates.keySet()).values(), post.categoryId());
         Map<NotificationKind, Map<Long, Channel>> channels = new LinkedHashMap<>();
         for (Map.Entry<Long, List<NotificationKind>> e : candidates.entrySet()) {
             long member = e.getKey();

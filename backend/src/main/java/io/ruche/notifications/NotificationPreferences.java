@@ -6,7 +6,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import io.ruche.notifications.NotificationKind.Channel;
 import io.ruche.platform.Problems;
 import io.ruche.platform.Sql;
-import io.ruche.accounts.DigestSchedule;
+import io.ruche.accounts.MemberDigests;
 import io.ruche.accounts.DigestSchedule.Digest;
 import jakarta.inject.Singleton;
 
@@ -27,10 +27,12 @@ public class NotificationPreferences {
 
     private final Sql sql;
     private final Clock clock;
+    private final MemberDigests digests;
 
-    public NotificationPreferences(Sql sql, Clock clock) {
+    public NotificationPreferences(Sql sql, Clock clock, MemberDigests digests) {
         this.sql = sql;
         this.clock = clock;
+        this.digests = digests;
     }
 
     @Serdeable
@@ -48,9 +50,8 @@ public class NotificationPreferences {
                     channels.put(NotificationKind.valueOf(rs.getString(1)), Channel.valueOf(rs.getString(2)));
                     return null;
                 });
-        return sql.query("SELECT digest, digest_hour, time_zone FROM members WHERE id = ?", List.of(memberId),
-                rs -> new Settings(channels, Digest.valueOf(rs.getString(1)), rs.getInt(2), rs.getString(3)))
-                .stream().findFirst().orElseThrow(() -> Problems.notFound("member"));
+        MemberDigests.Rhythm rhythm = digests.rhythm(memberId).orElseThrow(() -> Problems.notFound("member"));
+        return new Settings(channels, rhythm.digest(), rhythm.hour(), rhythm.zone());
     }
 
     /** The channel of one kind for many members at once (one query). */
@@ -94,9 +95,7 @@ public class NotificationPreferences {
             }
             setChannel(memberId, e.getKey(), e.getValue());
         }
-        sql.update("UPDATE members SET digest = ?, digest_hour = ?, time_zone = ?, next_digest_at = ? WHERE id = ?",
-                java.util.Arrays.asList(digest.name(), digestHour, zone.getId(),
-                        DigestSchedule.next(digest, digestHour, zone, clock.instant()), memberId));
+        digests.setRhythm(memberId, digest, digestHour, zone, clock.instant());
         return settings(memberId);
     }
 
@@ -112,14 +111,14 @@ public class NotificationPreferences {
     @Transactional
     public boolean unsubscribe(long memberId, String scope) {
         if ("DIGEST".equals(scope)) {
-            sql.update("UPDATE members SET digest = 'OFF', next_digest_at = NULL WHERE id = ?", List.of(memberId));
+            digests.stop(memberId);
             return true;
         }
         if ("ALL".equals(scope)) {
             for (NotificationKind kind : NotificationKind.values()) {
                 setChannel(memberId, kind, Channel.APP);
             }
-            sql.update("UPDATE members SET digest = 'OFF', next_digest_at = NULL WHERE id = ?", List.of(memberId));
+            digests.stop(memberId);
             return true;
         }
         try {
@@ -133,8 +132,7 @@ public class NotificationPreferences {
     /** The member's address with most of its name hidden, for the unsubscribe page. */
     @Transactional(readOnly = true)
     public String maskedEmail(long memberId) {
-        String email = sql.query("SELECT email FROM members WHERE id = ?", List.of(memberId), rs -> rs.getString(1))
-                .stream().findFirst().orElseThrow(() -> Problems.notFound("unsubscribe"));
+        String email = digests.emailOf(memberId).orElseThrow(() -> Problems.notFound("unsubscribe"));
         int at = email.indexOf('@');
         return at <= 1 ? "***" + email.substring(Math.max(0, at)) : email.charAt(0) + "***" + email.substring(at);
     }

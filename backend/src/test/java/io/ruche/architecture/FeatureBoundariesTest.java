@@ -8,6 +8,15 @@ import io.micronaut.data.repository.GenericRepository;
 import io.micronaut.http.annotation.Controller;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
 import java.util.List;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
@@ -17,7 +26,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 /**
  * The house rules of package-by-feature, checked on the compiled classes: no cycle between feature packages (a new
  * capability listens through domain events and ports, never by making two features call each other), a feature
- * uses only its own repositories (another's data goes through that feature's services), and controllers speak
+ * uses only its own repositories and writes only its own tables (another's data goes through that feature's
+ * services), and controllers speak
  * HTTP only (no repository).
  */
 class FeatureBoundariesTest {
@@ -55,5 +65,52 @@ class FeatureBoundariesTest {
         noClasses().that().areAnnotatedWith(Controller.class)
                 .should().dependOnClassesThat().areAssignableTo(GenericRepository.class)
                 .check(APP);
+    }
+
+    /** Who owns each table: only the owner writes it; other features go through the owner's services. */
+    private static final Map<String, List<String>> TABLES = Map.of(
+            "accounts", List.of("members", "sessions", "member_groups", "group_memberships", "account_tokens",
+                    "sign_in_throttle"),
+            "forum", List.of("categories", "category_follows", "category_group_rights", "forum_settings", "mentions",
+                    "post_revisions", "posts", "reaction_counts", "reactions", "tags", "thread_follows", "thread_reads",
+                    "thread_tags", "threads"),
+            "moderation", List.of("audit_log", "bans", "canned_replies", "flags", "invites", "queued_posts",
+                    "review_items", "sanctions", "staff_notes", "watched_words"),
+            "notifications", List.of("notifications", "notification_deliveries", "notification_preferences"),
+            "live", List.of("live_events"),
+            "mail", List.of("mails"),
+            "search", List.of("search_reindex"),
+            "platform", List.of("app_secrets", "jobs", "rate_limit_buckets", "site_settings"));
+
+    private static final Pattern WRITE = Pattern.compile(
+            "(?<!KEY )\\b(?:UPDATE|INSERT (?:IGNORE )?INTO|DELETE FROM|REPLACE INTO) +([a-z_]+)\\b");
+
+    @Test
+    void eachFeatureWritesOnlyItsOwnTables() throws IOException {
+        Path root = Path.of("src/main/java/io/ruche");
+        List<String> trespasses = new ArrayList<>();
+        int writes = 0;
+        for (String feature : FEATURES) {
+            Path dir = root.resolve(feature);
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                    Matcher m = WRITE.matcher(Files.readString(file));
+                    while (m.find()) {
+                        writes++;
+                        String table = m.group(1);
+                        if (!TABLES.getOrDefault(feature, List.of()).contains(table)) {
+                            String owner = TABLES.entrySet().stream().filter(e -> e.getValue().contains(table))
+                                    .map(Map.Entry::getKey).findFirst().orElse("nobody (add it to TABLES)");
+                            trespasses.add(root.relativize(file) + " writes " + table + ", owned by " + owner);
+                        }
+                    }
+                }
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(writes > 50, "writes found: " + writes);
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(), trespasses);
     }
 }

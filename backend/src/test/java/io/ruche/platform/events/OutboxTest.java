@@ -102,4 +102,34 @@ class OutboxTest extends IntegrationTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> ProbeEvents.FACTS.contains("ReviewDecided:" + post + ":WARN")
                 && ProbeEvents.FACTS.contains("SanctionApplied:" + id + ":WARNING"));
     }
+
+    @Test
+    void aMemberVisitsOnceADayHoweverOftenTheySignIn() {
+        String name = TestMembers.uniqueName("visitor");
+        api().registered(name);
+        String id = TestDatabase.queryString("SELECT id FROM members WHERE username = '" + name + "'");
+        List<Thread> signIns = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            Thread signIn = new Thread(() -> api().signedIn(name, TestMembers.PASSWORD));
+            signIn.start();
+            signIns.add(signIn);
+        }
+        for (Thread signIn : signIns) {
+            try {
+                signIn.join();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        String today = "MemberSignedIn:" + id + ":" + java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        await().atMost(Duration.ofSeconds(10)).until(() -> ProbeEvents.FACTS.contains(today));
+        await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(3))
+                .until(() -> ProbeEvents.FACTS.stream().filter(today::equals).count() == 1);
+
+        // The next day, the first sign-in is a visit again.
+        TestDatabase.execute("UPDATE members SET last_visit_day = last_visit_day - INTERVAL 1 DAY WHERE id = " + id);
+        api().signedIn(name, TestMembers.PASSWORD);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> ProbeEvents.FACTS.stream().filter(today::equals).count() == 2);
+    }
 }

@@ -32,6 +32,13 @@ public class ProbeEvents {
     }
 
     @Singleton
+    @Named("test.member-signed-in")
+    EventSubscriber<io.ruche.accounts.AccountEvents.MemberSignedIn> memberSignedIn() {
+        return new Subscriber<>(io.ruche.accounts.AccountEvents.MemberSignedIn.class, "test.member-signed-in",
+                "default", e -> FACTS.add("MemberSignedIn:" + e.memberId() + ":" + e.day()));
+    }
+
+    @Singleton
     @Named("test.flag-raised")
     EventSubscriber<io.ruche.moderation.ModerationEvents.FlagRaised> flagRaised() {
         return new Subscriber<>(io.ruche.moderation.ModerationEvents.FlagRaised.class, "test.flag-raised", "default",
