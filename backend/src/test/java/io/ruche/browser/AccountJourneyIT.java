@@ -8,6 +8,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -53,10 +54,9 @@ class AccountJourneyIT {
         assertEquals("Use at least 10 characters.", signUp.errorOf("password"));
         String sent = signUp.fill("alice_en", "alice@example.test", PASSWORD).submitExpectingMailSent();
         assertTrue(sent.contains("Check your mailbox") && sent.contains("alice@example.test"), sent);
-        pages.visit(ruche.mailLink("alice@example.test", "/verify-email"));
-        pages.waitForText(org.openqa.selenium.By.cssSelector("[data-test=token-done]"), "your address is confirmed");
+        pages.followMailLink(ruche.mailLink("alice@example.test", "/verify-email")).waitForDone("your address is confirmed");
         assertEquals("alice_en", header.accountName(), "the mail's link signs the new member in");
-        assertTrue(pages.absent(org.openqa.selenium.By.cssSelector("[data-test=verify-banner]")));
+        assertFalse(header.verifyBannerShown());
         pages.open();
         ForumPages.HomePage home = pages.home();
         assertTrue(home.emptyState().contains("You are all set, alice_en."), home.emptyState());
@@ -68,7 +68,7 @@ class AccountJourneyIT {
         signIn.fill("alice@example.test", PASSWORD).submitExpectingHome();
 
         header.switchLanguage("fr");
-        pages.waitForText(org.openqa.selenium.By.cssSelector("[data-test=home-title]"), "Bienvenue sur Ruche");
+        pages.home().waitForTitle("Bienvenue sur Ruche");
         assertEquals("Se déconnecter", header.signOutLabel());
 
         ForumPages.ProfilePage profile = header.myProfile();
@@ -93,13 +93,12 @@ class AccountJourneyIT {
         assertEquals("Saisissez une adresse e-mail valide.", signUp.errorOf("email"));
         String sent = signUp.fill("bob_fr", "bob@example.test", PASSWORD).submitExpectingMailSent();
         assertTrue(sent.contains("Consultez votre boîte mail"), sent);
-        pages.visit(ruche.mailLink("bob@example.test", "/verify-email"));
-        pages.waitForText(org.openqa.selenium.By.cssSelector("[data-test=token-done]"), "votre adresse est confirmée");
+        pages.followMailLink(ruche.mailLink("bob@example.test", "/verify-email")).waitForDone("votre adresse est confirmée");
 
         ForumPages.ProfilePage profile = header.myProfile();
         assertTrue(profile.memberSince().startsWith("Membre depuis le"), profile.memberSince());
         header.switchLanguage("en");
-        pages.waitForText(org.openqa.selenium.By.cssSelector("[data-test=profile-since]"), "Member since");
+        profile.waitForMemberSince("Member since");
 
         header.signOut();
         ForumPages.SignInPage signIn = header.signIn();

@@ -85,10 +85,8 @@ class ForumJourneyIT {
 
         // The asker hears of it: the bell counts; the quote names them, so it arrives as a mention.
         pages = signedInBrowser(language, asker);
-        pages.waitVisible(org.openqa.selenium.By.cssSelector("[data-test=bell-count]"));
-        pages.visit("/notifications");
-        pages.waitForText(org.openqa.selenium.By.cssSelector("[data-test=notification-list]"),
-                helper + " " + words.get("quoted"));
+        pages.header().waitForUnreadNotifications();
+        pages.notifications().waitForEntry(helper + " " + words.get("quoted"));
         pages.visit(threadPath);
         thread = pages.thread().markAnswer(1);
         assertTrue(thread.acceptedAnswerBox().contains(words.get("accepted")), thread.acceptedAnswerBox());

@@ -32,19 +32,19 @@ final class ForumPages {
         return new Header();
     }
 
-    String text(By by) {
+    private String text(By by) {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(by)).getText();
     }
 
-    void waitForText(By by, String expected) {
+    private void waitForText(By by, String expected) {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(by, expected));
     }
 
-    void waitVisible(By by) {
+    private void waitVisible(By by) {
         wait.until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
-    boolean absent(By by) {
+    private boolean absent(By by) {
         return driver.findElements(by).isEmpty();
     }
 
@@ -94,6 +94,16 @@ final class ForumPages {
             return new ProfilePage();
         }
 
+        /** Waits for the bell to count unread notifications. */
+        Header waitForUnreadNotifications() {
+            waitVisible(By.cssSelector("[data-test=bell-count]"));
+            return this;
+        }
+
+        boolean verifyBannerShown() {
+            return !absent(By.cssSelector("[data-test=verify-banner]"));
+        }
+
         private void openMenu() {
             WebElement menu = wait.until(ExpectedConditions.elementToBeClickable(
                     By.cssSelector("[data-test=account-menu]")));
@@ -110,6 +120,11 @@ final class ForumPages {
 
         String emptyState() {
             return text(By.cssSelector("[data-test=home-empty]"));
+        }
+
+        HomePage waitForTitle(String expected) {
+            waitForText(By.cssSelector("[data-test=home-title]"), expected);
+            return this;
         }
     }
 
@@ -176,6 +191,72 @@ final class ForumPages {
 
         String memberSince() {
             return text(By.cssSelector("[data-test=profile-since]"));
+        }
+
+        ProfilePage waitForMemberSince(String expected) {
+            waitForText(By.cssSelector("[data-test=profile-since]"), expected);
+            return this;
+        }
+    }
+
+    /** Follows a link from a mail (address confirmation) to the page that uses its token. */
+    TokenPage followMailLink(String url) {
+        visit(url);
+        return new TokenPage();
+    }
+
+    final class TokenPage {
+        TokenPage waitForDone(String expected) {
+            waitForText(By.cssSelector("[data-test=token-done]"), expected);
+            return this;
+        }
+    }
+
+    NotificationsPage notifications() {
+        visit("/notifications");
+        return new NotificationsPage();
+    }
+
+    final class NotificationsPage {
+        NotificationsPage waitForEntry(String expected) {
+            waitForText(By.cssSelector("[data-test=notification-list]"), expected);
+            return this;
+        }
+    }
+
+    /** The console's review queue. */
+    ReviewQueuePage reviewQueue() {
+        visit("/admin/review");
+        return new ReviewQueuePage();
+    }
+
+    final class ReviewQueuePage {
+        ReviewQueuePage waitForItem(String expected) {
+            waitForText(By.cssSelector("[data-test=review-item]"), expected);
+            return this;
+        }
+
+        /** Takes an action on the first item and waits for the notice naming it. */
+        ReviewQueuePage act(String action, String noticeContains) {
+            click(By.cssSelector("[data-test=review-item] [data-test=review-" + action + "]"));
+            waitForText(By.cssSelector("[data-test=review-notice]"), noticeContains);
+            return this;
+        }
+    }
+
+    /** A member's page in the console: sanctions, notes, history. */
+    MemberModerationPage memberModeration(String username) {
+        visit("/admin/members/" + username);
+        return new MemberModerationPage();
+    }
+
+    final class MemberModerationPage {
+        /** Sends the sanction form (a warning by default) and waits for the notice. */
+        MemberModerationPage sanction(String reason, String noticeContains) {
+            type(By.cssSelector("[data-test=sanction-reason]"), reason);
+            click(By.cssSelector("[data-test=sanction-submit]"));
+            waitForText(By.cssSelector("[data-test=sanction-notice]"), noticeContains);
+            return this;
         }
     }
 
@@ -293,6 +374,31 @@ final class ForumPages {
             return this;
         }
 
+        ThreadPage waitForHeldNotice(String expected) {
+            waitForText(By.cssSelector("[data-test=held-notice]"), expected);
+            return this;
+        }
+
+        ThreadPage waitForPendingPost(String expected) {
+            waitForText(By.cssSelector("[data-test=pending-post]"), expected);
+            return this;
+        }
+
+        ThreadPage waitForPostBody(int index, String expected) {
+            new WebDriverWait(driver, Duration.ofSeconds(15))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .ignoring(IndexOutOfBoundsException.class)
+                    .until(d -> posts().get(index).findElement(By.cssSelector("[data-test=post-body]")).getText()
+                            .contains(expected));
+            return this;
+        }
+
+        FlagDialog flag(int index) {
+            posts().get(index).findElement(By.cssSelector("[data-test=flag]")).click();
+            waitVisible(By.cssSelector("[data-test=flag-dialog]"));
+            return new FlagDialog(this);
+        }
+
         String acceptedAnswerBox() {
             return text(By.cssSelector("[data-test=accepted-answer]"));
         }
@@ -311,13 +417,33 @@ final class ForumPages {
         return text(By.cssSelector("[data-test=search-total]"));
     }
 
-    void click(By by) {
+    private void click(By by) {
         wait.until(ExpectedConditions.elementToBeClickable(by)).click();
     }
 
-    void type(By by, String text) {
+    private void type(By by, String text) {
         WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(by));
         input.clear();
         input.sendKeys(text);
+    }
+
+    final class FlagDialog {
+        private final ThreadPage thread;
+
+        private FlagDialog(ThreadPage thread) {
+            this.thread = thread;
+        }
+
+        FlagDialog reason(String reason) {
+            click(By.cssSelector("[data-test=flag-" + reason + "]"));
+            return this;
+        }
+
+        /** Sends the flag and waits for the thanks shown in the thread. */
+        ThreadPage send(String thanksContains) {
+            click(By.cssSelector("[data-test=flag-submit]"));
+            waitForText(By.cssSelector("[data-test=flag-thanks]"), thanksContains);
+            return thread;
+        }
     }
 }

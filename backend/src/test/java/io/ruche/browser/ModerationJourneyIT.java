@@ -7,7 +7,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestInfo;
-import org.openqa.selenium.By;
 
 import java.util.List;
 import java.util.Map;
@@ -63,37 +62,25 @@ class ModerationJourneyIT {
         // The newcomer's reply with a link waits, and they are told why.
         ForumPages pages = as("en", newcomer);
         pages.visit("/t/" + thread);
-        pages.thread().addToReply("I love https://tools.example.com for this").sendReplyExpectingNothing();
-        pages.waitForText(By.cssSelector("[data-test=held-notice]"), "checked by a moderator");
-        pages.waitForText(By.cssSelector("[data-test=pending-post]"), "tools.example.com");
+        pages.thread().addToReply("I love https://tools.example.com for this").sendReplyExpectingNothing()
+                .waitForHeldNotice("checked by a moderator")
+                .waitForPendingPost("tools.example.com");
 
         // The moderator approves it from the queue, in French.
         pages = as("fr", moderator);
-        pages.visit("/admin/review");
-        pages.waitForText(By.cssSelector("[data-test=review-item]"), "tools.example.com");
-        pages.click(By.cssSelector("[data-test=review-item] [data-test=review-APPROVE]"));
-        pages.waitForText(By.cssSelector("[data-test=review-notice]"), "Valider");
+        pages.reviewQueue().waitForItem("tools.example.com").act("APPROVE", "Valider");
         pages.visit("/t/" + thread);
-        pages.waitForText(By.cssSelector("article:nth-of-type(2) [data-test=post-body]"), "tools.example.com");
+        pages.thread().waitForPostBody(1, "tools.example.com");
 
         // Another member flags the newcomer's post.
         pages = as("en", member("reader"));
         pages.visit("/t/" + thread);
-        pages.click(By.cssSelector("article:nth-of-type(2) [data-test=flag]"));
-        pages.click(By.cssSelector("[data-test=flag-INAPPROPRIATE]"));
-        pages.click(By.cssSelector("[data-test=flag-submit]"));
-        pages.waitForText(By.cssSelector("[data-test=flag-thanks]"), "the moderators will look at it");
+        pages.thread().flag(1).reason("INAPPROPRIATE").send("the moderators will look at it");
 
         // The moderator hides it from the queue and warns its author from the member page.
         pages = as("fr", moderator);
-        pages.visit("/admin/review");
-        pages.waitForText(By.cssSelector("[data-test=review-item]"), "Inapproprié");
-        pages.click(By.cssSelector("[data-test=review-item] [data-test=review-HIDE]"));
-        pages.waitForText(By.cssSelector("[data-test=review-notice]"), "Masquer");
-        pages.visit("/admin/members/" + newcomer);
-        pages.type(By.cssSelector("[data-test=sanction-reason]"), "Merci d'éviter les liens promotionnels.");
-        pages.click(By.cssSelector("[data-test=sanction-submit]"));
-        pages.waitForText(By.cssSelector("[data-test=sanction-notice]"), "le membre a été prévenu");
+        pages.reviewQueue().waitForItem("Inapproprié").act("HIDE", "Masquer");
+        pages.memberModeration(newcomer).sanction("Merci d'éviter les liens promotionnels.", "le membre a été prévenu");
 
         // Readers see the placeholder; the author has the warning in their notifications; it is all in the log.
         Api reader = new Api(ruche.base());
