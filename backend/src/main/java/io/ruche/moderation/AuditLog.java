@@ -20,10 +20,12 @@ import java.util.List;
 public class AuditLog implements io.ruche.forum.StaffActionLog {
 
     private final Sql sql;
+    private final AuditRecordRepository records;
     private final Clock clock;
 
-    public AuditLog(Sql sql, Clock clock) {
+    public AuditLog(AuditRecordRepository records, Sql sql, Clock clock) {
         this.sql = sql;
+        this.records = records;
         this.clock = clock;
     }
 
@@ -31,10 +33,8 @@ public class AuditLog implements io.ruche.forum.StaffActionLog {
     @Override
     public void record(@Nullable Long actorId, String action, String targetType, @Nullable Long targetId,
                        String summary, @Nullable String reason) {
-        sql.update("INSERT INTO audit_log (actor_id, action, target_type, target_id, summary, reason, created_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                Arrays.asList(actorId, action, targetType, targetId, cut(summary), cut(reason == null ? "" : reason),
-                        clock.instant()));
+        records.save(new AuditRecord(null, actorId, action, targetType, targetId, cut(summary),
+                cut(reason == null ? "" : reason), clock.instant()));
     }
 
     private static String cut(String text) {

@@ -17,11 +17,13 @@ import java.util.Locale;
 public class Bans {
 
     private final Sql sql;
+    private final BanRepository bans;
     private final Clock clock;
     private final AuditLog audit;
 
-    public Bans(Sql sql, Clock clock, AuditLog audit) {
+    public Bans(BanRepository bans, Sql sql, Clock clock, AuditLog audit) {
         this.sql = sql;
+        this.bans = bans;
         this.clock = clock;
         this.audit = audit;
     }
@@ -50,8 +52,7 @@ public class Bans {
         if (!valid) {
             throw Problems.invalidField("value", "validation.ban." + kind.name().toLowerCase(Locale.ROOT));
         }
-        sql.update("INSERT IGNORE INTO bans (kind, value, reason, created_by, created_at) VALUES (?, ?, ?, ?, ?)",
-                List.of(kind.name(), v, reason == null ? "" : reason.strip(), actorId, clock.instant()));
+        bans.add(kind.name(), v, reason == null ? "" : reason.strip(), actorId, clock.instant());
         audit.record(actorId, "ban.add", "ban", null, kind + " " + v, reason);
         return list().stream().filter(b -> b.kind() == kind && b.value().equals(v)).findFirst().orElseThrow();
     }
@@ -59,7 +60,7 @@ public class Bans {
     @Transactional
     public void remove(long actorId, long id) {
         Ban ban = list().stream().filter(b -> b.id() == id).findFirst().orElseThrow(() -> Problems.notFound("ban"));
-        sql.update("DELETE FROM bans WHERE id = ?", List.of(id));
+        bans.deleteById(id);
         audit.record(actorId, "ban.remove", "ban", id, ban.kind() + " " + ban.value(), null);
     }
 

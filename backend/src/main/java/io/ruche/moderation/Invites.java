@@ -29,14 +29,16 @@ public class Invites {
     private static final Duration TTL = Duration.ofDays(14);
 
     private final Sql sql;
+    private final InviteRepository invites;
     private final Clock clock;
     private final AuditLog audit;
     private final MailQueue mails;
     private final MailTemplates templates;
     private final SecureRandom random = new SecureRandom();
 
-    public Invites(Sql sql, Clock clock, AuditLog audit, MailQueue mails, MailTemplates templates) {
+    public Invites(InviteRepository invites, Sql sql, Clock clock, AuditLog audit, MailQueue mails, MailTemplates templates) {
         this.sql = sql;
+        this.invites = invites;
         this.clock = clock;
         this.audit = audit;
         this.mails = mails;
@@ -63,8 +65,7 @@ public class Invites {
         random.nextBytes(bytes);
         String code = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Instant now = clock.instant();
-        sql.update("INSERT INTO invites (id, email, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
-                List.of(hash(code), address, actorId, now, now.plus(TTL)));
+        invites.save(new InviteCode(hash(code), address, actorId, now, now.plus(TTL), null, null));
         String url = templates.url("/sign-up?invite=" + code);
         if (!address.isEmpty()) {
             String brand = templates.brandName(locale);
@@ -101,8 +102,7 @@ public class Invites {
         if (!invited.isBlank() && !invited.equalsIgnoreCase(email.strip())) {
             throw Problems.invalidField("email", "validation.inviteOtherAddress");
         }
-        sql.update("UPDATE invites SET used_by = ?, used_at = ? WHERE id = ?",
-                List.of(memberId, clock.instant(), hash(code.strip())));
+        invites.markUsed(hash(code.strip()), memberId, clock.instant());
     }
 
     private static String hash(String code) {

@@ -23,6 +23,8 @@ import java.util.Set;
 public class ReviewIntake {
 
     private final Sql sql;
+    private final QueuedPostRepository queuedPosts;
+    private final ReviewItemRepository items;
     private final Clock clock;
     private final AuditLog audit;
     private final NotificationService notifications;
@@ -30,10 +32,12 @@ public class ReviewIntake {
     private final io.ruche.accounts.Viewers viewers;
     private final io.ruche.forum.CategoryAccess access;
 
-    public ReviewIntake(Sql sql, Clock clock, AuditLog audit, NotificationService notifications,
+    public ReviewIntake(QueuedPostRepository queuedPosts, ReviewItemRepository items, Sql sql, Clock clock, AuditLog audit, NotificationService notifications,
                         NotificationPreferences preferences, io.ruche.accounts.Viewers viewers,
                             io.ruche.forum.CategoryAccess access) {
         this.sql = sql;
+        this.queuedPosts = queuedPosts;
+        this.items = items;
         this.clock = clock;
         this.audit = audit;
         this.notifications = notifications;
@@ -46,18 +50,15 @@ public class ReviewIntake {
     public long hold(long authorId, long categoryId, @Nullable Long threadId, @Nullable String title,
                      List<String> tags, @Nullable Long replyTo, String body, String reason, String detail) {
         Instant now = clock.instant();
-        long queued = sql.insert("INSERT INTO queued_posts (author_id, thread_id, category_id, title, tags, reply_to_id, "
-                        + "body_source, reason, detail, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                Arrays.asList(authorId, threadId, categoryId, title, String.join(",", tags), replyTo, body, reason,
-                        detail.length() > 300 ? detail.substring(0, 300) : detail, now));
+        long queued = queuedPosts.save(new QueuedPost(null, authorId, threadId, categoryId, title,
+                String.join(",", tags), replyTo, body, reason, detail.length() > 300 ? detail.substring(0, 300) : detail,
+                "PENDING", now, null, null, null)).id();
         open(null, queued, reason, categoryId, authorId);
         return queued;
     }
 
     private void open(@Nullable Long postId, @Nullable Long queuedId, String reason, long categoryId, long authorId) {
-        sql.insert("INSERT INTO review_items (post_id, queued_post_id, reason, category_id, author_id, created_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?)", Arrays.asList(postId, queuedId, reason, categoryId, authorId,
-                clock.instant()));
+        items.open(postId, queuedId, reason, categoryId, authorId, clock.instant());
         tellStaff(categoryId, reason);
     }
 
@@ -82,9 +83,7 @@ public class ReviewIntake {
 
     /** One open item per post: the unique key on {@code open_post_id} makes a second one a no-op. */
     void openForPost(long postId, long categoryId, long authorId, String reason) {
-        int opened = sql.update("INSERT IGNORE INTO review_items (post_id, queued_post_id, reason, category_id, "
-                + "author_id, created_at) VALUES (?, NULL, ?, ?, ?, ?)", List.of(postId, reason, categoryId, authorId,
-                clock.instant()));
+        int opened = items.openForPost(postId, reason, categoryId, authorId, clock.instant());
         if (opened > 0) {
             tellStaff(categoryId, reason);
         }

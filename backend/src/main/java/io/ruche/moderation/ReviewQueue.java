@@ -39,6 +39,8 @@ public class ReviewQueue {
     private static final Duration CLAIM = Duration.ofMinutes(30);
 
     private final Sql sql;
+    private final ReviewItemRepository items;
+    private final QueuedPostRepository queuedPosts;
     private final Clock clock;
     private final AuditLog audit;
     private final SiteSettings site;
@@ -52,7 +54,7 @@ public class ReviewQueue {
     private final ReviewIntake intake;
     private final io.ruche.platform.events.Outbox outbox;
 
-    public ReviewQueue(Sql sql, Clock clock, AuditLog audit, SiteSettings site, RateLimiter rateLimiter,
+    public ReviewQueue(ReviewItemRepository items, QueuedPostRepository queuedPosts, Sql sql, Clock clock, AuditLog audit, SiteSettings site, RateLimiter rateLimiter,
                        NotificationService notifications, NotificationPreferences preferences,
                        ThreadService threads, PostService posts, Sanctions sanctions, PublishingGate gate,
                        ReviewIntake intake, io.ruche.platform.events.Outbox outbox) {
@@ -60,6 +62,8 @@ public class ReviewQueue {
         this.gate = gate;
         this.intake = intake;
         this.sql = sql;
+        this.items = items;
+        this.queuedPosts = queuedPosts;
         this.clock = clock;
         this.audit = audit;
         this.site = site;
@@ -89,9 +93,8 @@ public class ReviewQueue {
         // (shared) and the counter update (exclusive) cannot deadlock, and the count of trusted flags below sees
         // every earlier flag.
         posts.lockForUpdate(postId);
-        int inserted = sql.update("INSERT IGNORE INTO flags (post_id, member_id, reason, note, created_at) "
-                + "VALUES (?, ?, ?, ?, ?)", List.of(postId, viewer.memberId(), reason, note == null ? "" : note.strip(),
-                clock.instant()));
+        int inserted = items.addFlag(postId, viewer.memberId(), reason, note == null ? "" : note.strip(),
+                clock.instant());
         if (inserted == 0) {
             throw Problems.conflict("post", "problem.alreadyFlagged");
         }
@@ -218,9 +221,7 @@ public class ReviewQueue {
     @Transactional
     public void claim(Viewer staff, long itemId) {
         Instant now = clock.instant();
-        int claimed = sql.update("UPDATE review_items SET claimed_by = ?, claimed_at = ? WHERE id = ? AND status = 'OPEN' "
-                        + "AND (claimed_by IS NULL OR claimed_by = ? OR claimed_at < ?)",
-                List.of(staff.memberId(), now, itemId, staff.memberId(), now.minus(CLAIM)));
+        int claimed = items.claim(itemId, staff.memberId(), now, now.minus(CLAIM));
         if (claimed == 0) {
             requireOpen(itemId);
             throw Problems.conflict("item", "problem.claimedByOther");
@@ -229,8 +230,7 @@ public class ReviewQueue {
 
     @Transactional
     public void release(Viewer staff, long itemId) {
-        sql.update("UPDATE review_items SET claimed_by = NULL, claimed_at = NULL WHERE id = ? AND claimed_by = ?",
-                List.of(itemId, staff.memberId()));
+        items.release(itemId, staff.memberId());
     }
 
     public enum Action { APPROVE, HIDE, DELETE, WARN, SILENCE, SUSPEND }
@@ -286,8 +286,7 @@ public class ReviewQueue {
                     }, reason, hours);
                 }
             }
-            sql.update("UPDATE review_items SET status = 'RESOLVED', resolved_at = ?, resolved_by = ?, resolution = ? "
-                    + "WHERE id = ?", List.of(now, staff.memberId(), resolution, itemId));
+            items.resolve(itemId, staff.memberId(), resolution, now);
             outbox.publish(new ModerationEvents.ReviewDecided(itemId, item.postId(), item.queuedId(), action.name(),
                     staff.memberId()));
             audit.record(staff.memberId(), "review." + action.name().toLowerCase(java.util.Locale.ROOT),
@@ -313,8 +312,7 @@ public class ReviewQueue {
     private void approve(Viewer staff, Open item) {
         if (item.queuedId() != null) {
             long postId = threads.publishHeld(held(item.queuedId()));
-            sql.update("UPDATE queued_posts SET status = 'APPROVED', decided_at = ?, decided_by = ?, post_id = ? "
-                    + "WHERE id = ?", List.of(clock.instant(), staff.memberId(), postId, item.queuedId()));
+            queuedPosts.approve(item.queuedId(), staff.memberId(), postId, clock.instant());
         } else {
             posts.setHidden(item.postId(), false);
         }
@@ -337,8 +335,7 @@ public class ReviewQueue {
     }
 
     private void reject(Viewer staff, long queuedId) {
-        sql.update("UPDATE queued_posts SET status = 'REJECTED', decided_at = ?, decided_by = ? WHERE id = ?",
-                List.of(clock.instant(), staff.memberId(), queuedId));
+        queuedPosts.reject(queuedId, staff.memberId(), clock.instant());
     }
 
     /** A moderator corrects a post from the queue (a queued post before it is approved, or a published one). */
@@ -346,7 +343,7 @@ public class ReviewQueue {
     public void edit(Viewer staff, long itemId, String body) {
         Open item = requireOpen(itemId);
         if (item.queuedId() != null) {
-            sql.update("UPDATE queued_posts SET body_source = ? WHERE id = ?", List.of(body, item.queuedId()));
+            queuedPosts.rewrite(item.queuedId(), body);
         } else {
             posts.edit(staff, item.postId(), new ForumRequests.EditPost(body));
         }

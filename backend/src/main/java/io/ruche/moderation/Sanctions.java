@@ -33,6 +33,7 @@ public class Sanctions {
     public enum Kind { WARNING, SILENCE, SUSPENSION }
 
     private final Sql sql;
+    private final SanctionRepository sanctions;
     private final Clock clock;
     private final AuditLog audit;
     private final NotificationService notifications;
@@ -41,12 +42,13 @@ public class Sanctions {
     private final AccountService accounts;
     private final io.ruche.platform.events.Outbox outbox;
 
-    public Sanctions(Sql sql, Clock clock, AuditLog audit, NotificationService notifications,
+    public Sanctions(SanctionRepository sanctions, Sql sql, Clock clock, AuditLog audit, NotificationService notifications,
                      NotificationPreferences preferences, MailTemplates templates, AccountService accounts,
                      io.ruche.platform.events.Outbox outbox) {
         this.outbox = outbox;
         this.accounts = accounts;
         this.sql = sql;
+        this.sanctions = sanctions;
         this.clock = clock;
         this.audit = audit;
         this.notifications = notifications;
@@ -84,8 +86,8 @@ public class Sanctions {
         }
         Instant now = clock.instant();
         Instant ends = kind == Kind.WARNING || hours == null || hours <= 0 ? null : now.plus(Duration.ofHours(hours));
-        long id = sql.insert("INSERT INTO sanctions (member_id, kind, reason, created_by, created_at, ends_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?)", Arrays.asList(member.id(), kind.name(), reason.strip(), actorId, now, ends));
+        long id = sanctions.save(new SanctionRecord(null, member.id(), kind.name(), reason.strip(), actorId, now, ends,
+                null, null)).id();
         outbox.publish(new ModerationEvents.SanctionApplied(id, member.id(), kind.name(), actorId));
         Instant until = ends == null ? Instant.parse("9999-12-31T00:00:00Z") : ends;
         if (kind == Kind.SILENCE) {
@@ -130,7 +132,7 @@ public class Sanctions {
             return;
         }
         Instant now = clock.instant();
-        sql.update("UPDATE sanctions SET lifted_at = ?, lifted_by = ? WHERE id = ?", List.of(now, actorId, sanctionId));
+        sanctions.lift(sanctionId, actorId, now);
         if ("SILENCE".equals(row.kind())) {
             accounts.lift(row.memberId(), AccountService.Restriction.SILENCE);
         } else if ("SUSPENSION".equals(row.kind())) {

@@ -16,11 +16,15 @@ import java.util.List;
 public class StaffTools {
 
     private final Sql sql;
+    private final CannedReplyRepository cannedReplies;
+    private final StaffNoteRepository notes;
     private final Clock clock;
     private final AuditLog audit;
 
-    public StaffTools(Sql sql, Clock clock, AuditLog audit) {
+    public StaffTools(CannedReplyRepository cannedReplies, StaffNoteRepository notes, Sql sql, Clock clock, AuditLog audit) {
         this.sql = sql;
+        this.cannedReplies = cannedReplies;
+        this.notes = notes;
         this.clock = clock;
         this.audit = audit;
     }
@@ -48,8 +52,7 @@ public class StaffTools {
             throw Problems.invalidField("body", "validation.note");
         }
         long member = memberId(username);
-        sql.insert("INSERT INTO staff_notes (member_id, author_id, body, created_at) VALUES (?, ?, ?, ?)",
-                List.of(member, actorId, body.strip(), clock.instant()));
+        notes.save(new StaffNote(null, member, actorId, body.strip(), clock.instant()));
         audit.record(actorId, "member.note", "member", member, username, null);
         return notes(username);
     }
@@ -73,15 +76,14 @@ public class StaffTools {
         if (body == null || body.isBlank() || body.length() > 5000) {
             throw Problems.invalidField("body", "validation.body");
         }
-        long id = sql.insert("INSERT INTO canned_replies (title, body, created_by, created_at) VALUES (?, ?, ?, ?)",
-                List.of(title.strip(), body.strip(), actorId, clock.instant()));
+        long id = cannedReplies.save(new CannedReply(null, title.strip(), body.strip(), actorId, clock.instant())).id();
         audit.record(actorId, "canned.add", "canned", id, title.strip(), null);
         return canned().stream().filter(c -> c.id() == id).findFirst().orElseThrow();
     }
 
     @Transactional
     public void removeCanned(long actorId, long id) {
-        if (sql.update("DELETE FROM canned_replies WHERE id = ?", List.of(id)) == 0) {
+        if (cannedReplies.remove(id) == 0) {
             throw Problems.notFound("canned");
         }
         audit.record(actorId, "canned.remove", "canned", id, "", null);

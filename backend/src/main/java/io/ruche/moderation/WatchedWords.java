@@ -15,12 +15,14 @@ import java.util.List;
 public class WatchedWords {
 
     private final Sql sql;
+    private final WatchedWordRepository words;
     private final Clock clock;
     private volatile WatchedWordRules compiled;
     private volatile long loadedAt;
 
-    public WatchedWords(Sql sql, Clock clock) {
+    public WatchedWords(WatchedWordRepository words, Sql sql, Clock clock) {
         this.sql = sql;
+        this.words = words;
         this.clock = clock;
     }
 
@@ -65,19 +67,17 @@ public class WatchedWords {
     @Transactional
     public long add(long actorId, Save save) {
         validate(save);
-        long id = sql.insert("INSERT INTO watched_words (pattern, match_kind, action, link_url, created_by, created_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?)", Arrays.asList(save.pattern().strip(), save.kind().name(),
-                save.action().name(), save.action() == WatchedWordRules.Action.LINK ? save.linkUrl() : null, actorId,
-                clock.instant()));
+        long id = words.save(new WatchedWord(null, save.pattern().strip(), save.kind().name(), save.action().name(),
+                save.action() == WatchedWordRules.Action.LINK ? save.linkUrl() : null, actorId, clock.instant())).id();
         compiled = null;
         return id;
     }
 
     @Transactional
     public String remove(long id) {
-        String pattern = sql.query("SELECT pattern FROM watched_words WHERE id = ?", List.of(id), rs -> rs.getString(1))
-                .stream().findFirst().orElseThrow(() -> Problems.notFound("watchedWord"));
-        sql.update("DELETE FROM watched_words WHERE id = ?", List.of(id));
+        String pattern = words.findById(id).map(WatchedWord::pattern)
+                .orElseThrow(() -> Problems.notFound("watchedWord"));
+        words.deleteById(id);
         compiled = null;
         return pattern;
     }

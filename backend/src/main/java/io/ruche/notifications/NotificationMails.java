@@ -24,15 +24,17 @@ import java.util.Locale;
 public class NotificationMails implements JobHandler {
 
     private final Sql sql;
+    private final NotificationRepository notifications;
     private final Clock clock;
     private final MailQueue mails;
     private final MailTemplates templates;
     private final UnsubscribeTokens unsubscribe;
     private final ContentService content;
 
-    public NotificationMails(Sql sql, Clock clock, MailQueue mails, MailTemplates templates,
+    public NotificationMails(Sql sql, NotificationRepository notifications, Clock clock, MailQueue mails, MailTemplates templates,
                              UnsubscribeTokens unsubscribe, ContentService content) {
         this.sql = sql;
+        this.notifications = notifications;
         this.clock = clock;
         this.mails = mails;
         this.templates = templates;
@@ -103,6 +105,6 @@ public class NotificationMails implements JobHandler {
                         unsubscribe.pageUrl(n.memberId(), n.kind().name())));
         mails.queue(n.memberId(), n.email(), "notification." + kindKey, locale, mail,
                 unsubscribe.oneClickUrl(n.memberId(), n.kind().name()));
-        sql.update("UPDATE notifications SET emailed_at = ? WHERE id = ?", List.of(clock.instant(), notificationId));
+        notifications.markEmailed(notificationId, clock.instant());
     }
 }

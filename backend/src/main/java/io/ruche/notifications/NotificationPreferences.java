@@ -26,11 +26,13 @@ import java.util.Map;
 public class NotificationPreferences {
 
     private final Sql sql;
+    private final NotificationRepository notifications;
     private final Clock clock;
     private final MemberDigests digests;
 
-    public NotificationPreferences(Sql sql, Clock clock, MemberDigests digests) {
+    public NotificationPreferences(Sql sql, NotificationRepository notifications, Clock clock, MemberDigests digests) {
         this.sql = sql;
+        this.notifications = notifications;
         this.clock = clock;
         this.digests = digests;
     }
@@ -100,8 +102,7 @@ public class NotificationPreferences {
     }
 
     private void setChannel(long memberId, NotificationKind kind, Channel channel) {
-        sql.update("INSERT INTO notification_preferences (member_id, kind, channel) VALUES (?, ?, ?) "
-                + "ON DUPLICATE KEY UPDATE channel = VALUES(channel)", List.of(memberId, kind.name(), channel.name()));
+        notifications.setChannel(memberId, kind.name(), channel.name());
     }
 
     /**

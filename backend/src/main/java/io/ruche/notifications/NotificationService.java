@@ -31,6 +31,7 @@ import java.util.List;
 public class NotificationService {
 
     private final Sql sql;
+    private final NotificationRepository notifications;
     private final Clock clock;
     private final Jobs jobs;
     private final LiveEvents live;
@@ -39,10 +40,11 @@ public class NotificationService {
     private final AccountService accounts;
     private final Duration emailDelay;
 
-    public NotificationService(Sql sql, Clock clock, Jobs jobs, LiveEvents live, NotificationPreferences preferences,
+    public NotificationService(Sql sql, NotificationRepository notifications, Clock clock, Jobs jobs, LiveEvents live, NotificationPreferences preferences,
                                CategoryAccess access, AccountService accounts,
                                @Value("${ruche.notifications.email-delay:2m}") Duration emailDelay) {
         this.sql = sql;
+        this.notifications = notifications;
         this.clock = clock;
         this.jobs = jobs;
         this.live = live;
@@ -67,18 +69,12 @@ public class NotificationService {
         }
         Instant now = clock.instant();
         if (draft.groupKey() != null) {
-            int merged = sql.update("UPDATE notifications SET actor_id = ?, actor_count = actor_count + 1, "
-                            + "updated_at = ? WHERE member_id = ? AND group_key = ? AND read_at IS NULL",
-                    Arrays.asList(draft.actorId(), now, draft.memberId(), draft.groupKey()));
-            if (merged > 0) {
+            if (notifications.merge(draft.memberId(), draft.groupKey(), draft.actorId(), now) > 0) {
                 announce(draft.memberId());
                 return true;
             }
         }
-        long id = sql.insert("INSERT INTO notifications (member_id, kind, thread_id, post_id, actor_id, group_key, "
-                        + "detail, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                Arrays.asList(draft.memberId(), draft.kind().name(), draft.threadId(), draft.postId(),
-                        draft.actorId(), draft.groupKey(), draft.detail(), now, now));
+        long id = notifications.save(Notification.of(draft, now)).id();
         announce(draft.memberId());
         if (channel == Channel.EMAIL) {
             // A short wait: a member reading the forum right now sees it there, and no mail is sent.
@@ -96,8 +92,7 @@ public class NotificationService {
         if (channel == Channel.OFF) {
             return false;
         }
-        int first = sql.update("INSERT IGNORE INTO notification_deliveries (member_id, event_key, created_at) "
-                + "VALUES (?, ?, ?)", List.of(draft.memberId(), eventKey, clock.instant()));
+        int first = notifications.recordDelivery(draft.memberId(), eventKey, clock.instant());
         return first == 0 || deliver(draft, channel);
     }
 
@@ -123,8 +118,7 @@ public class NotificationService {
 
     @Transactional(readOnly = true)
     public long unreadCount(long memberId) {
-        return sql.query("SELECT COUNT(*) FROM notifications WHERE member_id = ? AND read_at IS NULL",
-                List.of(memberId), rs -> rs.getLong(1)).get(0);
+        return notifications.countUnread(memberId);
     }
 
     /** The member's notifications, newest first, keyset-paged; those about threads they can no longer see hidden. */
@@ -153,10 +147,8 @@ public class NotificationService {
 
     @Transactional
     public long markRead(long memberId, long id) {
-        int changed = sql.update("UPDATE notifications SET read_at = ? WHERE id = ? AND member_id = ? "
-                + "AND read_at IS NULL", List.of(clock.instant(), id, memberId));
-        if (changed == 0 && sql.query("SELECT 1 FROM notifications WHERE id = ? AND member_id = ?",
-                List.of(id, memberId), rs -> 1).isEmpty()) {
+        int changed = notifications.markRead(id, memberId, clock.instant());
+        if (changed == 0 && !notifications.existsByIdAndMemberId(id, memberId)) {
             throw Problems.notFound("notification");
         }
         if (changed > 0) {
@@ -167,16 +159,14 @@ public class NotificationService {
 
     @Transactional
     public void markAllRead(long memberId) {
-        sql.update("UPDATE notifications SET read_at = ? WHERE member_id = ? AND read_at IS NULL",
-                List.of(clock.instant(), memberId));
+        notifications.markAllRead(memberId, clock.instant());
         announce(memberId);
     }
 
     /** Reading a thread reads its notifications too: nobody should be told twice. */
     @Transactional
     public void markThreadRead(long memberId, long threadId) {
-        int changed = sql.update("UPDATE notifications SET read_at = ? WHERE member_id = ? AND thread_id = ? "
-                + "AND read_at IS NULL", List.of(clock.instant(), memberId, threadId));
+        int changed = notifications.markThreadRead(memberId, threadId, clock.instant());
         if (changed > 0) {
             announce(memberId);
         }
