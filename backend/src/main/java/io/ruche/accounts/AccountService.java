@@ -357,6 +357,28 @@ public class AccountService {
         }
     }
 
+    /** A member's standing: approved posts so far, and a silence if one runs. */
+    public record Standing(int approvedPosts, @Nullable Instant silencedUntil) {
+        public boolean silencedAt(Instant now) {
+            return silencedUntil != null && silencedUntil.isAfter(now);
+        }
+    }
+
+    public Standing standing(long memberId) {
+        return members.standingOf(memberId).map(s -> new Standing(s.approvedPosts(), s.silencedUntil()))
+                .orElseThrow(() -> Problems.notFound("member"));
+    }
+
+    /** Moderators and admins, in id order (at most {@code limit}). */
+    public List<Long> staffIds(int limit) {
+        return members.staffIds(limit);
+    }
+
+    /** The member's time zone (for dates in mails and messages sent to them). */
+    public String timeZoneOf(long memberId) {
+        return members.timeZoneOf(memberId).orElse("UTC");
+    }
+
     public Member byId(long memberId) {
         return members.findById(memberId).orElseThrow(() -> Problems.notFound("member"));
     }

@@ -44,6 +44,20 @@ public interface MemberRepository extends CrudRepository<Member, Long> {
     @Query("SELECT COUNT(*) FROM members WHERE id = :id AND suspended_until > :now")
     long countSuspended(long id, Instant now);
 
+    /** How far a member has come (approved posts) and whether they may speak (silence). */
+    @io.micronaut.core.annotation.Introspected
+    record StandingRow(int approvedPosts, @io.micronaut.core.annotation.Nullable Instant silencedUntil) {
+    }
+
+    @Query("SELECT approved_posts, silenced_until FROM members WHERE id = :id")
+    java.util.Optional<StandingRow> standingOf(long id);
+
+    @Query("SELECT id FROM members WHERE role IN ('MODERATOR', 'ADMIN') ORDER BY id LIMIT :limit")
+    List<Long> staffIds(int limit);
+
+    @Query("SELECT time_zone FROM members WHERE id = :id")
+    java.util.Optional<String> timeZoneOf(long id);
+
     /** The roles of some members, for deciding what each may see. */
     @io.micronaut.core.annotation.Introspected
     record RoleOf(long id, Role role) {

@@ -21,8 +21,11 @@ public interface PublishingPolicy {
         }
     }
 
-    /** {@code threadId} is null for a new thread. Refuses (problem) what may not be published at all. */
-    Screening screen(Viewer viewer, long categoryId, @Nullable Long threadId, @Nullable String title, String body);
+    /**
+     * Screens a new thread ({@code thread} null) or a reply, given the category and thread forum has already loaded
+     * and checked. Refuses (problem) what may not be published at all.
+     */
+    Screening screen(Viewer viewer, Category category, @Nullable Thread thread, @Nullable String title, String body);
 
     /** Silenced members read only: no posts, reactions or flags. */
     void requireNotSilenced(Viewer viewer);

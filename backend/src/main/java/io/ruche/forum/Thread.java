@@ -26,10 +26,12 @@ public record Thread(@Id @GeneratedValue @Nullable Long id,
                      @Nullable Long lastPostId,
                      @Nullable Long lastPosterId,
                      Instant lastPostAt,
-                     Instant createdAt) {
+                     Instant createdAt,
+                     int slowModeSeconds,
+                     @Nullable String staffNote) {
 
     public static Thread open(long categoryId, long authorId, String title, String slug, Instant now) {
         return new Thread(null, categoryId, authorId, title, slug, false, false, false, false, null, 1, 0, 0, 1,
-                null, authorId, now, now);
+                null, authorId, now, now, 0, null);
     }
 }

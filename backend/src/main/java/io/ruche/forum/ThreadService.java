@@ -169,7 +169,7 @@ public class ThreadService {
         accounts.requireMayPost(viewer.memberId());
         rateLimiter.hit("post:" + viewer.memberId(), postsPerTenMinutes, Duration.ofMinutes(10));
         List<String> tagNames = tags.normalise(request.tags());
-        PublishingPolicy.Screening screening = publishing.screen(viewer, category.id(), null, request.title().strip(),
+        PublishingPolicy.Screening screening = publishing.screen(viewer, category, null, request.title().strip(),
                 request.body());
         if (screening.held()) {
             long queued = publishing.hold(viewer.memberId(), category.id(), null, screening.title(), tagNames, null,
@@ -243,7 +243,7 @@ public class ThreadService {
             }
         }
         rateLimiter.hit("post:" + viewer.memberId(), postsPerTenMinutes, Duration.ofMinutes(10));
-        PublishingPolicy.Screening screening = publishing.screen(viewer, category.id(), threadId, null, request.body());
+        PublishingPolicy.Screening screening = publishing.screen(viewer, category, unlocked, null, request.body());
         if (screening.held()) {
             long queued = publishing.hold(viewer.memberId(), category.id(), threadId, null, List.of(), request.replyTo(),
                     screening.body(), screening.holdReason(), screening.holdDetail());

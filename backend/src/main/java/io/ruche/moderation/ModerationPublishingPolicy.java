@@ -2,7 +2,9 @@ package io.ruche.moderation;
 
 import io.micronaut.core.annotation.Nullable;
 import io.ruche.accounts.Viewer;
+import io.ruche.forum.Category;
 import io.ruche.forum.PublishingPolicy;
+import io.ruche.forum.Thread;
 import jakarta.inject.Singleton;
 
 import java.util.List;
@@ -20,9 +22,10 @@ public class ModerationPublishingPolicy implements PublishingPolicy {
     }
 
     @Override
-    public Screening screen(Viewer viewer, long categoryId, @Nullable Long threadId, @Nullable String title,
+    public Screening screen(Viewer viewer, Category category, @Nullable Thread thread, @Nullable String title,
                             String body) {
-        return gate.screen(viewer, categoryId, threadId, title, body);
+        return gate.screen(viewer, category.id(), category.premoderated(), thread == null ? null : thread.id(),
+                thread == null ? 0 : thread.slowModeSeconds(), title, body);
     }
 
     @Override

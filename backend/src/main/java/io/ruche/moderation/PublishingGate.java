@@ -44,25 +44,21 @@ public class PublishingGate {
     }
 
 
-    record Standing(int approvedPosts, @Nullable Instant silencedUntil) {
-    }
 
-    /** {@code threadId} is null for a new thread; {@code slowModeSeconds} the thread's own setting. */
-    public Screening screen(Viewer viewer, long categoryId, @Nullable Long threadId, @Nullable String title,
-                            String body) {
+    /**
+     * {@code threadId} is null for a new thread; {@code slowModeSeconds} the thread's own setting and
+     * {@code categoryPremoderated} the category's, both as forum loaded them.
+     */
+    public Screening screen(Viewer viewer, long categoryId, boolean categoryPremoderated, @Nullable Long threadId,
+                            int slowModeSeconds, @Nullable String title, String body) {
         if (viewer.isStaff()) {
             // Staff skip every hold and limit, but a silence (which only an admin can give them) still applies.
             requireNotSilenced(viewer.memberId());
             return new Screening(title, body, null, "", false, "");
         }
-        int slowModeSeconds = threadId == null ? 0 : sql.query("SELECT slow_mode_seconds FROM threads WHERE id = ?",
-                List.of(threadId), rs -> rs.getInt(1)).stream().findFirst().orElse(0);
-        boolean categoryPremoderated = sql.query("SELECT premoderated FROM categories WHERE id = ?",
-                List.of(categoryId), rs -> rs.getBoolean(1)).stream().findFirst().orElse(false);
         Instant now = clock.instant();
-        Standing standing = sql.query("SELECT approved_posts, silenced_until FROM members WHERE id = ?",
-                List.of(viewer.memberId()), rs -> new Standing(rs.getInt(1), Sql.instant(rs, 2))).get(0);
-        if (standing.silencedUntil() != null && standing.silencedUntil().isAfter(now)) {
+        io.ruche.accounts.AccountService.Standing standing = accounts.standing(viewer.memberId());
+        if (standing.silencedAt(now)) {
             throw Problems.forbidden("problem.silenced");
         }
         SiteSettings.Crisis crisis = site.crisis();
@@ -155,9 +151,7 @@ public class PublishingGate {
 
     /** Also for staff: an admin may silence a moderator, and the silence must hold. */
     public void requireNotSilenced(long memberId) {
-        boolean silenced = !sql.query("SELECT 1 FROM members WHERE id = ? AND silenced_until > ?",
-                List.of(memberId, clock.instant()), rs -> 1).isEmpty();
-        if (silenced) {
+        if (accounts.standing(memberId).silencedAt(clock.instant())) {
             throw Problems.forbidden("problem.silenced");
         }
     }

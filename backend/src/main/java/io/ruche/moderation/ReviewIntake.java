@@ -23,6 +23,7 @@ import java.util.Set;
 public class ReviewIntake {
 
     private final Sql sql;
+    private final io.ruche.accounts.AccountService accounts;
     private final QueuedPostRepository queuedPosts;
     private final ReviewItemRepository items;
     private final Clock clock;
@@ -32,10 +33,11 @@ public class ReviewIntake {
     private final io.ruche.accounts.Viewers viewers;
     private final io.ruche.forum.CategoryAccess access;
 
-    public ReviewIntake(QueuedPostRepository queuedPosts, ReviewItemRepository items, Sql sql, Clock clock, AuditLog audit, NotificationService notifications,
+    public ReviewIntake(io.ruche.accounts.AccountService accounts, QueuedPostRepository queuedPosts, ReviewItemRepository items, Sql sql, Clock clock, AuditLog audit, NotificationService notifications,
                         NotificationPreferences preferences, io.ruche.accounts.Viewers viewers,
                             io.ruche.forum.CategoryAccess access) {
         this.sql = sql;
+        this.accounts = accounts;
         this.queuedPosts = queuedPosts;
         this.items = items;
         this.clock = clock;
@@ -65,8 +67,7 @@ public class ReviewIntake {
     /** Moderators and admins who can see the category hear of a new item (REVIEW_QUEUE notifications). */
     private void tellStaff(long categoryId, String reason) {
         // In id order, so two items opening at once update the staff's notification rows in the same order.
-        List<Long> staff = sql.query("SELECT id FROM members WHERE role IN ('MODERATOR', 'ADMIN') ORDER BY id LIMIT 200",
-                List.of(), rs -> rs.getLong(1));
+        List<Long> staff = accounts.staffIds(200);
         Set<Long> allowed = access.whoCanSee(viewers.of(staff).values(), categoryId);
         Map<Long, NotificationKind.Channel> channels = preferences.channels(allowed, NotificationKind.REVIEW_QUEUE);
         for (Long member : allowed) {

@@ -65,9 +65,9 @@ public class Sanctions {
     }
 
     private Target target(String username) {
-        return sql.query("SELECT id, username, role, locale, time_zone FROM members WHERE username = ?",
-                List.of(username), rs -> new Target(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5))).stream().findFirst().orElseThrow(() -> Problems.notFound("member"));
+        io.ruche.accounts.Member member = accounts.byUsername(username);
+        return new Target(member.id(), member.username(), member.role().name(), member.locale(),
+                accounts.timeZoneOf(member.id()));
     }
 
     /** Applies a sanction; {@code hours} null or 0 means until lifted (warnings have no duration). */

@@ -13,19 +13,20 @@ import java.util.List;
 public class SiteAdministration {
 
     private final Sql sql;
+    private final io.ruche.accounts.AccountService accounts;
     private final AuditLog audit;
     private final SiteSettings site;
 
-    public SiteAdministration(Sql sql, AuditLog audit, SiteSettings site) {
+    public SiteAdministration(io.ruche.accounts.AccountService accounts, Sql sql, AuditLog audit, SiteSettings site) {
         this.sql = sql;
+        this.accounts = accounts;
         this.audit = audit;
         this.site = site;
     }
 
     @Transactional(readOnly = true)
     public long memberId(String username) {
-        return sql.query("SELECT id FROM members WHERE username = ?", List.of(username), rs -> rs.getLong(1))
-                .stream().findFirst().orElseThrow(() -> Problems.notFound("member"));
+        return accounts.byUsername(username).id();
     }
 
     @Transactional

@@ -16,13 +16,15 @@ import java.util.List;
 public class StaffTools {
 
     private final Sql sql;
+    private final io.ruche.accounts.AccountService accounts;
     private final CannedReplyRepository cannedReplies;
     private final StaffNoteRepository notes;
     private final Clock clock;
     private final AuditLog audit;
 
-    public StaffTools(CannedReplyRepository cannedReplies, StaffNoteRepository notes, Sql sql, Clock clock, AuditLog audit) {
+    public StaffTools(io.ruche.accounts.AccountService accounts, CannedReplyRepository cannedReplies, StaffNoteRepository notes, Sql sql, Clock clock, AuditLog audit) {
         this.sql = sql;
+        this.accounts = accounts;
         this.cannedReplies = cannedReplies;
         this.notes = notes;
         this.clock = clock;
@@ -34,8 +36,7 @@ public class StaffTools {
     }
 
     private long memberId(String username) {
-        return sql.query("SELECT id FROM members WHERE username = ?", List.of(username), rs -> rs.getLong(1))
-                .stream().findFirst().orElseThrow(() -> Problems.notFound("member"));
+        return accounts.byUsername(username).id();
     }
 
     @Transactional(readOnly = true)

@@ -48,6 +48,7 @@ public class JobWorker {
     private final Map<String, JobHandler> handlers;
     private final Duration lease;
     private final Duration backoff;
+    private final Duration livePollInterval;
     private final Duration pollInterval;
     private final int maxAttempts;
     /** This node's name on the leases it takes. */
@@ -62,6 +63,7 @@ public class JobWorker {
                      @Value("${ruche.jobs.lease:5m}") Duration lease,
                      @Value("${ruche.jobs.backoff:1s}") Duration backoff,
                      @Value("${ruche.jobs.poll-interval:1s}") Duration pollInterval,
+                     @Value("${ruche.jobs.live-poll-interval:250ms}") Duration livePollInterval,
                      @Value("${ruche.jobs.max-attempts:12}") int maxAttempts) {
         this.sql = sql;
         this.clock = clock;
@@ -69,6 +71,7 @@ public class JobWorker {
         this.lease = lease;
         this.backoff = backoff;
         this.pollInterval = pollInterval;
+        this.livePollInterval = livePollInterval;
         this.maxAttempts = maxAttempts;
     }
 
@@ -90,14 +93,22 @@ public class JobWorker {
             thread.setName("jobs-" + thread.getId());
             return thread;
         });
-        long interval = Math.max(10, pollInterval.toMillis());
         for (String lane : Jobs.LANES) {
+            // Readers wait for the live lane (a reply appearing on screen): it looks more often than the others.
+            long interval = Math.max(10, ("live".equals(lane) ? livePollInterval : pollInterval).toMillis());
             lanes.scheduleWithFixedDelay(() -> poll(lane), 2000, interval, TimeUnit.MILLISECONDS);
         }
     }
 
-    /** Runs what is due in one lane, batch after batch, until nothing is left or the node stops. */
+    /**
+     * Runs what is due in one lane, batch after batch, until nothing is left or the node stops. Each job is
+     * checked to be still this node's before it runs. Within the first half of a batch's lease that check is a read
+     * and the finished jobs are deleted together, so a job costs one write transaction, its own (each commit is a
+     * log flush, and a busy forum queues several deliveries per reply). Past that half, the finished jobs are
+     * deleted and each further job extends the lease before it runs.
+     */
     void poll(String lane) {
+        List<Long> finished = new ArrayList<>();
         try {
             List<Claimed> batch;
             do {
@@ -105,23 +116,49 @@ public class JobWorker {
                     return;
                 }
                 batch = claim(lane);
+                Instant safeUntil = clock.instant().plus(lease.dividedBy(2));
                 batch.forEach(job -> waiting.add(job.id()));
                 for (Claimed job : batch) {
                     if (stopping) {
                         return;
                     }
                     waiting.remove(job.id());
-                    if (renewLease(job.id())) {
-                        run(job);
+                    boolean ours;
+                    if (clock.instant().isBefore(safeUntil)) {
+                        ours = stillOurs(job.id());
                     } else {
+                        finish(finished);
+                        ours = renewLease(job.id());
+                    }
+                    if (!ours) {
                         LOG.info("Job {} {} was taken over by another node after its lease ran out; not run here",
                                 job.id(), job.kind());
+                    } else if (run(job)) {
+                        finished.add(job.id());
                     }
                 }
+                finish(finished);
             } while (batch.size() == BATCH);
         } catch (RuntimeException e) {
-            // The database may be away for a while: the lane tries again at its next poll.
+            // The database may be away for a while: the lane tries again at its next poll (jobs that ran but could
+            // not be deleted run again when their lease ends; deliveries are idempotent).
             LOG.warn("Jobs lane {} could not poll: {}", lane, e.toString());
+        } finally {
+            if (!finished.isEmpty()) {
+                try {
+                    finish(finished);
+                } catch (RuntimeException e) {
+                    LOG.warn("Jobs lane {} could not record {} finished jobs: {}", lane, finished.size(), e.toString());
+                }
+            }
+        }
+    }
+
+    /** Deletes the jobs that ran, in one statement. */
+    private void finish(List<Long> finished) {
+        if (!finished.isEmpty()) {
+            done(List.copyOf(finished));
+            finished.clear();
         }
     }
 
@@ -183,6 +220,13 @@ public class JobWorker {
         return jobs;
     }
 
+    /** Still ours (nobody took it over)? A read: no log flush. */
+    @Transactional(readOnly = true)
+    protected boolean stillOurs(long id) {
+        return !sql.query("SELECT 1 FROM jobs WHERE id = ? AND locked_by = ? AND locked_until > ? AND failed_at IS NULL",
+                List.of(id, owner, clock.instant()), rs -> 1).isEmpty();
+    }
+
     /** Still ours? Then the lease starts again from now, for this job's run. */
     @Transactional
     protected boolean renewLease(long id) {
@@ -191,14 +235,15 @@ public class JobWorker {
                 + "AND failed_at IS NULL", List.of(now.plus(lease), id, owner, now)) > 0;
     }
 
-    private void run(Claimed job) {
+    /** Runs one job; true when it succeeded (the caller deletes it), false when it was put back or given up. */
+    private boolean run(Claimed job) {
         JobHandler handler = handlers.get(job.kind());
         try {
             if (handler == null) {
                 throw new IllegalStateException("No handler for job kind " + job.kind());
             }
             handler.run(job.payload());
-            done(job.id());
+            return true;
         } catch (Exception e) {
             int attempts = job.attempts() + 1;
             String error = String.valueOf(e);
@@ -209,12 +254,13 @@ public class JobWorker {
                 if (handler != null) {
                     handler.gaveUp(job.payload(), error);
                 }
-                return;
+                return false;
             }
             long delayMillis = Math.min(600_000L, backoff.toMillis() << Math.min(attempts - 1, 20));
             LOG.warn("Job {} {}({}) failed (attempt {}), retrying in {} ms: {}", job.id(), job.kind(), job.payload(),
                     attempts, delayMillis, error);
             failed(job.id(), attempts, clock.instant().plusMillis(delayMillis), error);
+            return false;
         }
     }
 
@@ -229,8 +275,11 @@ public class JobWorker {
     }
 
     @Transactional
-    protected void done(long id) {
-        sql.update("DELETE FROM jobs WHERE id = ?", List.of(id));
+    protected void done(List<Long> ids) {
+        List<Object> params = new ArrayList<>();
+        params.add(owner);
+        params.addAll(ids);
+        sql.update("DELETE FROM jobs WHERE locked_by = ? AND id IN (" + Sql.placeholders(ids.size()) + ")", params);
     }
 
     @Transactional

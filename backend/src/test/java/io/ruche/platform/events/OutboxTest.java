@@ -108,19 +108,26 @@ class OutboxTest extends IntegrationTest {
         String name = TestMembers.uniqueName("visitor");
         api().registered(name);
         String id = TestDatabase.queryString("SELECT id FROM members WHERE username = '" + name + "'");
-        List<Thread> signIns = new java.util.ArrayList<>();
+        // Six browsers sign in at the same moment: one of them makes the day's visit.
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Integer>> signIns = new java.util.ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            Thread signIn = new Thread(() -> api().signedIn(name, TestMembers.PASSWORD));
-            signIn.start();
-            signIns.add(signIn);
+            signIns.add(pool.submit(() -> {
+                start.await();
+                return api().post("/api/v1/session", java.util.Map.of("login", name, "password", TestMembers.PASSWORD))
+                        .status();
+            }));
         }
-        for (Thread signIn : signIns) {
+        start.countDown();
+        for (java.util.concurrent.Future<Integer> signIn : signIns) {
             try {
-                signIn.join();
-            } catch (InterruptedException e) {
+                assertEquals(200, signIn.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
         }
+        pool.shutdown();
         String today = "MemberSignedIn:" + id + ":" + java.time.LocalDate.now(java.time.ZoneOffset.UTC);
         await().atMost(Duration.ofSeconds(10)).until(() -> ProbeEvents.FACTS.contains(today));
         await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(3))
