@@ -41,7 +41,8 @@ public final class ThreadAccess {
         boolean author = viewer.is(thread.authorId());
         boolean participate = member && catalog.canReply(thread.categoryId());
         boolean write = !thread.archived() && (!thread.locked() || staff);
-        return new Rights(participate, write, participate && write, member && write && (author || staff), staff,
+        // Staff retitle any thread they can see (archived ones included); authors while it is open to them.
+        return new Rights(participate, write, participate && write, member && (staff || (author && write)), staff,
                 member && thread.kind() == CategoryKind.QUESTIONS && (author || staff) && !thread.archived(), member);
     }
 

@@ -341,7 +341,7 @@ public class ThreadService {
         if (staffChange) {
             ThreadAccess.requireModerate(viewer);
         }
-        if (request.title() != null && !viewer.isStaff()) {
+        if (request.title() != null) {
             ThreadAccess.requireEditTitle(viewer, catalog, ThreadAccess.Subject.of(thread, current));
         }
         long categoryId = thread.categoryId();
