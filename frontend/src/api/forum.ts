@@ -219,3 +219,8 @@ export const forumApi = {
   updateCategory: (id: number, body: SaveCategoryBody) => api.patch<CategoryRef>(`/api/v1/categories/${id}`, body),
   deleteCategory: (id: number) => api.delete<void>(`/api/v1/categories/${id}`),
 }
+
+/** A category tree as one list, each parent followed by its children (for pickers and lookups). */
+export function flattenCategories(tree: CategoryView[]): CategoryView[] {
+  return tree.flatMap((c) => [c, ...c.children])
+}
