@@ -22,6 +22,11 @@ public final class AccountEvents {
     public record MemberSignedIn(long memberId, java.time.LocalDate day) implements DomainEvent {
     }
 
+    /** The member changed what others read of them: display name or bio. */
+    @Serdeable
+    public record ProfileUpdated(long memberId) implements DomainEvent {
+    }
+
     /** The member confirmed their address for the first time. */
     @Serdeable
     public record MemberVerified(long memberId) implements DomainEvent {

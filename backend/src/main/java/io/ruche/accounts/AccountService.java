@@ -417,6 +417,9 @@ public class AccountService {
                 request.bio() == null ? member.bio() : request.bio().strip(),
                 request.locale() == null ? member.locale() : request.locale());
         members.updateProfile(updated.id(), updated.displayName(), updated.bio(), updated.locale());
+        if (publicTextChanges) {
+            outbox.publish(new AccountEvents.ProfileUpdated(updated.id()));
+        }
         return updated;
     }
 

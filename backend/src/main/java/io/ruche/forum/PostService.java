@@ -121,6 +121,24 @@ public class PostService {
         }
     }
 
+    /** What other features need to know of a post to react to an event about it (badges, analytics). */
+    public record PostFacts(long postId, long threadId, long authorId, int position, long threadAuthorId,
+                            long threadFirstPostId, long categoryId, boolean deleted) {
+        public boolean isFirstPost() {
+            return position == 1;
+        }
+    }
+
+    /** The facts of a post as they are now (empty when it no longer exists: merged away, or its thread deleted). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<PostFacts> facts(long postId) {
+        return sql.query("SELECT p.id, p.thread_id, p.author_id, p.position, t.author_id, "
+                        + "(SELECT f.id FROM posts f WHERE f.thread_id = t.id AND f.position = 1), t.category_id, "
+                        + "p.deleted_at FROM posts p JOIN threads t ON t.id = p.thread_id WHERE p.id = ?", List.of(postId),
+                rs -> new PostFacts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4), rs.getLong(5),
+                        rs.getLong(6), rs.getLong(7), rs.getTimestamp(8) != null)).stream().findFirst();
+    }
+
     /** Where a flag lands: the post's author and category. */
     public record FlagTarget(long authorId, long categoryId, boolean hidden) {
     }

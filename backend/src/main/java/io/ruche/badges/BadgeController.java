@@ -1,0 +1,54 @@
+package io.ruche.badges;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.ruche.accounts.AccountService;
+import io.ruche.accounts.Viewer;
+
+import java.util.List;
+
+/** The badges everyone can read: the catalogue, a badge's holders, a member's badges. */
+@Controller("/api/v1")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class BadgeController {
+
+    private final BadgeQueries queries;
+    private final AccountService accounts;
+
+    public BadgeController(BadgeQueries queries, AccountService accounts) {
+        this.queries = queries;
+        this.accounts = accounts;
+    }
+
+    @Get("/badges")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    public List<BadgeViews.BadgeView> catalogue(Viewer viewer) {
+        return queries.catalogue(viewer);
+    }
+
+    /** The badge with its latest holders; {@code before} pages on (the last grant id shown). */
+    @Get("/badges/{id}")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    public BadgeViews.HolderPage badge(long id, Viewer viewer) {
+        return queries.holders(viewer, id, null, 20);
+    }
+
+    @Get("/badges/{id}/holders")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    public BadgeViews.HolderPage holders(long id, @QueryValue @Nullable Long before,
+                                         @QueryValue(defaultValue = "30") int limit, Viewer viewer) {
+        return queries.holders(viewer, id, before, limit);
+    }
+
+    @Get("/members/{username}/badges")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    public List<BadgeViews.MemberBadge> ofMember(String username, Viewer viewer) {
+        return queries.ofMember(viewer, accounts.byUsername(username).id());
+    }
+}

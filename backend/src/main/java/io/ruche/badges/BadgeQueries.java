@@ -1,0 +1,117 @@
+package io.ruche.badges;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.Transactional;
+import io.ruche.accounts.Viewer;
+import io.ruche.forum.CategoryAccess;
+import io.ruche.platform.Problems;
+import io.ruche.platform.Sql;
+import jakarta.inject.Singleton;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The badge pages: the catalogue, a badge's holders, a member's badges. A grant's "earned by" link names a thread
+ * only to readers who may see its category; disabled badges exist for staff only.
+ */
+@Singleton
+public class BadgeQueries {
+
+    private static final String GRANT_COLUMNS = "g.id, g.badge_id, g.granted_at, g.thread_id, t.title, t.slug, "
+            + "t.category_id, p.position, m.username, m.display_name ";
+    private static final String GRANT_JOINS = "FROM badge_grants g JOIN members m ON m.id = g.member_id "
+            + "LEFT JOIN threads t ON t.id = g.thread_id LEFT JOIN posts p ON p.id = g.post_id ";
+
+    private final BadgeRepository badges;
+    private final CategoryAccess access;
+    private final Sql sql;
+
+    public BadgeQueries(BadgeRepository badges, CategoryAccess access, Sql sql) {
+        this.badges = badges;
+        this.access = access;
+        this.sql = sql;
+    }
+
+    @Transactional(readOnly = true)
+    public List<BadgeViews.BadgeView> catalogue(Viewer viewer) {
+        Map<Long, Integer> mine = new HashMap<>();
+        if (viewer.isMember()) {
+            sql.query("SELECT badge_id, COUNT(*) FROM badge_grants WHERE member_id = ? GROUP BY badge_id",
+                    List.of(viewer.memberId()), rs -> mine.put(rs.getLong(1), rs.getInt(2)));
+        }
+        return badges.listOrdered().stream().filter(b -> shown(viewer, b))
+                .map(b -> BadgeViews.BadgeView.of(b, mine.getOrDefault(b.id(), 0))).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public BadgeViews.HolderPage holders(Viewer viewer, long badgeId, @Nullable Long before, int limit) {
+        Badge badge = require(viewer, badgeId);
+        int size = Math.max(1, Math.min(limit, 100));
+        Set<Long> visible = Set.copyOf(access.catalog(viewer).visibleIds());
+        List<Row> rows = sql.query("SELECT " + GRANT_COLUMNS + GRANT_JOINS + "WHERE g.badge_id = ? AND g.id < ? "
+                + "ORDER BY g.id DESC LIMIT " + (size + 1), List.of(badgeId, before == null ? Long.MAX_VALUE : before),
+                BadgeQueries::row);
+        boolean more = rows.size() > size;
+        List<Row> shown = more ? rows.subList(0, size) : rows;
+        int earned = viewer.isMember() ? (int) badges.grantsOf(badgeId, viewer.memberId()) : 0;
+        return new BadgeViews.HolderPage(BadgeViews.BadgeView.of(badge, earned), shown.stream()
+                .map(r -> new BadgeViews.Holder(r.grantId(), r.username(), r.displayName(),
+                        "/api/v1/members/" + r.username() + "/avatar.svg", r.grantedAt(), r.earnedBy(visible)))
+                .toList(), more ? shown.get(shown.size() - 1).grantId() : null);
+    }
+
+    @Transactional(readOnly = true)
+    public List<BadgeViews.MemberBadge> ofMember(Viewer viewer, long memberId) {
+        Set<Long> visible = Set.copyOf(access.catalog(viewer).visibleIds());
+        Map<Long, Badge> byId = new HashMap<>();
+        badges.listOrdered().forEach(b -> byId.put(b.id(), b));
+        Map<Long, Integer> counts = new HashMap<>();
+        List<Row> rows = sql.query("SELECT " + GRANT_COLUMNS + GRANT_JOINS + "WHERE g.member_id = ? "
+                + "ORDER BY g.granted_at DESC, g.id DESC LIMIT 500", List.of(memberId), BadgeQueries::row);
+        rows.forEach(r -> counts.merge(r.badgeId(), 1, Integer::sum));
+        List<BadgeViews.MemberBadge> result = new ArrayList<>();
+        for (Row r : rows) {
+            Badge badge = byId.get(r.badgeId());
+            if (badge != null && (badge.enabled() || badge.retired() || viewer.isStaff())) {
+                result.add(new BadgeViews.MemberBadge(r.grantId(), BadgeViews.BadgeView.of(badge,
+                        counts.get(r.badgeId())), r.grantedAt(), r.earnedBy(visible)));
+            }
+        }
+        return result;
+    }
+
+    private Badge require(Viewer viewer, long badgeId) {
+        return badges.findById(badgeId).filter(b -> shown(viewer, b)).orElseThrow(() -> Problems.notFound("badge"));
+    }
+
+    /** A disabled badge (being prepared, or waiting for its feature) is visible to staff only. */
+    private static boolean shown(Viewer viewer, Badge badge) {
+        return badge.enabled() || viewer.isStaff();
+    }
+
+    private record Row(long grantId, long badgeId, java.time.Instant grantedAt, @Nullable Long threadId,
+                       @Nullable String title, @Nullable String slug, @Nullable Long categoryId,
+                       @Nullable Integer position, String username, String displayName) {
+
+        @Nullable
+        BadgeViews.EarnedBy earnedBy(Set<Long> visibleCategories) {
+            if (threadId == null || title == null || categoryId == null || !visibleCategories.contains(categoryId)) {
+                return null;
+            }
+            String url = "/t/" + threadId + "/" + slug + (position == null ? "" : "#post-" + position);
+            return new BadgeViews.EarnedBy(threadId, title, url);
+        }
+    }
+
+    private static Row row(ResultSet rs) throws SQLException {
+        return new Row(rs.getLong(1), rs.getLong(2), Sql.instant(rs, 3), Sql.nullableLong(rs, "thread_id"),
+                rs.getString(5), rs.getString(6), Sql.nullableLong(rs, "category_id"),
+                rs.getObject(8) == null ? null : rs.getInt(8), rs.getString(9), rs.getString(10));
+    }
+}
