@@ -86,6 +86,28 @@ public class BadgeQueries {
         return result;
     }
 
+    /** What a grant is, for whoever announces it (notifications). */
+    public record GrantFacts(long grantId, long memberId, long badgeId, String nameEn, String nameFr,
+                             @Nullable Long threadId, @Nullable Long postId) {
+        public String name(java.util.Locale locale) {
+            return "fr".equals(locale.getLanguage()) ? nameFr : nameEn;
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public java.util.Optional<GrantFacts> grant(long grantId) {
+        return sql.query("SELECT g.id, g.member_id, b.id, b.name_en, b.name_fr, g.thread_id, g.post_id "
+                        + "FROM badge_grants g JOIN badges b ON b.id = g.badge_id WHERE g.id = ?", List.of(grantId),
+                rs -> new GrantFacts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+                        Sql.nullableLong(rs, "thread_id"), Sql.nullableLong(rs, "post_id"))).stream().findFirst();
+    }
+
+    /** A badge's names, for a notification about it. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<BadgeViews.Text> names(long badgeId) {
+        return badges.findById(badgeId).map(b -> new BadgeViews.Text(b.nameEn(), b.nameFr()));
+    }
+
     private Badge require(Viewer viewer, long badgeId) {
         return badges.findById(badgeId).filter(b -> shown(viewer, b)).orElseThrow(() -> Problems.notFound("badge"));
     }

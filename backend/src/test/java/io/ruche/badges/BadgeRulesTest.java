@@ -60,6 +60,13 @@ class BadgeRulesTest extends IntegrationTest {
         String url = (String) badges.jsonList().stream().filter(b -> "solved".equals(((Map<?, ?>) b.get("badge")).get("slug")))
                 .map(b -> ((Map<?, ?>) b.get("earnedBy")).get("url")).findFirst().orElseThrow();
         assertTrue(url.startsWith("/t/" + thread + "/") && url.endsWith("#post-2"), url);
+
+        // The helper is told, once, with a link to the badge.
+        String badgeId = TestDatabase.queryString("SELECT id FROM badges WHERE slug = 'solved'");
+        await().atMost(Duration.ofSeconds(10)).until(() -> helper.get("/api/v1/notifications").body()
+                .contains("\"url\":\"/badges/" + badgeId + "\""));
+        assertEquals("1", TestDatabase.queryString("SELECT COUNT(*) FROM notifications WHERE kind = 'BADGE' AND "
+                + "member_id = " + id(helperName) + " AND detail = '" + badgeId + "'"));
     }
 
     @Test
