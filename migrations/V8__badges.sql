@@ -128,3 +128,20 @@ INSERT INTO badges (slug, name_en, name_fr, description_en, description_fr, icon
     ('event-regular', 'Event regular', 'Fidèle des événements', 'Attended 5 events or webinars.', 'A participé à 5 événements ou webinaires.', 'tickets', 'SILVER', 'EVENTS', FALSE, FALSE, FALSE, 'EVENTS_ATTENDED', 5, UTC_TIMESTAMP(6), UTC_TIMESTAMP(6)),
     ('guidelines', 'Read the guidelines', 'Charte lue', 'Read the community guidelines to the end.', 'A lu la charte de la communauté jusqu’au bout.', 'book', 'BRONZE', 'GETTING_STARTED', FALSE, FALSE, FALSE, 'GUIDELINES', 1, UTC_TIMESTAMP(6), UTC_TIMESTAMP(6)),
     ('ambassador', 'Brand ambassador', 'Ambassadeur', 'Recognised by the team for speaking up for the community.', 'Distingué par l’équipe pour son engagement envers la communauté.', 'medal', 'GOLD', 'STAFF', FALSE, TRUE, TRUE, NULL, 0, UTC_TIMESTAMP(6), UTC_TIMESTAMP(6));
+
+-- A backfill: the rule of one badge run over every member, in chunks of member ids, with its progress.
+CREATE TABLE badge_backfills (
+    id          BIGINT AUTO_INCREMENT PRIMARY KEY,
+    badge_id    BIGINT      NOT NULL,
+    started_by  BIGINT      NULL,
+    next_id     BIGINT      NOT NULL DEFAULT 0, -- members with a greater id are still to look at
+    max_id      BIGINT      NOT NULL,           -- the last member id when it started
+    done        INT         NOT NULL DEFAULT 0, -- members looked at
+    total       INT         NOT NULL,
+    granted     INT         NOT NULL DEFAULT 0,
+    started_at  DATETIME(6) NOT NULL,
+    updated_at  DATETIME(6) NOT NULL,
+    finished_at DATETIME(6) NULL,
+    CONSTRAINT fk_badge_backfills_badge FOREIGN KEY (badge_id) REFERENCES badges (id) ON DELETE CASCADE,
+    INDEX ix_badge_backfills_badge (badge_id, id)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;

@@ -383,6 +383,11 @@ public class AccountService {
         return members.findById(memberId).orElseThrow(() -> Problems.notFound("member"));
     }
 
+    /** The id of the member with this username, if there is one. */
+    public Optional<Long> idOf(String username) {
+        return members.findByUsername(username).map(Member::id);
+    }
+
     public Member byUsername(String username) {
         return members.findByUsername(username).orElseThrow(() -> Problems.notFound("member"));
     }

@@ -95,6 +95,13 @@ public class BadgeAwards {
     @Transactional
     public boolean grant(Badge badge, long memberId, String key, @Nullable Long postId, @Nullable Long threadId,
                          @Nullable Long grantedBy, String reason) {
+        return grant(badge, memberId, key, postId, threadId, grantedBy, reason, false);
+    }
+
+    /** {@code backfill}: earned by past activity, announced in one grouped notification. */
+    @Transactional
+    public boolean grant(Badge badge, long memberId, String key, @Nullable Long postId, @Nullable Long threadId,
+                         @Nullable Long grantedBy, String reason, boolean backfill) {
         if (badges.grant(badge.id(), memberId, key, postId, threadId, clock.instant(), grantedBy, reason) == 0) {
             return false;
         }
@@ -102,7 +109,7 @@ public class BadgeAwards {
             badges.countHolders(badge.id(), 1);
         }
         long grantId = badges.grantId(badge.id(), memberId, key).orElseThrow();
-        outbox.publish(new BadgeEvents.BadgeGranted(grantId, badge.id(), memberId));
+        outbox.publish(new BadgeEvents.BadgeGranted(grantId, badge.id(), memberId, backfill));
         return true;
     }
 }

@@ -9,8 +9,8 @@ public final class BadgeEvents {
     private BadgeEvents() {
     }
 
-    /** A member earned a badge (by a rule, or from staff). */
+    /** A member earned a badge (by a rule, from staff, or by a backfill over past activity). */
     @Serdeable
-    public record BadgeGranted(long grantId, long badgeId, long memberId) implements DomainEvent {
+    public record BadgeGranted(long grantId, long badgeId, long memberId, boolean backfill) implements DomainEvent {
     }
 }

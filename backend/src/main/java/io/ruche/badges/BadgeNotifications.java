@@ -30,7 +30,9 @@ class BadgeNotifications {
         return new Subscriber<>(BadgeEvents.BadgeGranted.class, "badges.notify-granted", "notify",
                 e -> badges.grant(e.grantId()).ifPresent(g -> tx.executeWrite(status -> notifications.deliverOnce(
                         "badge:" + g.grantId(), new NotificationService.Draft(g.memberId(), NotificationKind.BADGE,
-                                g.threadId(), g.postId(), null, String.valueOf(g.badgeId()), null),
+                                g.threadId(), g.postId(), null, String.valueOf(g.badgeId()),
+                                // Badges earned by past activity (a backfill) gather in one notification.
+                                e.backfill() ? "badges-backfill" : null),
                         preferences.channel(g.memberId(), NotificationKind.BADGE)))));
     }
 
