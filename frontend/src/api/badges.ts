@@ -73,3 +73,69 @@ const ICONS: Record<string, string> = {
 export function badgeIcon(icon: string): string {
   return ICONS[icon] ?? '🏅'
 }
+
+export type ConditionKind = 'POSTS_IN_CATEGORY' | 'ACCEPTED_IN_CATEGORY' | 'LIKERS' | 'GROUP_MEMBER' | 'POSTS'
+export const CONDITION_KINDS: ConditionKind[] = ['POSTS_IN_CATEGORY', 'ACCEPTED_IN_CATEGORY', 'LIKERS', 'GROUP_MEMBER',
+  'POSTS']
+
+export interface Condition {
+  kind: ConditionKind
+  n: number
+  categoryId: number | null
+  groupId: number | null
+}
+
+export interface BadgeRule {
+  conditions: Condition[]
+}
+
+export interface SaveBadge {
+  nameEn: string
+  nameFr: string
+  descriptionEn: string
+  descriptionFr: string
+  icon: string
+  tier: BadgeTier
+  group: BadgeGroup
+  allowTitle: boolean
+  rule: BadgeRule | null
+}
+
+export interface DryRun {
+  wouldGrant: number
+  examples: string[]
+}
+
+export interface BackfillProgress {
+  id: number
+  badgeId: number
+  done: number
+  total: number
+  granted: number
+  startedAt: string
+  finishedAt: string | null
+  perSecond: number
+}
+
+export interface GrantResult {
+  granted: number
+  alreadyHeld: number
+  unknown: string[]
+}
+
+export const ICON_NAMES = ['pencil', 'stack', 'thumbs-up', 'sparkles', 'trophy', 'flame', 'rocket', 'check',
+  'lifebuoy', 'star', 'crown', 'heart', 'hearts', 'gem', 'wave', 'chat', 'megaphone', 'calendar', 'cake', 'flag',
+  'id-card', 'ticket', 'tickets', 'book', 'medal']
+
+export const badgeAdminApi = {
+  list: () => api.get<BadgeView[]>('/api/v1/admin/badges'),
+  create: (body: SaveBadge) => api.post<BadgeView>('/api/v1/admin/badges', body),
+  update: (id: number, body: SaveBadge) => api.patch<BadgeView>(`/api/v1/admin/badges/${id}`, body),
+  dryRun: (rule: BadgeRule) => api.post<DryRun>('/api/v1/admin/badges/dry-run', rule),
+  setEnabled: (id: number, on: boolean) => api.put<BadgeView>(`/api/v1/admin/badges/${id}/enabled`, { on }),
+  setRetired: (id: number, on: boolean) => api.put<BadgeView>(`/api/v1/admin/badges/${id}/retired`, { on }),
+  grant: (id: number, usernames: string[], reason: string) =>
+    api.post<GrantResult>(`/api/v1/admin/badges/${id}/grants`, { usernames, reason }),
+  revoke: (grantId: number, reason: string) => api.deleteWithBody<void>(`/api/v1/admin/badges/grants/${grantId}`, { reason }),
+  backfills: (id: number) => api.get<BackfillProgress[]>(`/api/v1/admin/badges/${id}/backfills`),
+}

@@ -50,6 +50,7 @@ export function createAppRouter(pinia: Pinia): Router {
           { path: 'dashboard', name: 'admin-dashboard', component: () => import('@/admin/dashboard/AdminDashboardPage.vue') },
           { path: 'review', name: 'admin-review', component: () => import('@/admin/review/AdminReviewPage.vue') },
           { path: 'watched-words', name: 'admin-watched-words', component: () => import('@/admin/watched-words/AdminWatchedWordsPage.vue') },
+          { path: 'badges', name: 'admin-badges', component: () => import('@/admin/badges/AdminBadgesPage.vue') },
           { path: 'audit', name: 'admin-audit', component: () => import('@/admin/audit/AdminAuditPage.vue') },
           { path: 'crisis', name: 'admin-crisis', component: () => import('@/admin/crisis/AdminCrisisPage.vue') },
           { path: 'canned', name: 'admin-canned', component: () => import('@/admin/canned/AdminCannedPage.vue') },
