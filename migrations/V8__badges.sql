@@ -145,3 +145,22 @@ CREATE TABLE badge_backfills (
     CONSTRAINT fk_badge_backfills_badge FOREIGN KEY (badge_id) REFERENCES badges (id) ON DELETE CASCADE,
     INDEX ix_badge_backfills_badge (badge_id, id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
+-- Points for the leaderboard, per member and day (the week, month and year sum them).
+CREATE TABLE badge_points (
+    member_id BIGINT NOT NULL,
+    day       DATE   NOT NULL,
+    points    INT    NOT NULL DEFAULT 0,
+    PRIMARY KEY (member_id, day),
+    INDEX ix_badge_points_day (day, member_id)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
+-- How the leaderboard counts (one row).
+CREATE TABLE badge_settings (
+    id                 TINYINT NOT NULL PRIMARY KEY,
+    points_post        INT     NOT NULL DEFAULT 1,
+    points_like        INT     NOT NULL DEFAULT 2,
+    points_answer      INT     NOT NULL DEFAULT 10,
+    staff_on_board     BOOLEAN NOT NULL DEFAULT FALSE
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+INSERT INTO badge_settings (id) VALUES (1);

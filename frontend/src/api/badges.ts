@@ -139,3 +139,33 @@ export const badgeAdminApi = {
   revoke: (grantId: number, reason: string) => api.deleteWithBody<void>(`/api/v1/admin/badges/grants/${grantId}`, { reason }),
   backfills: (id: number) => api.get<BackfillProgress[]>(`/api/v1/admin/badges/${id}/backfills`),
 }
+
+export type Period = 'week' | 'month' | 'year'
+
+export interface Leader {
+  rank: number
+  username: string
+  displayName: string
+  avatarUrl: string
+  points: number
+}
+
+export interface BadgeProgress {
+  badge: BadgeView
+  current: number
+  target: number
+}
+
+export interface PointSettings {
+  post: number
+  like: number
+  answer: number
+  staffOnBoard: boolean
+}
+
+export const leaderboardApi = {
+  leaders: (period: Period) => api.get<Leader[]>(`/api/v1/leaderboard?period=${period}`),
+  progress: () => api.get<BadgeProgress[]>('/api/v1/me/badge-progress'),
+  settings: () => api.get<PointSettings>('/api/v1/admin/badges/settings'),
+  saveSettings: (body: PointSettings) => api.put<PointSettings>('/api/v1/admin/badges/settings', body),
+}

@@ -20,6 +20,7 @@ export function createAppRouter(pinia: Pinia): Router {
         props: (route) => ({ slug: route.params.slug, sort: route.query.sort }) },
       { path: '/t/:id/:slug?', name: 'thread', component: () => import('@/features/forum/ThreadPage.vue'), props: true },
       { path: '/tags/:tag', name: 'tag', component: () => import('@/features/forum/TagPage.vue'), props: true },
+      { path: '/leaderboard', name: 'leaderboard', component: () => import('@/features/badges/LeaderboardPage.vue') },
       { path: '/badges', name: 'badges', component: () => import('@/features/badges/BadgeCataloguePage.vue') },
       { path: '/badges/:id', name: 'badge', component: () => import('@/features/badges/BadgePage.vue'), props: true },
       { path: '/search', name: 'search', component: () => import('@/features/search/SearchPage.vue') },

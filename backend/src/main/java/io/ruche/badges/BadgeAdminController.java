@@ -26,8 +26,11 @@ public class BadgeAdminController {
     private final BadgeAdministration administration;
     private final BadgeBackfills backfills;
     private final BadgeQueries queries;
+    private final BadgeSettings settings;
 
-    public BadgeAdminController(BadgeAdministration administration, BadgeBackfills backfills, BadgeQueries queries) {
+    public BadgeAdminController(BadgeAdministration administration, BadgeBackfills backfills, BadgeQueries queries,
+                                BadgeSettings settings) {
+        this.settings = settings;
         this.administration = administration;
         this.backfills = backfills;
         this.queries = queries;
@@ -80,5 +83,16 @@ public class BadgeAdminController {
     @Get("/{id}/backfills")
     public List<BadgeBackfills.Progress> backfills(long id) {
         return backfills.ofBadge(id);
+    }
+
+    @Get("/settings")
+    public BadgeSettings.Points settings() {
+        return settings.points();
+    }
+
+    @Put("/settings")
+    @Secured("admin")
+    public BadgeSettings.Points saveSettings(@Body BadgeSettings.Points body, Viewer viewer) {
+        return settings.save(viewer.requireMember(), body);
     }
 }

@@ -20,10 +20,17 @@ public class BadgeController {
 
     private final BadgeQueries queries;
     private final AccountService accounts;
+    private final BadgeSettings settings;
+    private final BadgeLedger ledger;
+    private final java.time.Clock clock;
 
-    public BadgeController(BadgeQueries queries, AccountService accounts) {
+    public BadgeController(BadgeQueries queries, AccountService accounts, BadgeSettings settings, BadgeLedger ledger,
+                           java.time.Clock clock) {
         this.queries = queries;
         this.accounts = accounts;
+        this.settings = settings;
+        this.ledger = ledger;
+        this.clock = clock;
     }
 
     @Get("/badges")
@@ -50,5 +57,21 @@ public class BadgeController {
     @Secured(SecurityRule.IS_ANONYMOUS)
     public List<BadgeViews.MemberBadge> ofMember(String username, Viewer viewer) {
         return queries.ofMember(viewer, accounts.byUsername(username).id());
+    }
+
+    /** The week's, month's or year's most helpful members. */
+    @Get("/leaderboard")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    public List<BadgeViews.Leader> leaderboard(@QueryValue(defaultValue = "week") String period) {
+        return queries.leaderboard(period, settings.points().staffOnBoard(),
+                java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC));
+    }
+
+    /** The signed-in member's way to their next badges. */
+    @Get("/me/badge-progress")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    public List<BadgeViews.Progress> progress(Viewer viewer) {
+        return queries.progress(viewer.requireMember(), ledger,
+                java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC));
     }
 }

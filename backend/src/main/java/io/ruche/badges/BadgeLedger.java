@@ -99,6 +99,14 @@ public class BadgeLedger {
         return true;
     }
 
+    /** Points on the leaderboard for the member's day (the caller counted the fact once already). */
+    public void points(long memberId, LocalDate day, int points) {
+        if (points > 0) {
+            sql.update("INSERT INTO badge_points (member_id, day, points) VALUES (?, ?, ?) "
+                    + "ON DUPLICATE KEY UPDATE points = points + VALUES(points)", List.of(memberId, day, points));
+        }
+    }
+
     /** Likes of a post that count for badges. */
     public int postLikes(long postId) {
         return sql.query("SELECT COUNT(*) FROM badge_post_likes WHERE post_id = ?", List.of(postId),

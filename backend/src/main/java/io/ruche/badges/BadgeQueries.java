@@ -108,6 +108,52 @@ public class BadgeQueries {
         return badges.findById(badgeId).map(b -> new BadgeViews.Text(b.nameEn(), b.nameFr()));
     }
 
+    /** The period's leaders: points from posts, likes received and accepted answers, staff left out by default. */
+    @Transactional(readOnly = true)
+    public List<BadgeViews.Leader> leaderboard(String period, boolean staffOnBoard, java.time.LocalDate today) {
+        int days = switch (period) {
+            case "week" -> 7;
+            case "month" -> 30;
+            case "year" -> 365;
+            default -> throw Problems.invalidField("period", "validation.period");
+        };
+        List<BadgeViews.Leader> leaders = new ArrayList<>();
+        sql.query("SELECT m.username, m.display_name, SUM(p.points) AS total FROM badge_points p "
+                        + "JOIN members m ON m.id = p.member_id WHERE p.day > ? "
+                        + (staffOnBoard ? "" : "AND m.role = 'MEMBER' ")
+                        + "GROUP BY p.member_id, m.username, m.display_name ORDER BY total DESC, p.member_id LIMIT 20",
+                List.of(today.minusDays(days)), rs -> leaders.add(new BadgeViews.Leader(leaders.size() + 1,
+                        rs.getString(1), rs.getString(2), "/api/v1/members/" + rs.getString(1) + "/avatar.svg",
+                        rs.getLong(3))));
+        return leaders;
+    }
+
+    /** The next badge of each counted rule the member does not hold yet, with where they stand. */
+    @Transactional(readOnly = true)
+    public List<BadgeViews.Progress> progress(long memberId, BadgeLedger ledger, java.time.LocalDate today) {
+        BadgeLedger.Stats stats = ledger.stats(memberId);
+        Set<Long> held = Set.copyOf(sql.query("SELECT DISTINCT badge_id FROM badge_grants WHERE member_id = ?",
+                List.of(memberId), rs -> rs.getLong(1)));
+        int visits = sql.query("SELECT COUNT(*) FROM badge_visit_days WHERE member_id = ? AND day > ?",
+                List.of(memberId, today.minusDays(100)), rs -> rs.getInt(1)).get(0);
+        Map<String, Integer> current = Map.of(
+                BadgeRule.POSTS.name(), stats.posts(),
+                BadgeRule.ACCEPTED_ANSWERS.name(), stats.acceptedAnswers(),
+                BadgeRule.LIKERS.name(), stats.likers(),
+                BadgeRule.THREADS_ANSWERED.name(), stats.threadsAnswered(),
+                BadgeRule.FLAGS_UPHELD.name(), stats.flagsUpheld(),
+                BadgeRule.VISIT_DAYS.name(), visits);
+        Map<String, Badge> next = new java.util.LinkedHashMap<>();
+        for (Badge b : badges.listOrdered()) {
+            if (b.granting() && !b.multiple() && current.containsKey(b.ruleKey()) && !held.contains(b.id())) {
+                next.merge(b.ruleKey(), b, (x, y) -> x.threshold() <= y.threshold() ? x : y);
+            }
+        }
+        return next.values().stream().map(b -> new BadgeViews.Progress(BadgeViews.BadgeView.of(b, 0),
+                Math.min(current.get(b.ruleKey()), b.threshold()), b.threshold()))
+                .sorted(java.util.Comparator.comparingDouble(p -> -(double) p.current() / p.target())).toList();
+    }
+
     private Badge require(Viewer viewer, long badgeId) {
         return badges.findById(badgeId).filter(b -> shown(viewer, b)).orElseThrow(() -> Problems.notFound("badge"));
     }

@@ -35,14 +35,20 @@ class BadgeSubscribers {
     private final PostService posts;
     private final TransactionOperations<Connection> tx;
     private final Clock clock;
+    private final BadgeSettings settings;
 
     BadgeSubscribers(BadgeAwards awards, BadgeLedger ledger, PostService posts, TransactionOperations<Connection> tx,
-                     Clock clock) {
+                     Clock clock, BadgeSettings settings) {
+        this.settings = settings;
         this.awards = awards;
         this.ledger = ledger;
         this.posts = posts;
         this.tx = tx;
         this.clock = clock;
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 
     private void inTransaction(Runnable work) {
@@ -58,6 +64,7 @@ class BadgeSubscribers {
         return new Subscriber<>(ForumEvents.ThreadCreated.class, "badges.thread-created", LANE, e -> inTransaction(() -> {
             ledger.firstPost(e.authorId(), e.firstPostId());
             if (ledger.count(e.authorId(), "post:" + e.firstPostId(), BadgeLedger.Counter.POSTS)) {
+                ledger.points(e.authorId(), today(), settings.points().post());
                 awards.reached(e.authorId(), BadgeRule.POSTS, ledger.stats(e.authorId()).posts(), e.firstPostId(),
                         e.threadId());
             }
@@ -71,6 +78,7 @@ class BadgeSubscribers {
             ledger.firstPost(e.authorId(), e.postId());
             if (ledger.count(e.authorId(), "post:" + e.postId(), BadgeLedger.Counter.POSTS)) {
                 ledger.count(e.authorId(), "reply:" + e.postId(), BadgeLedger.Counter.REPLIES);
+                ledger.points(e.authorId(), today(), settings.points().post());
                 awards.reached(e.authorId(), BadgeRule.POSTS, ledger.stats(e.authorId()).posts(), e.postId(),
                         e.threadId());
             }
@@ -93,10 +101,11 @@ class BadgeSubscribers {
             }
             inTransaction(() -> posts.facts(e.postId()).filter(p -> !p.deleted() && p.authorId() != e.memberId())
                     .ifPresent(p -> {
-                        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+                        LocalDate today = today();
                         if (!ledger.like(p.postId(), e.memberId(), p.authorId(), today, awards.likesPerGiverPerDay())) {
                             return;
                         }
+                        ledger.points(p.authorId(), today, settings.points().like());
                         awards.reached(p.authorId(), BadgeRule.LIKERS, ledger.stats(p.authorId()).likers(), p.postId(),
                                 p.threadId());
                         awards.postLiked(p, ledger.postLikes(p.postId()));
@@ -120,6 +129,7 @@ class BadgeSubscribers {
             }
             inTransaction(() -> posts.facts(e.postId()).ifPresent(p -> {
                 if (ledger.count(p.authorId(), "answer:" + p.postId(), BadgeLedger.Counter.ACCEPTED_ANSWERS)) {
+                    ledger.points(p.authorId(), today(), settings.points().answer());
                     awards.reached(p.authorId(), BadgeRule.ACCEPTED_ANSWERS,
                             ledger.stats(p.authorId()).acceptedAnswers(), p.postId(), p.threadId());
                 }

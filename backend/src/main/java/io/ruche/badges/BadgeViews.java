@@ -47,4 +47,14 @@ public final class BadgeViews {
     @Serdeable
     public record MemberBadge(long grantId, BadgeView badge, Instant grantedAt, @Nullable EarnedBy earnedBy) {
     }
+
+    /** One line of the leaderboard. */
+    @Serdeable
+    public record Leader(int rank, String username, String displayName, String avatarUrl, long points) {
+    }
+
+    /** How far the reader is from a badge they do not hold yet ("7 / 10 accepted answers"). */
+    @Serdeable
+    public record Progress(BadgeView badge, int current, int target) {
+    }
 }
