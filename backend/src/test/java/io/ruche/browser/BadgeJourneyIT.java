@@ -55,10 +55,12 @@ class BadgeJourneyIT {
         Map<String, String> words = WORDS.get(language);
         String asker = TestMembers.uniqueName("asker");
         String helper = TestMembers.uniqueName("helper");
-        Api askerApi = new Api(ruche.base()).registered(asker);
-        Api helperApi = new Api(ruche.base()).registered(helper);
+        new Api(ruche.base()).registered(asker);
+        new Api(ruche.base()).registered(helper);
         ruche.verifyEmail(asker + "@example.test");
         ruche.verifyEmail(helper + "@example.test");
+        Api askerApi = new Api(ruche.base()).signedIn(asker, TestMembers.PASSWORD);
+        Api helperApi = new Api(ruche.base()).signedIn(helper, TestMembers.PASSWORD);
         String title = "Invoices " + language + " " + asker;
         long thread = ((Number) askerApi.post("/api/v1/threads", Map.of("categoryId", questions, "title", title,
                 "body", "Where are my invoices?", "tags", List.of())).at("thread.id")).longValue();
