@@ -164,3 +164,38 @@ CREATE TABLE badge_settings (
     staff_on_board     BOOLEAN NOT NULL DEFAULT FALSE
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 INSERT INTO badge_settings (id) VALUES (1);
+
+-- Trust levels 0-4. Level 1 keeps the old rule (approved posts reach the site's threshold, checked live); levels 2
+-- and 3 follow activity; staff are 4. A locked level is changed by staff only; level 3 is lost only after a grace
+-- period that starts when a member falls below it (trust_below_since).
+ALTER TABLE members ADD COLUMN trust_level TINYINT NOT NULL DEFAULT 0,
+    ADD COLUMN trust_locked BOOLEAN NOT NULL DEFAULT FALSE,
+    ADD COLUMN trust_below_since DATETIME(6) NULL,
+    ADD INDEX ix_members_trust (trust_level);
+UPDATE members SET trust_level = 4 WHERE role <> 'MEMBER';
+UPDATE members SET trust_level = 1 WHERE role = 'MEMBER'
+    AND approved_posts >= COALESCE((SELECT trusted_after_posts FROM site_settings WHERE id = 1), 3);
+
+-- What levels 2 and 3 ask for (level 1: the site's "trusted after N approved posts").
+CREATE TABLE trust_settings (
+    id                  TINYINT NOT NULL PRIMARY KEY,
+    tl2_days            INT     NOT NULL DEFAULT 15, -- days visited
+    tl2_replies         INT     NOT NULL DEFAULT 3,
+    tl2_likes_given     INT     NOT NULL DEFAULT 1,
+    tl2_likers          INT     NOT NULL DEFAULT 1,  -- distinct members who liked their posts
+    tl3_days            INT     NOT NULL DEFAULT 50, -- days visited among the last 100
+    tl3_replies         INT     NOT NULL DEFAULT 10,
+    tl3_likes_given     INT     NOT NULL DEFAULT 30,
+    tl3_likers          INT     NOT NULL DEFAULT 20,
+    tl3_flags_against   INT     NOT NULL DEFAULT 0,  -- at most this many upheld flags on their posts (100 days)
+    grace_days          INT     NOT NULL DEFAULT 14
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+INSERT INTO trust_settings (id) VALUES (1);
+
+-- Upheld flags against a member's posts, by day (level 3 asks for a clean record).
+CREATE TABLE badge_flags_against (
+    member_id BIGINT      NOT NULL,
+    post_id   BIGINT      NOT NULL,
+    day       DATE        NOT NULL,
+    PRIMARY KEY (member_id, post_id)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;

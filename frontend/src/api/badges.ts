@@ -169,3 +169,41 @@ export const leaderboardApi = {
   settings: () => api.get<PointSettings>('/api/v1/admin/badges/settings'),
   saveSettings: (body: PointSettings) => api.put<PointSettings>('/api/v1/admin/badges/settings', body),
 }
+
+export interface TrustActivity {
+  daysVisited: number
+  daysVisitedOf100: number
+  replies: number
+  likesGiven: number
+  likers: number
+  flagsAgainst: number
+}
+
+export interface TrustView {
+  level: number
+  locked: boolean
+  belowSince: string | null
+  activity: TrustActivity
+}
+
+export interface TrustThresholds {
+  tl2Days: number
+  tl2Replies: number
+  tl2LikesGiven: number
+  tl2Likers: number
+  tl3Days: number
+  tl3Replies: number
+  tl3LikesGiven: number
+  tl3Likers: number
+  tl3FlagsAgainst: number
+  graceDays: number
+}
+
+export const trustApi = {
+  mine: () => api.get<TrustView>('/api/v1/me/trust'),
+  ofMember: (username: string) => api.get<TrustView>(`/api/v1/admin/members/${encodeURIComponent(username)}/trust`),
+  set: (username: string, level: number, locked: boolean) =>
+    api.put<TrustView>(`/api/v1/admin/members/${encodeURIComponent(username)}/trust`, { level, locked }),
+  thresholds: () => api.get<TrustThresholds>('/api/v1/admin/trust'),
+  saveThresholds: (body: TrustThresholds) => api.put<TrustThresholds>('/api/v1/admin/trust', body),
+}

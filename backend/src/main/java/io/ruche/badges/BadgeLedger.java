@@ -120,6 +120,11 @@ public class BadgeLedger {
                 List.of(memberId, day.minusDays(100)), rs -> rs.getInt(1)).get(0);
     }
 
+    public void flagAgainst(long authorId, long postId, LocalDate day) {
+        sql.update("INSERT IGNORE INTO badge_flags_against (member_id, post_id, day) VALUES (?, ?, ?)",
+                List.of(authorId, postId, day));
+    }
+
     public void flagRaised(long postId, long memberId) {
         sql.update("INSERT IGNORE INTO badge_flags (post_id, member_id) VALUES (?, ?)", List.of(postId, memberId));
     }

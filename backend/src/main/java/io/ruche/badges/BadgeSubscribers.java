@@ -36,10 +36,12 @@ class BadgeSubscribers {
     private final TransactionOperations<Connection> tx;
     private final Clock clock;
     private final BadgeSettings settings;
+    private final TrustLevels trust;
 
     BadgeSubscribers(BadgeAwards awards, BadgeLedger ledger, PostService posts, TransactionOperations<Connection> tx,
-                     Clock clock, BadgeSettings settings) {
+                     Clock clock, BadgeSettings settings, TrustLevels trust) {
         this.settings = settings;
+        this.trust = trust;
         this.awards = awards;
         this.ledger = ledger;
         this.posts = posts;
@@ -89,6 +91,7 @@ class BadgeSubscribers {
                             ledger.stats(p.threadAuthorId()).threadsAnswered(), p.threadFirstPostId(), p.threadId());
                 }
             });
+            trust.evaluate(e.authorId());
         }));
     }
 
@@ -116,6 +119,8 @@ class BadgeSubscribers {
                             awards.earnedBy(p.authorId(), BadgeRule.WELCOME, "post:" + p.postId(), p.postId(),
                                     p.threadId());
                         }
+                        trust.evaluate(p.authorId());
+                        trust.evaluate(e.memberId());
                     }));
         });
     }
@@ -141,8 +146,10 @@ class BadgeSubscribers {
     @Named("badges.member-signed-in")
     EventSubscriber<AccountEvents.MemberSignedIn> memberSignedIn() {
         return new Subscriber<>(AccountEvents.MemberSignedIn.class, "badges.member-signed-in", LANE,
-                e -> inTransaction(() -> awards.reached(e.memberId(), BadgeRule.VISIT_DAYS,
-                        ledger.visit(e.memberId(), e.day()), null, null)));
+                e -> inTransaction(() -> {
+                    awards.reached(e.memberId(), BadgeRule.VISIT_DAYS, ledger.visit(e.memberId(), e.day()), null, null);
+                    trust.evaluate(e.memberId());
+                }));
     }
 
     @Singleton
@@ -172,6 +179,13 @@ class BadgeSubscribers {
                 return;
             }
             inTransaction(() -> {
+                if (UPHELD.contains(e.action())) {
+                    // The post's author had a flag upheld against them: level 3 asks for a clean record.
+                    posts.facts(e.postId()).ifPresent(p -> {
+                        ledger.flagAgainst(p.authorId(), p.postId(), today());
+                        trust.evaluate(p.authorId());
+                    });
+                }
                 for (long flagger : ledger.decided(e.postId())) {
                     if (UPHELD.contains(e.action())
                             && ledger.count(flagger, "upheld:" + e.postId(), BadgeLedger.Counter.FLAGS_UPHELD)) {

@@ -13,7 +13,9 @@ public enum NotificationKind {
     /** For moderators: a new item waits in the review queue (grouped while unread). */
     REVIEW_QUEUE(Channel.APP),
     /** The member earned a badge ({@code detail} holds the badge id). */
-    BADGE(Channel.APP);
+    BADGE(Channel.APP),
+    /** The member's trust level changed or is about to ({@code detail}: "from:to:reason"). */
+    TRUST_LEVEL(Channel.APP);
 
     private final Channel defaultChannel;
 

@@ -81,7 +81,8 @@ class FeatureBoundariesTest {
             "mail", List.of("mails"),
             "search", List.of("search_reindex"),
             "badges", List.of("badges", "badge_grants", "badge_member_stats", "badge_likers", "badge_like_days",
-                    "badge_visit_days", "badge_flags", "badge_facts", "badge_post_likes", "badge_backfills", "badge_points", "badge_settings"),
+                    "badge_visit_days", "badge_flags", "badge_facts", "badge_post_likes", "badge_backfills", "badge_points", "badge_settings", "badge_flags_against",
+                    "trust_settings"),
             "platform", List.of("app_secrets", "jobs", "rate_limit_buckets", "site_settings"));
 
     private static final Pattern WRITE = Pattern.compile(

@@ -1,0 +1,130 @@
+package io.ruche.badges;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.ruche.support.Api;
+import io.ruche.support.ForumFixtures;
+import io.ruche.support.IntegrationTest;
+import io.ruche.support.TestDatabase;
+import io.ruche.support.TestMembers;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Trust levels: earned by activity, set and locked by staff, lost only after a grace period, enforced by the API. */
+@MicronautTest(transactional = false)
+class TrustLevelsTest extends IntegrationTest {
+
+    @Inject
+    TrustLevels trust;
+
+    private Api admin;
+    private Api moderator;
+    private long category;
+    private Map<String, Object> defaults;
+
+    @BeforeAll
+    void setUp() {
+        admin = ForumFixtures.newAdmin(server.getURI());
+        moderator = ForumFixtures.newModerator(server.getURI());
+        category = new ForumFixtures(admin).category("Trust talk");
+        defaults = admin.get("/api/v1/admin/trust").json();
+    }
+
+    @AfterAll
+    void restoreThresholds() {
+        admin.put("/api/v1/admin/trust", defaults);
+    }
+
+    private static String id(String username) {
+        return TestDatabase.queryString("SELECT id FROM members WHERE username = '" + username + "'");
+    }
+
+    private Api newcomer(String name) {
+        Api api = api().registered(name);
+        TestDatabase.execute("UPDATE members SET approved_posts = 0 WHERE username = '" + name + "'");
+        return api;
+    }
+
+    @Test
+    void aLevelZeroLinkWaitsAndALevelTwoLinkDoesNot() {
+        String name = TestMembers.uniqueName("linker");
+        Api member = newcomer(name);
+        long thread = ForumFixtures.thread(moderator, category, "Share your tools", "Links welcome", List.of());
+        Api.Response held = member.post("/api/v1/threads/" + thread + "/posts",
+                Map.of("body", "I use https://tools.example.com daily"));
+        assertEquals(202, held.status(), "a newcomer's link waits for a moderator");
+        assertEquals(0, ((Number) moderator.get("/api/v1/admin/members/" + name + "/trust").at("level")).intValue());
+
+        Api.Response set = moderator.put("/api/v1/admin/members/" + name + "/trust", Map.of("level", 2, "locked", true));
+        assertEquals(200, set.status(), set.body());
+        Api.Response published = member.post("/api/v1/threads/" + thread + "/posts",
+                Map.of("body", "And https://other.example.com for the rest"));
+        assertEquals(201, published.status(), "at level 2 the link is published at once");
+        assertTrue(admin.get("/api/v1/admin/audit?limit=50").body().contains("level 2 (locked)"));
+        assertEquals(403, member.put("/api/v1/admin/members/" + name + "/trust", Map.of("level", 4, "locked", true))
+                .status());
+        assertEquals(403, moderator.put("/api/v1/admin/members/" + name + "/trust", Map.of("level", 4, "locked", true))
+                .status(), "level 4 is for admins to give");
+    }
+
+    @Test
+    void activityPromotesUnlessTheLevelIsLocked() {
+        assertEquals(200, admin.put("/api/v1/admin/trust", Map.ofEntries(Map.entry("tl2Days", 1),
+                Map.entry("tl2Replies", 1), Map.entry("tl2LikesGiven", 0), Map.entry("tl2Likers", 1),
+                Map.entry("tl3Days", 50), Map.entry("tl3Replies", 10), Map.entry("tl3LikesGiven", 30),
+                Map.entry("tl3Likers", 20), Map.entry("tl3FlagsAgainst", 0), Map.entry("graceDays", 14))).status());
+        String name = TestMembers.uniqueName("climber");
+        String lockedName = TestMembers.uniqueName("locked");
+        Api climber = api().registered(name);
+        Api locked = api().registered(lockedName);
+        assertEquals(200, moderator.put("/api/v1/admin/members/" + lockedName + "/trust",
+                Map.of("level", 1, "locked", true)).status());
+        long thread = ForumFixtures.thread(admin, category, "Say hello", "Welcome", List.of());
+        long reply = ForumFixtures.reply(climber, thread, "Hello from me");
+        long lockedReply = ForumFixtures.reply(locked, thread, "Hello from me too");
+        Api fan = api().registered(TestMembers.uniqueName("fan"));
+        fan.post("/api/v1/posts/" + reply + "/reactions/like", null);
+        fan.post("/api/v1/posts/" + lockedReply + "/reactions/like", null);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> "2".equals(TestDatabase.queryString(
+                "SELECT trust_level FROM members WHERE username = '" + name + "'")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> climber.get("/api/v1/notifications").body()
+                .contains("\"kind\":\"TRUST_LEVEL\",\"actor\":null,\"othersCount\":0,\"detail\":\"1:2:promoted\""));
+        await().atMost(Duration.ofSeconds(5)).until(() -> "0".equals(TestDatabase.queryString(
+                "SELECT COUNT(*) FROM jobs WHERE kind LIKE 'event.badges.%' AND failed_at IS NULL")));
+        assertEquals("1", TestDatabase.queryString("SELECT trust_level FROM members WHERE username = '" + lockedName
+                + "'"), "a locked level does not move");
+        admin.put("/api/v1/admin/trust", defaults);
+    }
+
+    @Test
+    void aRegularKeepsLevelThreeThroughTheGracePeriodAndIsToldWhy() {
+        String name = TestMembers.uniqueName("regular");
+        Api member = api().registered(name);
+        TestDatabase.execute("UPDATE members SET trust_level = 3 WHERE username = '" + name + "'");
+        trust.evaluate(Long.parseLong(id(name)));
+        assertEquals("3", TestDatabase.queryString("SELECT trust_level FROM members WHERE username = '" + name + "'"),
+                "falling below starts the grace period, it does not demote");
+        assertEquals("1", TestDatabase.queryString("SELECT COUNT(*) FROM members WHERE username = '" + name
+                + "' AND trust_below_since IS NOT NULL"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> member.get("/api/v1/notifications").body()
+                .contains("3:3:warning:14:days,replies,likesGiven,likers"));
+
+        // Fifteen days later, still below: the nightly pass demotes, and says why.
+        TestDatabase.execute("UPDATE members SET trust_below_since = DATE_SUB(UTC_TIMESTAMP(6), INTERVAL 15 DAY) "
+                + "WHERE username = '" + name + "'");
+        trust.runNightly();
+        assertEquals("2", TestDatabase.queryString("SELECT trust_level FROM members WHERE username = '" + name + "'"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> member.get("/api/v1/notifications").body()
+                .contains("3:2:demoted:days,replies,likesGiven,likers"));
+    }
+}
