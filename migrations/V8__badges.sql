@@ -53,6 +53,7 @@ CREATE TABLE badge_member_stats (
     threads_answered_by_others INT NOT NULL DEFAULT 0,
     flags_upheld            INT    NOT NULL DEFAULT 0,
     first_post_id           BIGINT NULL,       -- for "welcome": a reply to the thread a newcomer started first
+    days_visited            INT    NOT NULL DEFAULT 0, -- all time (badge_visit_days keeps the last 100 days only)
     CONSTRAINT fk_badge_stats_member FOREIGN KEY (member_id) REFERENCES members (id) ON DELETE CASCADE
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
@@ -90,7 +91,8 @@ CREATE TABLE badge_facts (
 CREATE TABLE badge_post_likes (
     post_id  BIGINT NOT NULL,
     giver_id BIGINT NOT NULL,
-    PRIMARY KEY (post_id, giver_id)
+    PRIMARY KEY (post_id, giver_id),
+    INDEX ix_badge_post_likes_giver (giver_id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
 -- Flags raised, remembered until a moderator decides on the post (for "helpful flagger").
@@ -199,3 +201,42 @@ CREATE TABLE badge_flags_against (
     day       DATE        NOT NULL,
     PRIMARY KEY (member_id, post_id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
+-- The ledger starts from the forum's history, so members keep what they did before badges existed, and a later
+-- event about an old post counts nothing twice.
+INSERT INTO badge_facts (member_id, fact)
+    SELECT author_id, CONCAT('post:', id) FROM posts WHERE deleted_at IS NULL;
+INSERT INTO badge_facts (member_id, fact)
+    SELECT author_id, CONCAT('reply:', id) FROM posts WHERE deleted_at IS NULL AND position > 1;
+INSERT IGNORE INTO badge_facts (member_id, fact)
+    SELECT p.author_id, CONCAT('answer:', p.id) FROM threads t JOIN posts p ON p.id = t.accepted_post_id;
+INSERT IGNORE INTO badge_facts (member_id, fact)
+    SELECT t.author_id, CONCAT('answered:', t.id) FROM threads t
+    WHERE EXISTS (SELECT 1 FROM posts p WHERE p.thread_id = t.id AND p.author_id <> t.author_id);
+INSERT IGNORE INTO badge_post_likes (post_id, giver_id)
+    SELECT r.post_id, r.member_id FROM reactions r JOIN posts p ON p.id = r.post_id
+    WHERE r.kind = 'like' AND r.member_id <> p.author_id;
+INSERT IGNORE INTO badge_likers (receiver_id, giver_id, created_at)
+    SELECT p.author_id, r.member_id, MIN(r.created_at) FROM reactions r JOIN posts p ON p.id = r.post_id
+    WHERE r.kind = 'like' AND r.member_id <> p.author_id GROUP BY p.author_id, r.member_id;
+
+INSERT INTO badge_member_stats (member_id, posts, replies, first_post_id)
+    SELECT author_id, COUNT(*), SUM(position > 1), MIN(id) FROM posts WHERE deleted_at IS NULL GROUP BY author_id;
+INSERT INTO badge_member_stats (member_id, accepted_answers)
+    SELECT member_id, COUNT(*) FROM badge_facts WHERE fact LIKE 'answer:%' GROUP BY member_id
+    ON DUPLICATE KEY UPDATE accepted_answers = VALUES(accepted_answers);
+INSERT INTO badge_member_stats (member_id, threads_answered_by_others)
+    SELECT member_id, COUNT(*) FROM badge_facts WHERE fact LIKE 'answered:%' GROUP BY member_id
+    ON DUPLICATE KEY UPDATE threads_answered_by_others = VALUES(threads_answered_by_others);
+INSERT INTO badge_member_stats (member_id, likers)
+    SELECT receiver_id, COUNT(*) FROM badge_likers GROUP BY receiver_id
+    ON DUPLICATE KEY UPDATE likers = VALUES(likers);
+
+-- Then the built-in badges those numbers earn are granted by backfills (one grouped notification per member).
+INSERT INTO badge_backfills (badge_id, started_by, next_id, max_id, total, started_at, updated_at)
+    SELECT b.id, NULL, 0, (SELECT COALESCE(MAX(id), 0) FROM members), (SELECT COUNT(*) FROM members),
+           UTC_TIMESTAMP(6), UTC_TIMESTAMP(6)
+    FROM badges b WHERE b.enabled AND b.rule_key IN ('POSTS', 'ACCEPTED_ANSWERS', 'LIKERS', 'THREADS_ANSWERED')
+      AND EXISTS (SELECT 1 FROM members);
+INSERT INTO jobs (kind, lane, payload, run_at, created_at)
+    SELECT 'badges.backfill', 'default', CAST(id AS CHAR), UTC_TIMESTAMP(6), UTC_TIMESTAMP(6) FROM badge_backfills;

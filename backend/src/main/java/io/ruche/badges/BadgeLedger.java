@@ -27,8 +27,8 @@ public class BadgeLedger {
     }
 
     public record Stats(int posts, int replies, int acceptedAnswers, int likers, int threadsAnswered,
-                        int flagsUpheld, @Nullable Long firstPostId) {
-        static final Stats NONE = new Stats(0, 0, 0, 0, 0, 0, null);
+                        int flagsUpheld, @Nullable Long firstPostId, int daysVisited) {
+        static final Stats NONE = new Stats(0, 0, 0, 0, 0, 0, null, 0);
 
         public int value(Counter counter) {
             return switch (counter) {
@@ -70,9 +70,9 @@ public class BadgeLedger {
 
     public Stats stats(long memberId) {
         return sql.query("SELECT posts, replies, accepted_answers, likers, threads_answered_by_others, flags_upheld, "
-                        + "first_post_id FROM badge_member_stats WHERE member_id = ?", List.of(memberId),
+                        + "first_post_id, days_visited FROM badge_member_stats WHERE member_id = ?", List.of(memberId),
                 rs -> new Stats(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getInt(6),
-                        Sql.nullableLong(rs, "first_post_id"))).stream().findFirst().orElse(Stats.NONE);
+                        Sql.nullableLong(rs, "first_post_id"), rs.getInt(8))).stream().findFirst().orElse(Stats.NONE);
     }
 
     /**
@@ -115,7 +115,10 @@ public class BadgeLedger {
 
     /** A day the member visited; returns the days visited among the last 100 (today included). */
     public int visit(long memberId, LocalDate day) {
-        sql.update("INSERT IGNORE INTO badge_visit_days (member_id, day) VALUES (?, ?)", List.of(memberId, day));
+        if (sql.update("INSERT IGNORE INTO badge_visit_days (member_id, day) VALUES (?, ?)", List.of(memberId, day)) > 0) {
+            sql.update("INSERT INTO badge_member_stats (member_id, days_visited) VALUES (?, 1) "
+                    + "ON DUPLICATE KEY UPDATE days_visited = days_visited + 1", List.of(memberId));
+        }
         return sql.query("SELECT COUNT(*) FROM badge_visit_days WHERE member_id = ? AND day > ?",
                 List.of(memberId, day.minusDays(100)), rs -> rs.getInt(1)).get(0);
     }
@@ -123,6 +126,11 @@ public class BadgeLedger {
     public void flagAgainst(long authorId, long postId, LocalDate day) {
         sql.update("INSERT IGNORE INTO badge_flags_against (member_id, post_id, day) VALUES (?, ?, ?)",
                 List.of(authorId, postId, day));
+    }
+
+    /** Visit days older than the 100 the rules look at are forgotten (the total stays in the stats). */
+    public int forgetVisitsBefore(LocalDate day) {
+        return sql.update("DELETE FROM badge_visit_days WHERE day < ? LIMIT 10000", List.of(day));
     }
 
     public void flagRaised(long postId, long memberId) {

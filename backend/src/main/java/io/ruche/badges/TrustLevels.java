@@ -88,12 +88,12 @@ public class TrustLevels {
         BadgeLedger.Stats stats = ledger.stats(memberId);
         record Counts(int days, int days100, int given, int against) {
         }
-        Counts c = sql.query("SELECT (SELECT COUNT(*) FROM badge_visit_days WHERE member_id = ?), "
+        Counts c = sql.query("SELECT 0, "
                         + "(SELECT COUNT(*) FROM badge_visit_days WHERE member_id = ? AND day > ?), "
                         + "(SELECT COUNT(*) FROM badge_post_likes WHERE giver_id = ?), "
                         + "(SELECT COUNT(*) FROM badge_flags_against WHERE member_id = ? AND day > ?)",
-                List.of(memberId, memberId, today.minusDays(100), memberId, memberId, today.minusDays(100)),
-                rs -> new Counts(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4))).get(0);
+                List.of(memberId, today.minusDays(100), memberId, memberId, today.minusDays(100)),
+                rs -> new Counts(stats.daysVisited(), rs.getInt(2), rs.getInt(3), rs.getInt(4))).get(0);
         return new Activity(c.days(), c.days100(), stats.replies(), c.given(), stats.likers(), c.against());
     }
 

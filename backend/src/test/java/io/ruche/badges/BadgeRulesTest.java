@@ -22,6 +22,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @MicronautTest(transactional = false)
 class BadgeRulesTest extends IntegrationTest {
 
+    @jakarta.inject.Inject
+    BadgeNightly nightly;
+
     private ForumFixtures fixtures;
     private long category;
     private long questions;
@@ -154,6 +157,24 @@ class BadgeRulesTest extends IntegrationTest {
         assertEquals(1, grants(helperName, "solved"));
         assertEquals("1", TestDatabase.queryString("SELECT accepted_answers FROM badge_member_stats WHERE member_id = "
                 + id(helperName)));
+    }
+
+    @Test
+    void aYearOfMembershipWithAPostEarnsAnAnniversaryOncePerYear() {
+        String name = TestMembers.uniqueName("veteran");
+        Api member = api().registered(name);
+        ForumFixtures.thread(member, category, "Still here", "A year on", List.of());
+        String quiet = TestMembers.uniqueName("quiet");
+        api().registered(quiet);
+        TestDatabase.execute("UPDATE members SET created_at = DATE_SUB(UTC_TIMESTAMP(6), INTERVAL 1 YEAR) "
+                + "WHERE username IN ('" + name + "', '" + quiet + "')");
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        nightly.run(today);
+        nightly.run(today);
+        assertEquals(1, grants(name, "anniversary"));
+        assertEquals(0, grants(quiet, "anniversary"), "a year without a post earns nothing");
+        assertEquals("year:1", TestDatabase.queryString("SELECT g.grant_key FROM badge_grants g JOIN badges b ON "
+                + "b.id = g.badge_id WHERE b.slug = 'anniversary' AND g.member_id = " + id(name)));
     }
 
     private Map<?, ?> solved(Api reader, String username) {
