@@ -89,10 +89,13 @@ CREATE TABLE badge_facts (
 
 -- Likes a post received that count for badges (the giver's daily cap applied).
 CREATE TABLE badge_post_likes (
-    post_id  BIGINT NOT NULL,
-    giver_id BIGINT NOT NULL,
+    post_id     BIGINT      NOT NULL,
+    giver_id    BIGINT      NOT NULL,
+    receiver_id BIGINT      NOT NULL,
+    created_at  DATETIME(6) NOT NULL,
     PRIMARY KEY (post_id, giver_id),
-    INDEX ix_badge_post_likes_giver (giver_id)
+    INDEX ix_badge_post_likes_giver (giver_id),
+    INDEX ix_badge_post_likes_time (created_at, receiver_id) -- the console's unusual jumps
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
 -- Flags raised, remembered until a moderator decides on the post (for "helpful flagger").
@@ -213,8 +216,8 @@ INSERT IGNORE INTO badge_facts (member_id, fact)
 INSERT IGNORE INTO badge_facts (member_id, fact)
     SELECT t.author_id, CONCAT('answered:', t.id) FROM threads t
     WHERE EXISTS (SELECT 1 FROM posts p WHERE p.thread_id = t.id AND p.author_id <> t.author_id);
-INSERT IGNORE INTO badge_post_likes (post_id, giver_id)
-    SELECT r.post_id, r.member_id FROM reactions r JOIN posts p ON p.id = r.post_id
+INSERT IGNORE INTO badge_post_likes (post_id, giver_id, receiver_id, created_at)
+    SELECT r.post_id, r.member_id, p.author_id, r.created_at FROM reactions r JOIN posts p ON p.id = r.post_id
     WHERE r.kind = 'like' AND r.member_id <> p.author_id;
 INSERT IGNORE INTO badge_likers (receiver_id, giver_id, created_at)
     SELECT p.author_id, r.member_id, MIN(r.created_at) FROM reactions r JOIN posts p ON p.id = r.post_id

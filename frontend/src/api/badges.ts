@@ -207,3 +207,14 @@ export const trustApi = {
   thresholds: () => api.get<TrustThresholds>('/api/v1/admin/trust'),
   saveThresholds: (body: TrustThresholds) => api.put<TrustThresholds>('/api/v1/admin/trust', body),
 }
+
+export interface Jump {
+  username: string
+  displayName: string
+  thisWeek: number
+  usualPerWeek: number
+}
+
+export const jumpsApi = {
+  list: () => api.get<Jump[]>('/api/v1/admin/badges/jumps'),
+}

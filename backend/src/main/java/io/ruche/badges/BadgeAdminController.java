@@ -95,4 +95,10 @@ public class BadgeAdminController {
     public BadgeSettings.Points saveSettings(@Body BadgeSettings.Points body, Viewer viewer) {
         return settings.save(viewer.requireMember(), body);
     }
+
+    /** Members whose likes received jumped this week. */
+    @Get("/jumps")
+    public List<BadgeViews.Jump> jumps() {
+        return queries.jumps(java.time.Instant.now());
+    }
 }

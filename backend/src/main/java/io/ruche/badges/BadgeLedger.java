@@ -80,8 +80,8 @@ public class BadgeLedger {
      * giver. True when it counted. A new (giver, receiver) pair also counts one more distinct liker.
      */
     public boolean like(long postId, long giverId, long receiverId, LocalDate day, int dailyCap) {
-        if (sql.update("INSERT IGNORE INTO badge_post_likes (post_id, giver_id) VALUES (?, ?)",
-                List.of(postId, giverId)) == 0) {
+        if (sql.update("INSERT IGNORE INTO badge_post_likes (post_id, giver_id, receiver_id, created_at) "
+                + "VALUES (?, ?, ?, UTC_TIMESTAMP(6))", List.of(postId, giverId, receiverId)) == 0) {
             return false; // this like was counted already
         }
         sql.update("INSERT IGNORE INTO badge_like_days (giver_id, day, counted) VALUES (?, ?, 0)", List.of(giverId, day));

@@ -128,6 +128,22 @@ public class BadgeQueries {
         return leaders;
     }
 
+    /**
+     * Members whose likes received this week are at least ten times their usual week (the twelve weeks before) and
+     * at least ten: a campaign, a viral post, or accounts liking each other, for a person to look at.
+     */
+    @Transactional(readOnly = true)
+    public List<BadgeViews.Jump> jumps(java.time.Instant now) {
+        java.time.Instant weekAgo = now.minus(java.time.Duration.ofDays(7));
+        java.time.Instant since = weekAgo.minus(java.time.Duration.ofDays(84));
+        return sql.query("SELECT m.username, m.display_name, j.this_week, j.before_weeks / 12 FROM (SELECT receiver_id, "
+                        + "SUM(created_at >= ?) AS this_week, SUM(created_at < ?) AS before_weeks FROM badge_post_likes "
+                        + "WHERE created_at >= ? GROUP BY receiver_id) j JOIN members m ON m.id = j.receiver_id "
+                        + "WHERE j.this_week >= 10 AND j.this_week >= 10 * GREATEST(j.before_weeks / 12, 1) "
+                        + "ORDER BY j.this_week DESC LIMIT 50", List.of(weekAgo, weekAgo, since),
+                rs -> new BadgeViews.Jump(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getDouble(4)));
+    }
+
     /** The next badge of each counted rule the member does not hold yet, with where they stand. */
     @Transactional(readOnly = true)
     public List<BadgeViews.Progress> progress(long memberId, BadgeLedger ledger, java.time.LocalDate today) {

@@ -57,4 +57,9 @@ public final class BadgeViews {
     @Serdeable
     public record Progress(BadgeView badge, int current, int target) {
     }
+
+    /** A member whose likes received rose far faster than usual this week: for the community manager to look at. */
+    @Serdeable
+    public record Jump(String username, String displayName, long thisWeek, double usualPerWeek) {
+    }
 }

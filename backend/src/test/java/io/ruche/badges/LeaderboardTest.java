@@ -62,4 +62,41 @@ class LeaderboardTest extends IntegrationTest {
         assertTrue(body.contains("\"slug\":\"solved\""), body);
         assertEquals(401, api().get("/api/v1/me/badge-progress").status());
     }
+
+    @Test
+    void aMemberWhoseLikesJumpedThisWeekIsListedForStaff() {
+        Api admin = ForumFixtures.newAdmin(server.getURI());
+        long category = new ForumFixtures(admin).category("Jumps");
+        String suddenName = TestMembers.uniqueName("sudden");
+        String steadyName = TestMembers.uniqueName("steady");
+        Api sudden = api().registered(suddenName);
+        Api steady = api().registered(steadyName);
+        long suddenPost = Long.parseLong(TestDatabase.queryString("SELECT id FROM posts WHERE thread_id = "
+                + ForumFixtures.thread(sudden, category, "Viral tip", "Wow", List.of())));
+        long steadyPost = Long.parseLong(TestDatabase.queryString("SELECT id FROM posts WHERE thread_id = "
+                + ForumFixtures.thread(steady, category, "Steady tip", "Fine", List.of())));
+        for (int i = 0; i < 10; i++) {
+            Api fan = api().registered(TestMembers.uniqueName("fan"));
+            fan.post("/api/v1/posts/" + suddenPost + "/reactions/like", null);
+            fan.post("/api/v1/posts/" + steadyPost + "/reactions/like", null);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> "10".equals(TestDatabase.queryString(
+                "SELECT COUNT(*) FROM badge_post_likes WHERE post_id = " + steadyPost)));
+        // The steady member had as many likes every week before: nothing unusual for them.
+        for (int week = 1; week <= 12; week++) {
+            for (int i = 0; i < 10; i++) {
+                TestDatabase.execute("INSERT INTO badge_post_likes (post_id, giver_id, receiver_id, created_at) VALUES ("
+                        + steadyPost + ", " + (-(week * 100L + i)) + ", " + id(steadyName)
+                        + ", DATE_SUB(UTC_TIMESTAMP(6), INTERVAL " + (week * 7 + 1) + " DAY))");
+            }
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> admin.get("/api/v1/admin/badges/jumps").body()
+                .contains("\"username\":\"" + suddenName + "\""));
+        assertFalse(admin.get("/api/v1/admin/badges/jumps").body().contains(steadyName));
+        assertEquals(403, sudden.get("/api/v1/admin/badges/jumps").status());
+    }
+
+    private static String id(String username) {
+        return TestDatabase.queryString("SELECT id FROM members WHERE username = '" + username + "'");
+    }
 }
