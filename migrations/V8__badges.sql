@@ -243,3 +243,11 @@ INSERT INTO badge_backfills (badge_id, started_by, next_id, max_id, total, start
       AND EXISTS (SELECT 1 FROM members);
 INSERT INTO jobs (kind, lane, payload, run_at, created_at)
     SELECT 'badges.backfill', 'default', CAST(id AS CHAR), UTC_TIMESTAMP(6), UTC_TIMESTAMP(6) FROM badge_backfills;
+
+-- The badge a member shows as a title next to their name (one they hold that allows it).
+CREATE TABLE badge_titles (
+    member_id BIGINT NOT NULL PRIMARY KEY,
+    badge_id  BIGINT NOT NULL,
+    CONSTRAINT fk_badge_titles_member FOREIGN KEY (member_id) REFERENCES members (id) ON DELETE CASCADE,
+    CONSTRAINT fk_badge_titles_badge FOREIGN KEY (badge_id) REFERENCES badges (id) ON DELETE CASCADE
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;

@@ -218,3 +218,16 @@ export interface Jump {
 export const jumpsApi = {
   list: () => api.get<Jump[]>('/api/v1/admin/badges/jumps'),
 }
+
+export interface MemberTitle {
+  username: string
+  badgeId: number
+  name: Bilingual
+  tier: BadgeTier
+}
+
+export const titlesApi = {
+  of: (usernames: string[]) =>
+    api.get<MemberTitle[]>(`/api/v1/badges/titles?usernames=${encodeURIComponent(usernames.join(','))}`),
+  choose: (badgeId: number | null) => api.put<void>('/api/v1/me/title', { badgeId }),
+}

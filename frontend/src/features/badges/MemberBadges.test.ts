@@ -18,7 +18,8 @@ const grants: MemberBadge[] = [
 ] as MemberBadge[]
 
 function mountIn(language: 'en' | 'fr', list: MemberBadge[]) {
-  vi.spyOn(globalThis, 'fetch').mockImplementation(async () => new Response(JSON.stringify(list),
+  vi.spyOn(globalThis, 'fetch').mockImplementation(async (input) => new Response(
+    JSON.stringify(String(input).includes('/badges/titles') ? [] : list),
     { status: 200, headers: { 'Content-Type': 'application/json' } }))
   return mount(MemberBadges, { props: { username: 'noah' }, global: { plugins: [createAppI18n(language)],
     stubs: { RouterLink: { template: '<a><slot /></a>' } } } })

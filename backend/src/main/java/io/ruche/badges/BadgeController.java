@@ -74,4 +74,20 @@ public class BadgeController {
         return queries.progress(viewer.requireMember(), ledger,
                 java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC));
     }
+
+    /** The titles of these members (comma-separated usernames, at most 100). */
+    @Get("/badges/titles")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    public List<BadgeViews.Title> titles(@QueryValue(defaultValue = "") String usernames) {
+        return queries.titles(List.of(usernames.split(",")));
+    }
+
+    /** The signed-in member picks the badge shown as their title (null: none). */
+    @io.micronaut.http.annotation.Put("/me/title")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    public io.micronaut.http.HttpResponse<?> chooseTitle(@io.micronaut.http.annotation.Body BadgeViews.ChooseTitle body,
+                                                         Viewer viewer) {
+        queries.chooseTitle(viewer.requireMember(), body.badgeId());
+        return io.micronaut.http.HttpResponse.noContent();
+    }
 }

@@ -144,6 +144,36 @@ public class BadgeQueries {
                 rs -> new BadgeViews.Jump(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getDouble(4)));
     }
 
+    /** The titles of some members (a thread page's authors): one query. */
+    @Transactional(readOnly = true)
+    public List<BadgeViews.Title> titles(List<String> usernames) {
+        List<String> names = usernames.stream().filter(u -> u != null && !u.isBlank()).distinct().limit(100).toList();
+        if (names.isEmpty()) {
+            return List.of();
+        }
+        return sql.query("SELECT m.username, b.id, b.name_en, b.name_fr, b.tier FROM badge_titles t "
+                        + "JOIN members m ON m.id = t.member_id JOIN badges b ON b.id = t.badge_id "
+                        + "WHERE b.allow_title AND m.username IN (" + Sql.placeholders(names.size()) + ")",
+                new ArrayList<>(names), rs -> new BadgeViews.Title(rs.getString(1), rs.getLong(2),
+                        new BadgeViews.Text(rs.getString(3), rs.getString(4)), rs.getString(5)));
+    }
+
+    /** A member shows a badge they hold (one that allows it) as their title, or none. */
+    @Transactional
+    public void chooseTitle(long memberId, @Nullable Long badgeId) {
+        if (badgeId == null) {
+            sql.update("DELETE FROM badge_titles WHERE member_id = ?", List.of(memberId));
+            return;
+        }
+        Badge badge = badges.findById(badgeId).filter(Badge::allowTitle)
+                .orElseThrow(() -> Problems.invalidField("badgeId", "validation.title.notAllowed"));
+        if (badges.grantsOf(badge.id(), memberId) == 0) {
+            throw Problems.invalidField("badgeId", "validation.title.notHeld");
+        }
+        sql.update("INSERT INTO badge_titles (member_id, badge_id) VALUES (?, ?) "
+                + "ON DUPLICATE KEY UPDATE badge_id = VALUES(badge_id)", List.of(memberId, badgeId));
+    }
+
     /** The next badge of each counted rule the member does not hold yet, with where they stand. */
     @Transactional(readOnly = true)
     public List<BadgeViews.Progress> progress(long memberId, BadgeLedger ledger, java.time.LocalDate today) {

@@ -62,4 +62,13 @@ public final class BadgeViews {
     @Serdeable
     public record Jump(String username, String displayName, long thisWeek, double usualPerWeek) {
     }
+
+    /** The title a member shows next to their name: a badge's name in both languages. */
+    @Serdeable
+    public record Title(String username, long badgeId, Text name, String tier) {
+    }
+
+    @Serdeable
+    public record ChooseTitle(@Nullable Long badgeId) {
+    }
 }

@@ -82,7 +82,7 @@ class FeatureBoundariesTest {
             "search", List.of("search_reindex"),
             "badges", List.of("badges", "badge_grants", "badge_member_stats", "badge_likers", "badge_like_days",
                     "badge_visit_days", "badge_flags", "badge_facts", "badge_post_likes", "badge_backfills", "badge_points", "badge_settings", "badge_flags_against",
-                    "trust_settings"),
+                    "trust_settings", "badge_titles"),
             "platform", List.of("app_secrets", "jobs", "rate_limit_buckets", "site_settings"));
 
     private static final Pattern WRITE = Pattern.compile(

@@ -123,4 +123,28 @@ class BadgeAdminTest extends IntegrationTest {
         assertEquals("0", TestDatabase.queryString("SELECT COUNT(*) FROM badge_grants WHERE id = " + grant));
         assertTrue(admin.get("/api/v1/admin/audit?limit=100").body().contains("Granted by mistake"));
     }
+
+    @Test
+    void aMemberShowsABadgeTheyHoldAsTheirTitle() {
+        String name = TestMembers.uniqueName("titled");
+        Api member = api().registered(name);
+        long ambassador = Long.parseLong(TestDatabase.queryString("SELECT id FROM badges WHERE slug = 'ambassador'"));
+        long expert = Long.parseLong(TestDatabase.queryString("SELECT id FROM badges WHERE slug = 'expert'"));
+        long solved = Long.parseLong(TestDatabase.queryString("SELECT id FROM badges WHERE slug = 'solved'"));
+        assertEquals(422, member.put("/api/v1/me/title", Map.of("badgeId", ambassador)).status(), "not held yet");
+        moderator.post("/api/v1/admin/badges/" + ambassador + "/grants", Map.of("usernames", List.of(name),
+                "reason", "Community champion"));
+        assertEquals(204, member.put("/api/v1/me/title", Map.of("badgeId", ambassador)).status());
+        assertEquals(422, member.put("/api/v1/me/title", Map.of("badgeId", expert)).status());
+        assertEquals(422, member.put("/api/v1/me/title", Map.of("badgeId", solved)).status(), "not a title badge");
+        Api.Response titles = api().get("/api/v1/badges/titles?usernames=" + name + ",nobody_at_all");
+        assertEquals(200, titles.status(), titles.body());
+        assertEquals("Brand ambassador", titles.at("0.name.en"));
+        assertEquals(1, titles.jsonList().size());
+        assertEquals(401, api().put("/api/v1/me/title", Map.of("badgeId", ambassador)).status());
+        java.util.HashMap<String, Object> none = new java.util.HashMap<>();
+        none.put("badgeId", null);
+        assertEquals(204, member.put("/api/v1/me/title", none).status());
+        assertEquals("[]", api().get("/api/v1/badges/titles?usernames=" + name).body());
+    }
 }
