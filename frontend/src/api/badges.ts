@@ -231,3 +231,13 @@ export const titlesApi = {
     api.get<MemberTitle[]>(`/api/v1/badges/titles?usernames=${encodeURIComponent(usernames.join(','))}`),
   choose: (badgeId: number | null) => api.put<void>('/api/v1/me/title', { badgeId }),
 }
+
+export interface InviteCreated {
+  url: string
+  email: string
+  expiresAt: string
+}
+
+export const invitesApi = {
+  invite: (email: string) => api.post<InviteCreated>('/api/v1/invites', { email: email || null }),
+}

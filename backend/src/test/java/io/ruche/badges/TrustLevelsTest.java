@@ -127,4 +127,19 @@ class TrustLevelsTest extends IntegrationTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> member.get("/api/v1/notifications").body()
                 .contains("3:2:demoted:days,replies,likesGiven,likers"));
     }
+
+    @Test
+    void invitingOpensAtLevelTwo() {
+        String name = TestMembers.uniqueName("inviter");
+        Api member = api().registered(name);
+        Api.Response refused = member.post("/api/v1/invites", Map.of("email", "friend@example.test"));
+        assertEquals(403, refused.status());
+        assertTrue(refused.body().contains("trust level 2"), refused.body());
+        assertEquals(200, moderator.put("/api/v1/admin/members/" + name + "/trust", Map.of("level", 2, "locked", false))
+                .status());
+        Api.Response created = member.post("/api/v1/invites", Map.of("email", "friend@example.test"));
+        assertEquals(201, created.status(), created.body());
+        assertTrue(((String) created.at("url")).contains("/sign-up?invite="));
+        assertEquals(401, api().post("/api/v1/invites", Map.of("email", "x@example.test")).status());
+    }
 }
