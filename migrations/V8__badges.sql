@@ -209,8 +209,6 @@ CREATE TABLE badge_flags_against (
 -- event about an old post counts nothing twice.
 INSERT INTO badge_facts (member_id, fact)
     SELECT author_id, CONCAT('post:', id) FROM posts WHERE deleted_at IS NULL;
-INSERT INTO badge_facts (member_id, fact)
-    SELECT author_id, CONCAT('reply:', id) FROM posts WHERE deleted_at IS NULL AND position > 1;
 INSERT IGNORE INTO badge_facts (member_id, fact)
     SELECT p.author_id, CONCAT('answer:', p.id) FROM threads t JOIN posts p ON p.id = t.accepted_post_id;
 INSERT IGNORE INTO badge_facts (member_id, fact)

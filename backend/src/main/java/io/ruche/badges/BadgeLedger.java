@@ -52,12 +52,20 @@ public class BadgeLedger {
      * Counts {@code fact} (post:12, answer:40) for the member once: true the first time, when the counter moved.
      * The member's stats row is locked from here to the commit, so two facts of one member count in turn.
      */
-    public boolean count(long memberId, String fact, Counter counter) {
+    public boolean count(long memberId, String fact, Counter counter, Counter... alsoCounted) {
         if (sql.update("INSERT IGNORE INTO badge_facts (member_id, fact) VALUES (?, ?)", List.of(memberId, fact)) == 0) {
             return false;
         }
-        sql.update("INSERT INTO badge_member_stats (member_id, " + counter.column + ") VALUES (?, 1) "
-                + "ON DUPLICATE KEY UPDATE " + counter.column + " = " + counter.column + " + 1", List.of(memberId));
+        StringBuilder columns = new StringBuilder(counter.column);
+        StringBuilder ones = new StringBuilder("1");
+        StringBuilder updates = new StringBuilder(counter.column + " = " + counter.column + " + 1");
+        for (Counter also : alsoCounted) {
+            columns.append(", ").append(also.column);
+            ones.append(", 1");
+            updates.append(", ").append(also.column).append(" = ").append(also.column).append(" + 1");
+        }
+        sql.update("INSERT INTO badge_member_stats (member_id, " + columns + ") VALUES (?, " + ones + ") "
+                + "ON DUPLICATE KEY UPDATE " + updates, List.of(memberId));
         return true;
     }
 

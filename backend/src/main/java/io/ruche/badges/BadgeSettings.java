@@ -32,6 +32,21 @@ public class BadgeSettings {
         this.audit = audit;
     }
 
+    private volatile Points cached;
+    private volatile long cachedAt;
+
+    /** The points, read at most every 30 s: every counted fact asks, and they rarely change. */
+    public Points cachedPoints() {
+        Points known = cached;
+        long now = System.nanoTime();
+        if (known == null || now - cachedAt > 30_000_000_000L) {
+            known = points();
+            cached = known;
+            cachedAt = now;
+        }
+        return known;
+    }
+
     @Transactional(readOnly = true)
     public Points points() {
         return sql.query("SELECT points_post, points_like, points_answer, staff_on_board FROM badge_settings WHERE id = 1",
@@ -43,6 +58,7 @@ public class BadgeSettings {
         Points p = points.validated();
         audit.record(actorId, "badge.settings", "site", null, "points post " + p.post() + ", like " + p.like()
                 + ", answer " + p.answer() + (p.staffOnBoard() ? ", staff included" : ""), null);
+        cached = null;
         sql.update("UPDATE badge_settings SET points_post = ?, points_like = ?, points_answer = ?, staff_on_board = ? "
                 + "WHERE id = 1", List.of(p.post(), p.like(), p.answer(), p.staffOnBoard()));
         return points();

@@ -66,7 +66,7 @@ class BadgeSubscribers {
         return new Subscriber<>(ForumEvents.ThreadCreated.class, "badges.thread-created", LANE, e -> inTransaction(() -> {
             ledger.firstPost(e.authorId(), e.firstPostId());
             if (ledger.count(e.authorId(), "post:" + e.firstPostId(), BadgeLedger.Counter.POSTS)) {
-                ledger.points(e.authorId(), today(), settings.points().post());
+                ledger.points(e.authorId(), today(), settings.cachedPoints().post());
                 awards.reached(e.authorId(), BadgeRule.POSTS, ledger.stats(e.authorId()).posts(), e.firstPostId(),
                         e.threadId());
             }
@@ -78,9 +78,9 @@ class BadgeSubscribers {
     EventSubscriber<ForumEvents.PostPublished> postPublished() {
         return new Subscriber<>(ForumEvents.PostPublished.class, "badges.post-published", LANE, e -> inTransaction(() -> {
             ledger.firstPost(e.authorId(), e.postId());
-            if (ledger.count(e.authorId(), "post:" + e.postId(), BadgeLedger.Counter.POSTS)) {
-                ledger.count(e.authorId(), "reply:" + e.postId(), BadgeLedger.Counter.REPLIES);
-                ledger.points(e.authorId(), today(), settings.points().post());
+            if (ledger.count(e.authorId(), "post:" + e.postId(), BadgeLedger.Counter.POSTS,
+                    BadgeLedger.Counter.REPLIES)) {
+                ledger.points(e.authorId(), today(), settings.cachedPoints().post());
                 awards.reached(e.authorId(), BadgeRule.POSTS, ledger.stats(e.authorId()).posts(), e.postId(),
                         e.threadId());
             }
@@ -108,7 +108,7 @@ class BadgeSubscribers {
                         if (!ledger.like(p.postId(), e.memberId(), p.authorId(), today, awards.likesPerGiverPerDay())) {
                             return;
                         }
-                        ledger.points(p.authorId(), today, settings.points().like());
+                        ledger.points(p.authorId(), today, settings.cachedPoints().like());
                         awards.reached(p.authorId(), BadgeRule.LIKERS, ledger.stats(p.authorId()).likers(), p.postId(),
                                 p.threadId());
                         awards.postLiked(p, ledger.postLikes(p.postId()));
@@ -134,7 +134,7 @@ class BadgeSubscribers {
             }
             inTransaction(() -> posts.facts(e.postId()).ifPresent(p -> {
                 if (ledger.count(p.authorId(), "answer:" + p.postId(), BadgeLedger.Counter.ACCEPTED_ANSWERS)) {
-                    ledger.points(p.authorId(), today(), settings.points().answer());
+                    ledger.points(p.authorId(), today(), settings.cachedPoints().answer());
                     awards.reached(p.authorId(), BadgeRule.ACCEPTED_ANSWERS,
                             ledger.stats(p.authorId()).acceptedAnswers(), p.postId(), p.threadId());
                 }
