@@ -27,10 +27,14 @@ public class BadgeAdminController {
     private final BadgeBackfills backfills;
     private final BadgeQueries queries;
     private final BadgeSettings settings;
+    private final BadgeNightly nightly;
+    private final TrustLevels trust;
 
     public BadgeAdminController(BadgeAdministration administration, BadgeBackfills backfills, BadgeQueries queries,
-                                BadgeSettings settings) {
+                                BadgeSettings settings, BadgeNightly nightly, TrustLevels trust) {
         this.settings = settings;
+        this.nightly = nightly;
+        this.trust = trust;
         this.administration = administration;
         this.backfills = backfills;
         this.queries = queries;
@@ -100,5 +104,19 @@ public class BadgeAdminController {
     @Get("/jumps")
     public List<BadgeViews.Jump> jumps() {
         return queries.jumps(java.time.Instant.now());
+    }
+
+    @io.micronaut.serde.annotation.Serdeable
+    public record NightlyRun(int anniversaries, long millis) {
+    }
+
+    /** Runs the nightly pass now (anniversaries, visit days, trust levels in their grace period). Admins only. */
+    @Post("/nightly")
+    @Secured("admin")
+    public NightlyRun nightly() {
+        long start = System.nanoTime();
+        int granted = nightly.run(java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+        trust.runNightly();
+        return new NightlyRun(granted, (System.nanoTime() - start) / 1_000_000);
     }
 }

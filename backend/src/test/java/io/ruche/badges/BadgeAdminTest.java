@@ -53,6 +53,8 @@ class BadgeAdminTest extends IntegrationTest {
         assertEquals(200, moderator.post("/api/v1/admin/badges/dry-run", rule).status());
         assertEquals(422, moderator.post("/api/v1/admin/badges/dry-run", Map.of("conditions", List.of())).status(),
                 "a rule without a condition is refused with a reason");
+        assertEquals(403, moderator.post("/api/v1/admin/badges/nightly", null).status(), "the nightly pass is for admins");
+        assertEquals(200, admin.post("/api/v1/admin/badges/nightly", null).status());
     }
 
     @Test
