@@ -403,6 +403,12 @@ public class AccountService {
         outbox.publish(new AccountEvents.TrustLevelChanged(memberId, s.storedTrust(), s.storedTrust(), reason));
     }
 
+    /** At trust level 3 or above (the "regular" tools). */
+    @Transactional(readOnly = true)
+    public boolean isRegular(long memberId) {
+        return members.standingOf(memberId).map(s -> s.trustLevel() >= 3).orElse(false);
+    }
+
     /** Members at a trust level (for the nightly pass), by id, a page at a time. */
     @Transactional(readOnly = true)
     public List<Long> atTrustLevel(int level, long afterId, int limit) {

@@ -36,13 +36,23 @@ public final class ThreadAccess {
 
     /** The rights of a viewer who can see the thread (the catalog has already found its category). */
     public static Rights of(Viewer viewer, CategoryAccess.Catalog catalog, Subject thread) {
+        return of(viewer, catalog, thread, false);
+    }
+
+    /**
+     * {@code regular}: the viewer is at trust level 3, whose tools include retitling threads of categories where they
+     * may start threads (tidying what others wrote, as staff would).
+     */
+    public static Rights of(Viewer viewer, CategoryAccess.Catalog catalog, Subject thread, boolean regular) {
         boolean member = viewer.isMember();
         boolean staff = viewer.isStaff();
         boolean author = viewer.is(thread.authorId());
         boolean participate = member && catalog.canReply(thread.categoryId());
         boolean write = !thread.archived() && (!thread.locked() || staff);
         // Staff retitle any thread they can see (archived ones included); authors while it is open to them.
-        return new Rights(participate, write, participate && write, member && (staff || (author && write)), staff,
+        boolean tidy = regular && catalog.canStart(thread.categoryId());
+        return new Rights(participate, write, participate && write,
+                member && (staff || ((author || tidy) && write)), staff,
                 member && thread.kind() == CategoryKind.QUESTIONS && (author || staff) && !thread.archived(), member);
     }
 
@@ -65,8 +75,9 @@ public final class ThreadAccess {
         }
     }
 
-    public static void requireEditTitle(Viewer viewer, CategoryAccess.Catalog catalog, Subject thread) {
-        if (!of(viewer, catalog, thread).editTitle()) {
+    public static void requireEditTitle(Viewer viewer, CategoryAccess.Catalog catalog, Subject thread,
+                                        boolean regular) {
+        if (!of(viewer, catalog, thread, regular).editTitle()) {
             requireWrite(viewer, thread);
             throw Problems.forbidden("problem.forbidden");
         }

@@ -109,7 +109,8 @@ public class ThreadService {
         boolean more = page.size() > size;
         List<PostQueries.Row> shown = more ? page.subList(0, size) : page;
 
-        ThreadAccess.Rights rights = ThreadAccess.of(viewer, catalog, ThreadAccess.Subject.of(thread, category));
+        ThreadAccess.Rights rights = ThreadAccess.of(viewer, catalog, ThreadAccess.Subject.of(thread, category),
+                regular(viewer, thread.authorId()));
         List<PostQueries.Row> all = new ArrayList<>(shown);
         PostQueries.Row acceptedRow = null;
         if (thread.acceptedPostId() != null) {
@@ -342,7 +343,8 @@ public class ThreadService {
             ThreadAccess.requireModerate(viewer);
         }
         if (request.title() != null) {
-            ThreadAccess.requireEditTitle(viewer, catalog, ThreadAccess.Subject.of(thread, current));
+            ThreadAccess.requireEditTitle(viewer, catalog, ThreadAccess.Subject.of(thread, current),
+                    regular(viewer, thread.authorId()));
         }
         long categoryId = thread.categoryId();
         if (request.categoryId() != null && request.categoryId() != categoryId) {
@@ -414,6 +416,11 @@ public class ThreadService {
         Thread thread = threads.findById(threadId).orElseThrow(() -> Problems.notFound("thread"));
         catalog.requireForThread(thread.categoryId());
         return thread;
+    }
+
+    /** A member other than the author at trust level 3 (one query, only for them). */
+    private boolean regular(Viewer viewer, long authorId) {
+        return viewer.isMember() && !viewer.isStaff() && !viewer.is(authorId) && accounts.isRegular(viewer.memberId());
     }
 
     private static String describe(ForumRequests.UpdateThread r) {

@@ -142,4 +142,23 @@ class TrustLevelsTest extends IntegrationTest {
         assertTrue(((String) created.at("url")).contains("/sign-up?invite="));
         assertEquals(401, api().post("/api/v1/invites", Map.of("email", "x@example.test")).status());
     }
+
+    @Test
+    void aRegularMayRetitleOthersThreadsAndAMemberMayNot() {
+        Api author = api().registered(TestMembers.uniqueName("author"));
+        String regularName = TestMembers.uniqueName("regular");
+        Api regular = api().registered(regularName);
+        Api member = api().registered(TestMembers.uniqueName("member"));
+        TestDatabase.execute("UPDATE members SET trust_level = 3 WHERE username = '" + regularName + "'");
+        long thread = ForumFixtures.thread(author, category, "halp pls export", "How do I export?", List.of());
+        String t = "/api/v1/threads/" + thread;
+
+        assertEquals(false, member.get(t).at("canEditTitle"));
+        assertEquals(403, member.patch(t, Map.of("title", "Exporting invoices")).status());
+        assertEquals(true, regular.get(t).at("canEditTitle"), "the page offers what level 3 may do");
+        assertEquals(200, regular.patch(t, Map.of("title", "How do I export my invoices?")).status());
+        assertEquals("How do I export my invoices?", api().get(t).at("thread.title"));
+        assertEquals(403, regular.patch(t, Map.of("locked", true)).status(), "locking stays with staff");
+        assertTrue(admin.get("/api/v1/admin/audit?limit=50").body().contains("How do I export my invoices?"));
+    }
 }
