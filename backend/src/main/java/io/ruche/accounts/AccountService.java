@@ -406,7 +406,16 @@ public class AccountService {
     /** At trust level 3 or above (the "regular" tools). */
     @Transactional(readOnly = true)
     public boolean isRegular(long memberId) {
-        return members.standingOf(memberId).map(s -> s.trustLevel() >= 3).orElse(false);
+        return storedTrustLevel(memberId) >= 3;
+    }
+
+    /**
+     * The trust level kept on the member's row: exact from level 2 up (level 1 may also come live from approved
+     * posts, see {@link Standing#trustLevel}), which is what the privileges of levels 2 and 3 ask.
+     */
+    @Transactional(readOnly = true)
+    public int storedTrustLevel(long memberId) {
+        return members.standingOf(memberId).map(MemberRepository.StandingRow::trustLevel).orElse(0);
     }
 
     /** Members at a trust level (for the nightly pass), by id, a page at a time. */

@@ -114,8 +114,12 @@ public class BadgeBackfills implements JobHandler {
         if (badge != null && badge.enabled() && !badge.retired()) {
             seen = sql.query("SELECT COUNT(*) FROM members WHERE id > ? AND id <= ?", List.of(state.nextId(), to),
                     rs -> rs.getInt(1)).get(0);
-            for (long memberId : earners(badge, state.nextId(), to)) {
-                if (awards.grant(badge, memberId, "once", null, null, null, "", true)) {
+            List<Long> earners = earners(badge, state.nextId(), to);
+            Map<Long, Earned> earnedBy = earners.isEmpty() ? Map.of() : earnedBy(badge, state.nextId(), to);
+            for (long memberId : earners) {
+                Earned what = earnedBy.get(memberId);
+                if (awards.grant(badge, memberId, "once", what == null ? null : what.postId(),
+                        what == null ? null : what.threadId(), null, "", true)) {
                     granted++;
                 }
             }
@@ -126,6 +130,42 @@ public class BadgeBackfills implements JobHandler {
                 + "finished_at = ? WHERE id = ?", java.util.Arrays.asList(to, seen, granted, now, finished ? now : null,
                 backfillId));
         return !finished;
+    }
+
+    /** The post or thread that earned a grant. */
+    private record Earned(@Nullable Long postId, @Nullable Long threadId) {
+    }
+
+    /**
+     * What earned a counter badge, for the members of a slice: the post or thread that reached the threshold (the
+     * N-th post, accepted answer, or thread others replied to), as the live rule records it. One query per slice.
+     */
+    private Map<Long, Earned> earnedBy(Badge badge, long fromExclusive, long toInclusive) {
+        if (badge.ruleJson() != null || badge.ruleKey() == null) {
+            return Map.of();
+        }
+        String ranked = switch (BadgeRule.valueOf(badge.ruleKey())) {
+            case POSTS -> "SELECT p.author_id AS member_id, p.id AS post_id, p.thread_id, ROW_NUMBER() OVER "
+                    + "(PARTITION BY p.author_id ORDER BY p.id) AS n FROM posts p "
+                    + "WHERE p.author_id > ? AND p.author_id <= ? AND p.deleted_at IS NULL";
+            case ACCEPTED_ANSWERS -> "SELECT f.member_id, p.id AS post_id, p.thread_id, ROW_NUMBER() OVER "
+                    + "(PARTITION BY f.member_id ORDER BY p.id) AS n FROM badge_facts f "
+                    + "JOIN posts p ON p.id = CAST(SUBSTRING(f.fact, 8) AS UNSIGNED) "
+                    + "WHERE f.member_id > ? AND f.member_id <= ? AND f.fact LIKE 'answer:%'";
+            case THREADS_ANSWERED -> "SELECT f.member_id, NULL AS post_id, CAST(SUBSTRING(f.fact, 10) AS UNSIGNED) "
+                    + "AS thread_id, ROW_NUMBER() OVER (PARTITION BY f.member_id "
+                    + "ORDER BY CAST(SUBSTRING(f.fact, 10) AS UNSIGNED)) AS n FROM badge_facts f "
+                    + "WHERE f.member_id > ? AND f.member_id <= ? AND f.fact LIKE 'answered:%'";
+            default -> null;
+        };
+        if (ranked == null) {
+            return Map.of();
+        }
+        Map<Long, Earned> found = new java.util.HashMap<>();
+        sql.query("SELECT member_id, post_id, thread_id FROM (" + ranked + ") x WHERE n = ?",
+                List.of(fromExclusive, toInclusive, Math.max(1, badge.threshold())), rs -> found.put(rs.getLong(1),
+                        new Earned(Sql.nullableLong(rs, "post_id"), Sql.nullableLong(rs, "thread_id"))));
+        return found;
     }
 
     private List<Long> earners(Badge badge, long fromExclusive, long toInclusive) {

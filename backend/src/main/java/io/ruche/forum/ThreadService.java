@@ -110,7 +110,7 @@ public class ThreadService {
         List<PostQueries.Row> shown = more ? page.subList(0, size) : page;
 
         ThreadAccess.Rights rights = ThreadAccess.of(viewer, catalog, ThreadAccess.Subject.of(thread, category),
-                regular(viewer, thread.authorId()));
+                trust(viewer));
         List<PostQueries.Row> all = new ArrayList<>(shown);
         PostQueries.Row acceptedRow = null;
         if (thread.acceptedPostId() != null) {
@@ -344,7 +344,7 @@ public class ThreadService {
         }
         if (request.title() != null) {
             ThreadAccess.requireEditTitle(viewer, catalog, ThreadAccess.Subject.of(thread, current),
-                    regular(viewer, thread.authorId()));
+                    isAuthor ? 0 : trust(viewer));
         }
         long categoryId = thread.categoryId();
         if (request.categoryId() != null && request.categoryId() != categoryId) {
@@ -418,9 +418,9 @@ public class ThreadService {
         return thread;
     }
 
-    /** A member other than the author at trust level 3 (one query, only for them). */
-    private boolean regular(Viewer viewer, long authorId) {
-        return viewer.isMember() && !viewer.isStaff() && !viewer.is(authorId) && accounts.isRegular(viewer.memberId());
+    /** The viewer's trust level: one query, for members other than staff (whose rights do not depend on it). */
+    private int trust(Viewer viewer) {
+        return viewer.isMember() && !viewer.isStaff() ? accounts.storedTrustLevel(viewer.memberId()) : 0;
     }
 
     private static String describe(ForumRequests.UpdateThread r) {

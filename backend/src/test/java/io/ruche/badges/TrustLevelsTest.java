@@ -161,4 +161,59 @@ class TrustLevelsTest extends IntegrationTest {
         assertEquals(403, regular.patch(t, Map.of("locked", true)).status(), "locking stays with staff");
         assertTrue(admin.get("/api/v1/admin/audit?limit=50").body().contains("How do I export my invoices?"));
     }
+
+    @Test
+    void aWikiPostOpensToLevelTwoEditorsAndOnlyStaffOrALevelThreeAuthorMakeOne() {
+        String authorName = TestMembers.uniqueName("wikiauthor");
+        Api author = api().registered(authorName);
+        String editorName = TestMembers.uniqueName("wikieditor");
+        Api editor = api().registered(editorName);
+        Api newcomer = api().registered(TestMembers.uniqueName("wikinew"));
+        TestDatabase.execute("UPDATE members SET trust_level = 2 WHERE username = '" + editorName + "'");
+        long thread = ForumFixtures.thread(author, category, "Exports: the how-to", "Step 1: open settings.", List.of());
+        long post = Long.parseLong(TestDatabase.queryString("SELECT id FROM posts WHERE thread_id = " + thread
+                + " AND position = 1"));
+        String p = "/api/v1/posts/" + post;
+        String t = "/api/v1/threads/" + thread;
+        Map<String, Object> improved = Map.of("body", "Step 1: open settings. Step 2: choose Export.");
+
+        // Not a wiki yet: a level-2 member may not touch another's post.
+        assertEquals(403, editor.patch(p, improved).status());
+        // A level-0 author may not make their own post a wiki; told which level opens it.
+        Api.Response early = author.put(p + "/wiki", Map.of("wiki", true));
+        assertEquals(403, early.status());
+        assertTrue(early.body().contains("trust level 3"), early.body());
+        assertEquals(false, author.get(t).at("posts.0.canWiki"));
+        assertEquals(403, editor.put(p + "/wiki", Map.of("wiki", true)).status(), "not their post");
+        assertEquals(401, api().put(p + "/wiki", Map.of("wiki", true)).status());
+        assertEquals(422, moderator.put(p + "/wiki", Map.of()).status());
+
+        // Level 3 makes their own post a wiki; the page says so and offers the edit to level 2, not to level 0.
+        TestDatabase.execute("UPDATE members SET trust_level = 3 WHERE username = '" + authorName + "'");
+        assertEquals(true, author.get(t).at("posts.0.canWiki"));
+        Api.Response made = author.put(p + "/wiki", Map.of("wiki", true));
+        assertEquals(200, made.status(), made.body());
+        assertEquals(true, made.at("wiki"));
+        assertEquals(true, editor.get(t).at("posts.0.canEdit"));
+        assertEquals(false, editor.get(t).at("posts.0.canDelete"), "a wiki editor edits; removing stays with the author");
+        assertEquals(false, newcomer.get(t).at("posts.0.canEdit"));
+
+        Api.Response refused = newcomer.patch(p, improved);
+        assertEquals(403, refused.status());
+        assertTrue(refused.body().contains("trust level 2"), refused.body());
+        Api.Response edited = editor.patch(p, improved);
+        assertEquals(200, edited.status(), edited.body());
+        assertEquals("Step 1: open settings. Step 2: choose Export.", api().get(t).at("posts.0.source"));
+        assertEquals("Step 1: open settings.", api().get(p + "/revisions").jsonList().get(0).get("source"),
+                "the text it replaced is kept, with who replaced it");
+        assertEquals(403, editor.delete(p).status());
+
+        // Locked: closed to wiki editors too; staff stop the wiki, and level 2 loses the edit.
+        assertEquals(200, moderator.patch(t, Map.of("locked", true)).status());
+        assertEquals(403, editor.patch(p, Map.of("body", "Locked edit")).status());
+        assertEquals(200, moderator.patch(t, Map.of("locked", false)).status());
+        assertEquals(200, moderator.put(p + "/wiki", Map.of("wiki", false)).status());
+        assertEquals(403, editor.patch(p, Map.of("body", "No longer a wiki")).status());
+        assertTrue(admin.get("/api/v1/admin/audit?limit=50").body().contains("post.unwiki"));
+    }
 }
