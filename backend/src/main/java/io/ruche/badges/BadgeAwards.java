@@ -30,8 +30,14 @@ public class BadgeAwards {
     private volatile List<Badge> catalogue;
     private volatile Instant catalogueAt = Instant.EPOCH;
 
+    private final io.ruche.platform.Sql sql;
+    private final io.micronaut.serde.ObjectMapper json;
+
     public BadgeAwards(BadgeRepository badges, BadgeLedger ledger, Outbox outbox, Clock clock,
+                       io.ruche.platform.Sql sql, io.micronaut.serde.ObjectMapper json,
                        @Value("${ruche.badges.likes-per-giver-per-day:20}") int likesPerGiverPerDay) {
+        this.sql = sql;
+        this.json = json;
         this.badges = badges;
         this.ledger = ledger;
         this.outbox = outbox;
@@ -41,6 +47,15 @@ public class BadgeAwards {
 
     /** The badges granted by a rule now (a short cache: every event asks, the catalogue rarely changes). */
     List<Badge> granting(BadgeRule rule) {
+        return catalogue().stream().filter(b -> b.granting() && rule.name().equals(b.ruleKey())).toList();
+    }
+
+    /** Console-made badges granted now (enabled, not retired, with a template rule). */
+    List<Badge> grantingTemplates() {
+        return catalogue().stream().filter(b -> b.enabled() && !b.retired() && b.ruleJson() != null).toList();
+    }
+
+    private List<Badge> catalogue() {
         Instant now = clock.instant();
         List<Badge> known = catalogue;
         if (known == null || now.isAfter(catalogueAt.plus(CATALOGUE_TTL))) {
@@ -48,7 +63,35 @@ public class BadgeAwards {
             catalogue = known;
             catalogueAt = now;
         }
-        return known.stream().filter(b -> b.granting() && rule.name().equals(b.ruleKey())).toList();
+        return known;
+    }
+
+    /**
+     * Console-made badges the member does not hold yet, checked after something that can move their conditions (a
+     * post, a like received, an accepted answer): one indexed query per such badge, on that member only. Group
+     * membership has no event; the nightly pass catches it up.
+     */
+    void templates(long memberId, @Nullable Long postId, @Nullable Long threadId) {
+        for (Badge badge : grantingTemplates()) {
+            if (badges.grantsOf(badge.id(), memberId) > 0) {
+                continue;
+            }
+            BadgeTemplate.Sql where = template(badge).toSql();
+            List<Object> params = new java.util.ArrayList<>();
+            params.add(memberId);
+            params.addAll(where.params());
+            if (!sql.query("SELECT 1 FROM members m WHERE m.id = ? AND " + where.where(), params, rs -> 1).isEmpty()) {
+                grant(badge, memberId, "once", postId, threadId, null, "");
+            }
+        }
+    }
+
+    BadgeTemplate template(Badge badge) {
+        try {
+            return json.readValue(badge.ruleJson(), BadgeTemplate.class);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Forgets the cached catalogue (a badge was created, enabled or changed on this node). */

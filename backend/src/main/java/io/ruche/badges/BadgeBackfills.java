@@ -65,6 +65,12 @@ public class BadgeBackfills implements JobHandler {
         return KIND;
     }
 
+    /** A backfill of the badge has not finished yet. */
+    boolean running(long badgeId) {
+        return !sql.query("SELECT 1 FROM badge_backfills WHERE badge_id = ? AND finished_at IS NULL LIMIT 1",
+                List.of(badgeId), rs -> 1).isEmpty();
+    }
+
     /** Starts a backfill of the badge (in the caller's transaction: it starts if the switch commits). */
     public long start(Viewer staff, Badge badge) {
         Instant now = clock.instant();

@@ -23,7 +23,10 @@ public class BadgeNightly {
     private final BadgeLedger ledger;
     private final Clock clock;
 
-    public BadgeNightly(Sql sql, BadgeAwards awards, BadgeLedger ledger, Clock clock) {
+    private final BadgeBackfills backfills;
+
+    public BadgeNightly(Sql sql, BadgeAwards awards, BadgeLedger ledger, Clock clock, BadgeBackfills backfills) {
+        this.backfills = backfills;
         this.sql = sql;
         this.awards = awards;
         this.ledger = ledger;
@@ -55,6 +58,15 @@ public class BadgeNightly {
             }
         }
         ledger.forgetVisitsBefore(today.minusDays(100));
+        // Console-made badges asking for a group: joining a group is no event, so they are caught up here (a
+        // backfill in slices, unless one is already running).
+        for (Badge badge : awards.grantingTemplates()) {
+            boolean group = awards.template(badge).conditions().stream()
+                    .anyMatch(c -> c.kind() == BadgeTemplate.Kind.GROUP_MEMBER);
+            if (group && !backfills.running(badge.id())) {
+                backfills.start(io.ruche.accounts.Viewer.GUEST, badge);
+            }
+        }
         return granted;
     }
 }

@@ -69,6 +69,7 @@ class BadgeSubscribers {
                 ledger.points(e.authorId(), today(), settings.cachedPoints().post());
                 awards.reached(e.authorId(), BadgeRule.POSTS, ledger.stats(e.authorId()).posts(), e.firstPostId(),
                         e.threadId());
+                awards.templates(e.authorId(), e.firstPostId(), e.threadId());
             }
         }));
     }
@@ -83,6 +84,7 @@ class BadgeSubscribers {
                 ledger.points(e.authorId(), today(), settings.cachedPoints().post());
                 awards.reached(e.authorId(), BadgeRule.POSTS, ledger.stats(e.authorId()).posts(), e.postId(),
                         e.threadId());
+                awards.templates(e.authorId(), e.postId(), e.threadId());
             }
             posts.facts(e.postId()).filter(p -> p.threadAuthorId() != e.authorId()).ifPresent(p -> {
                 // Someone else replied: one more of the starter's threads became a conversation.
@@ -112,6 +114,7 @@ class BadgeSubscribers {
                         awards.reached(p.authorId(), BadgeRule.LIKERS, ledger.stats(p.authorId()).likers(), p.postId(),
                                 p.threadId());
                         awards.postLiked(p, ledger.postLikes(p.postId()));
+                        awards.templates(p.authorId(), p.postId(), p.threadId());
                         // A reply that welcomed a newcomer: their very first post started this thread.
                         Long newcomersFirst = ledger.stats(p.threadAuthorId()).firstPostId();
                         if (!p.isFirstPost() && p.threadAuthorId() != p.authorId() && newcomersFirst != null
@@ -137,6 +140,7 @@ class BadgeSubscribers {
                     ledger.points(p.authorId(), today(), settings.cachedPoints().answer());
                     awards.reached(p.authorId(), BadgeRule.ACCEPTED_ANSWERS,
                             ledger.stats(p.authorId()).acceptedAnswers(), p.postId(), p.threadId());
+                    awards.templates(p.authorId(), p.postId(), p.threadId());
                 }
             }));
         });

@@ -72,6 +72,10 @@ class BadgeAdminTest extends IntegrationTest {
         }
         Map<String, Object> rule = Map.of("conditions", List.of(Map.of("kind", "POSTS_IN_CATEGORY", "n", 2,
                 "categoryId", category)));
+        // Their posts are counted before the badge exists, so what follows is the backfill's work alone.
+        await().atMost(Duration.ofSeconds(15)).until(() -> "5".equals(TestDatabase.queryString(
+                "SELECT SUM(s.posts) FROM badge_member_stats s JOIN members m ON m.id = s.member_id "
+                        + "WHERE m.username IN ('" + twiceA + "', '" + twiceB + "', '" + once + "')")));
 
         Api.Response dry = moderator.post("/api/v1/admin/badges/dry-run", rule);
         assertEquals(200, dry.status(), dry.body());
@@ -97,6 +101,33 @@ class BadgeAdminTest extends IntegrationTest {
                         + "AND n.group_key = 'badges-backfill' AND m.username = '" + twiceA + "'")));
         assertTrue(TestDatabase.queryString("SELECT COUNT(*) FROM audit_log WHERE action = 'badge.enable' AND "
                 + "target_id = " + id).equals("1"));
+
+        // Switched on, the rule also works as members act: the member one post short earns it with the next one.
+        Api onceMember = api().signedIn(once, TestMembers.PASSWORD);
+        long thread = ForumFixtures.thread(onceMember, category, "Another idea from " + once, "Second", List.of());
+        await().atMost(Duration.ofSeconds(15)).until(() -> "3".equals(TestDatabase.queryString(
+                "SELECT COUNT(*) FROM badge_grants WHERE badge_id = " + id)));
+        assertEquals(String.valueOf(thread), TestDatabase.queryString("SELECT g.thread_id FROM badge_grants g "
+                + "JOIN members m ON m.id = g.member_id WHERE g.badge_id = " + id + " AND m.username = '" + once + "'"),
+                "kept with the thread that earned it");
+    }
+
+    @Test
+    void aGroupBadgeIsCaughtUpByTheNightlyPass() {
+        Api member = api().registered(TestMembers.uniqueName("grouped"));
+        long group = fixtures.group("Beta testers");
+        Map<String, Object> rule = Map.of("conditions", List.of(Map.of("kind", "GROUP_MEMBER", "groupId", group)));
+        long id = ((Number) admin.post("/api/v1/admin/badges", badge("Beta tester", rule)).at("id")).longValue();
+        assertEquals(200, admin.put("/api/v1/admin/badges/" + id + "/enabled", Map.of("on", true)).status());
+        await().atMost(Duration.ofSeconds(15)).until(() -> admin.get("/api/v1/admin/badges/" + id + "/backfills")
+                .body().contains("\"finishedAt\":\""));
+        assertEquals("0", TestDatabase.queryString("SELECT COUNT(*) FROM badge_grants WHERE badge_id = " + id));
+
+        String username = (String) member.get("/api/v1/session").at("member.username");
+        assertTrue(admin.put("/api/v1/groups/" + group + "/members/" + username, null).status() < 300);
+        assertEquals(200, admin.post("/api/v1/admin/badges/nightly", null).status());
+        await().atMost(Duration.ofSeconds(15)).until(() -> "1".equals(TestDatabase.queryString(
+                "SELECT COUNT(*) FROM badge_grants WHERE badge_id = " + id)));
     }
 
     @Test

@@ -368,6 +368,16 @@ final class ForumPages {
             return all.get(all.size() - 1).findElement(By.cssSelector("[data-test=post-body]")).getAttribute("innerHTML");
         }
 
+        /** Retitles the thread in place (author, staff, or a level-3 member), and waits for the new title. */
+        ThreadPage retitle(String title) {
+            driver.findElement(By.cssSelector("[data-test=edit-title]")).click();
+            WebElement input = driver.findElement(By.id("thread-retitle"));
+            input.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), title);
+            driver.findElement(By.cssSelector("[data-test=save-title]")).click();
+            waitForText(By.cssSelector("[data-test=thread-title]"), title);
+            return this;
+        }
+
         ThreadPage markAnswer(int index) {
             posts().get(index).findElement(By.cssSelector("[data-test=accept]")).click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test=accepted-answer]")));
