@@ -169,6 +169,13 @@ class BadgeSubscribers {
     }
 
     @Singleton
+    @Named("badges.guidelines-read")
+    EventSubscriber<io.ruche.guidelines.GuidelinesEvents.GuidelinesRead> guidelinesRead() {
+        return new Subscriber<>(io.ruche.guidelines.GuidelinesEvents.GuidelinesRead.class, "badges.guidelines-read",
+                LANE, e -> inTransaction(() -> awards.reached(e.memberId(), BadgeRule.GUIDELINES, 1, null, null)));
+    }
+
+    @Singleton
     @Named("badges.flag-raised")
     EventSubscriber<ModerationEvents.FlagRaised> flagRaised() {
         return new Subscriber<>(ModerationEvents.FlagRaised.class, "badges.flag-raised", LANE,
