@@ -106,6 +106,8 @@ export interface PostView {
   hidden: boolean
   official: boolean
   canFlag: boolean
+  wiki: boolean
+  canWiki: boolean
 }
 
 export interface Held {
@@ -206,6 +208,7 @@ export const forumApi = {
     api.put<{ level: FollowLevel | null }>(`/api/v1/categories/${encodeURIComponent(slug)}/follow`, { level }),
   unfollow: (threadId: number) => api.delete<void>(`/api/v1/threads/${threadId}/follow`),
   editPost: (id: number, body: string) => api.patch<PostView>(`/api/v1/posts/${id}`, { body }),
+  setWiki: (id: number, wiki: boolean) => api.put<PostView>(`/api/v1/posts/${id}/wiki`, { wiki }),
   deletePost: (id: number) => api.delete<void>(`/api/v1/posts/${id}`),
   revisions: (id: number) => api.get<Revision[]>(`/api/v1/posts/${id}/revisions`),
   reactors: (id: number) => api.get<Reactors[]>(`/api/v1/posts/${id}/reactions`),

@@ -95,4 +95,5 @@ export const api = {
   put: <T>(url: string, body?: unknown) => request<T>('PUT', url, body),
   patch: <T>(url: string, body?: unknown) => request<T>('PATCH', url, body),
   delete: <T>(url: string) => request<T>('DELETE', url),
+  deleteWithBody: <T>(url: string, body: unknown) => request<T>('DELETE', url, body),
 }

@@ -1,12 +1,12 @@
 import { api } from './http'
 
 export type NotificationKind = 'REPLY' | 'MENTION' | 'QUOTE' | 'REACTION' | 'ACCEPTED' | 'NEW_THREAD' | 'STAFF_MESSAGE'
-  | 'REVIEW_QUEUE'
+  | 'REVIEW_QUEUE' | 'BADGE' | 'TRUST_LEVEL'
 export type Channel = 'OFF' | 'APP' | 'EMAIL' | 'DIGEST'
 export type Digest = 'OFF' | 'DAILY' | 'WEEKLY'
 
 export const NOTIFICATION_KINDS: NotificationKind[] =
-  ['REPLY', 'MENTION', 'QUOTE', 'REACTION', 'ACCEPTED', 'NEW_THREAD', 'STAFF_MESSAGE', 'REVIEW_QUEUE']
+  ['REPLY', 'MENTION', 'QUOTE', 'REACTION', 'ACCEPTED', 'NEW_THREAD', 'STAFF_MESSAGE', 'REVIEW_QUEUE', 'BADGE', 'TRUST_LEVEL']
 export const CHANNELS: Channel[] = ['OFF', 'APP', 'EMAIL', 'DIGEST']
 
 export interface NotificationItem {

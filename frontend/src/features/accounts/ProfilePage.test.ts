@@ -21,6 +21,7 @@ async function mountAs(role: 'MEMBER' | 'MODERATOR') {
   vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
     calls.push(`${init?.method ?? 'GET'} ${String(input)} ${init?.body ?? ''}`)
     if (init?.method === 'POST') return new Response(null, { status: 204 })
+    if (String(input).endsWith('/badges')) return json([])
     return json(profile)
   })
   const wrapper = mount(ProfilePage, { props: { username: 'noah' }, global: {

@@ -22,6 +22,19 @@ public final class AccountEvents {
     public record MemberSignedIn(long memberId, java.time.LocalDate day) implements DomainEvent {
     }
 
+    /**
+     * The member's trust level changed ({@code from} != {@code to}), or is about to be lost ({@code from} == {@code
+     * to}: a warning at the start of the grace period). {@code reason} is what the member is told.
+     */
+    @Serdeable
+    public record TrustLevelChanged(long memberId, int from, int to, String reason) implements DomainEvent {
+    }
+
+    /** The member changed what others read of them: display name or bio. */
+    @Serdeable
+    public record ProfileUpdated(long memberId) implements DomainEvent {
+    }
+
     /** The member confirmed their address for the first time. */
     @Serdeable
     public record MemberVerified(long memberId) implements DomainEvent {

@@ -357,16 +357,72 @@ public class AccountService {
         }
     }
 
-    /** A member's standing: approved posts so far, and a silence if one runs. */
-    public record Standing(int approvedPosts, @Nullable Instant silencedUntil) {
+    /** A member's standing: approved posts so far, a silence if one runs, the trust level kept on the row. */
+    public record Standing(int approvedPosts, @Nullable Instant silencedUntil, int storedTrust, boolean trustLocked,
+                           @Nullable Instant trustBelowSince) {
         public boolean silencedAt(Instant now) {
             return silencedUntil != null && silencedUntil.isAfter(now);
+        }
+
+        /**
+         * The trust level in force. Level 1 also comes live from approved posts reaching the site's threshold (the
+         * rule before trust levels), unless staff locked the level.
+         */
+        public int trustLevel(int trustedAfterPosts) {
+            if (trustLocked) {
+                return storedTrust;
+            }
+            return Math.max(storedTrust, approvedPosts >= trustedAfterPosts ? 1 : 0);
         }
     }
 
     public Standing standing(long memberId) {
-        return members.standingOf(memberId).map(s -> new Standing(s.approvedPosts(), s.silencedUntil()))
-                .orElseThrow(() -> Problems.notFound("member"));
+        return members.standingOf(memberId).map(s -> new Standing(s.approvedPosts(), s.silencedUntil(), s.trustLevel(),
+                s.trustLocked(), s.trustBelowSince())).orElseThrow(() -> Problems.notFound("member"));
+    }
+
+    /**
+     * Sets a member's trust level (from activity, or by staff with {@code lock}); announces a change with the reason
+     * the member is given. {@code belowSince} marks when a level-3 member fell below it (the grace period).
+     */
+    @Transactional
+    public void setTrust(long memberId, int level, @Nullable Boolean lock, @Nullable Instant belowSince, String reason) {
+        Standing before = standing(memberId);
+        sql.update("UPDATE members SET trust_level = ?, trust_locked = ?, trust_below_since = ? WHERE id = ?",
+                java.util.Arrays.asList(level, lock == null ? before.trustLocked() : lock, belowSince, memberId));
+        if (level != before.storedTrust()) {
+            outbox.publish(new AccountEvents.TrustLevelChanged(memberId, before.storedTrust(), level, reason));
+        }
+    }
+
+    /** Tells a level-3 member they are about to lose it, and why (the grace period starts now). */
+    @Transactional
+    public void warnTrust(long memberId, Instant since, String reason) {
+        sql.update("UPDATE members SET trust_below_since = ? WHERE id = ?", List.of(since, memberId));
+        Standing s = standing(memberId);
+        outbox.publish(new AccountEvents.TrustLevelChanged(memberId, s.storedTrust(), s.storedTrust(), reason));
+    }
+
+    /** At trust level 3 or above (the "regular" tools). */
+    @Transactional(readOnly = true)
+    public boolean isRegular(long memberId) {
+        return storedTrustLevel(memberId) >= 3;
+    }
+
+    /**
+     * The trust level kept on the member's row: exact from level 2 up (level 1 may also come live from approved
+     * posts, see {@link Standing#trustLevel}), which is what the privileges of levels 2 and 3 ask.
+     */
+    @Transactional(readOnly = true)
+    public int storedTrustLevel(long memberId) {
+        return members.standingOf(memberId).map(MemberRepository.StandingRow::trustLevel).orElse(0);
+    }
+
+    /** Members at a trust level (for the nightly pass), by id, a page at a time. */
+    @Transactional(readOnly = true)
+    public List<Long> atTrustLevel(int level, long afterId, int limit) {
+        return sql.query("SELECT id FROM members WHERE trust_level = ? AND NOT trust_locked AND id > ? ORDER BY id LIMIT "
+                + limit, List.of(level, afterId), rs -> rs.getLong(1));
     }
 
     /** Moderators and admins, in id order (at most {@code limit}). */
@@ -381,6 +437,11 @@ public class AccountService {
 
     public Member byId(long memberId) {
         return members.findById(memberId).orElseThrow(() -> Problems.notFound("member"));
+    }
+
+    /** The id of the member with this username, if there is one. */
+    public Optional<Long> idOf(String username) {
+        return members.findByUsername(username).map(Member::id);
     }
 
     public Member byUsername(String username) {
@@ -417,6 +478,9 @@ public class AccountService {
                 request.bio() == null ? member.bio() : request.bio().strip(),
                 request.locale() == null ? member.locale() : request.locale());
         members.updateProfile(updated.id(), updated.displayName(), updated.bio(), updated.locale());
+        if (publicTextChanges) {
+            outbox.publish(new AccountEvents.ProfileUpdated(updated.id()));
+        }
         return updated;
     }
 

@@ -46,10 +46,11 @@ public interface MemberRepository extends CrudRepository<Member, Long> {
 
     /** How far a member has come (approved posts) and whether they may speak (silence). */
     @io.micronaut.core.annotation.Introspected
-    record StandingRow(int approvedPosts, @io.micronaut.core.annotation.Nullable Instant silencedUntil) {
+    record StandingRow(int approvedPosts, @io.micronaut.core.annotation.Nullable Instant silencedUntil, int trustLevel,
+                       boolean trustLocked, @io.micronaut.core.annotation.Nullable Instant trustBelowSince) {
     }
 
-    @Query("SELECT approved_posts, silenced_until FROM members WHERE id = :id")
+    @Query("SELECT approved_posts, silenced_until, trust_level, trust_locked, trust_below_since FROM members WHERE id = :id")
     java.util.Optional<StandingRow> standingOf(long id);
 
     @Query("SELECT id FROM members WHERE role IN ('MODERATOR', 'ADMIN') ORDER BY id LIMIT :limit")
@@ -76,7 +77,8 @@ public interface MemberRepository extends CrudRepository<Member, Long> {
             + "OR last_seen_at < :staleBefore)")
     void touchSeen(long id, Instant now, Instant staleBefore);
 
-    @Query("UPDATE members SET role = :role WHERE id = :id")
+    @Query("UPDATE members SET role = :role, trust_level = CASE WHEN :role = 'MEMBER' THEN LEAST(trust_level, 3) "
+            + "ELSE 4 END WHERE id = :id")
     void updateRole(long id, Role role);
 
     @Query("UPDATE members SET display_name = :displayName, bio = :bio, locale = :locale WHERE id = :id")

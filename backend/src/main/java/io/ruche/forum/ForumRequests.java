@@ -34,6 +34,10 @@ public final class ForumRequests {
     }
 
     @Serdeable
+    public record SetWiki(@NotNull(message = "validation.required") Boolean wiki) {
+    }
+
+    @Serdeable
     public record EditPost(
             @NotBlank(message = "validation.required") @Size(max = MAX_BODY, message = "validation.body") @Pattern(regexp = TextRules.MULTI_LINE, message = TextRules.MESSAGE) String body) {
     }

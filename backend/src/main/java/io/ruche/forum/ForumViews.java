@@ -73,7 +73,7 @@ public final class ForumViews {
                            @Nullable ReplyToView replyTo, Instant createdAt, @Nullable Instant editedAt,
                            int editCount, boolean deleted, List<ReactionView> reactions, boolean canEdit,
                            boolean canDelete, boolean canReact, boolean accepted, boolean hidden, boolean official,
-                           boolean canFlag) {
+                           boolean canFlag, boolean wiki, boolean canWiki) {
     }
 
     @Serdeable

@@ -35,6 +35,13 @@ public class PostController {
         return posts.edit(viewer, id, body);
     }
 
+    /** Staff make any post a wiki, members at trust level 3 their own; members from level 2 then edit it. */
+    @io.micronaut.http.annotation.Put("/posts/{id}/wiki")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    public ForumViews.PostView wiki(long id, @Body @Valid ForumRequests.SetWiki body, Viewer viewer) {
+        return posts.setWiki(viewer, id, body.wiki());
+    }
+
     @Delete("/posts/{id}")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     public HttpResponse<?> delete(long id, Viewer viewer) {

@@ -72,32 +72,59 @@ public class PostService {
         if (category == null) {
             throw Problems.notFound("post");
         }
-        record State(Role role, boolean hidden) {
+        record State(Role role, boolean hidden, boolean wiki, int viewerTrust) {
         }
-        State state = sql.query("SELECT m.role, p.hidden_at FROM posts p JOIN members m ON m.id = p.author_id "
-                + "WHERE p.id = ?", List.of(postId), rs -> new State(Role.valueOf(rs.getString(1)),
-                rs.getTimestamp(2) != null)).get(0);
+        // The viewer's trust level comes with the post's state (level 2 edits wikis, level 3 makes its own).
+        State state = sql.query("SELECT m.role, p.hidden_at, p.wiki, "
+                + "COALESCE((SELECT v.trust_level FROM members v WHERE v.id = ?), 0) "
+                + "FROM posts p JOIN members m ON m.id = p.author_id WHERE p.id = ?",
+                java.util.Arrays.asList(viewer.memberId(), postId), rs -> new State(Role.valueOf(rs.getString(1)),
+                rs.getTimestamp(2) != null, rs.getBoolean(3), rs.getInt(4))).get(0);
         return new Located(post, thread, catalog,
-                new PostAccess.Subject(post.authorId(), state.role(), post.isDeleted(), state.hidden()),
-                ThreadAccess.of(viewer, catalog, ThreadAccess.Subject.of(thread, category)));
+                new PostAccess.Subject(post.authorId(), state.role(), post.isDeleted(), state.hidden(), state.wiki()),
+                ThreadAccess.of(viewer, catalog, ThreadAccess.Subject.of(thread, category), state.viewerTrust()));
     }
 
-    /** The author or staff edits a post; the text it replaces is kept as a revision. */
+    /**
+     * The author or staff edits a post, or a member from trust level 2 a wiki post; the text it replaces is kept as a
+     * revision. The post's row is locked first, so two wiki editors at once each keep the other's text as a revision
+     * instead of one edit silently overwriting the other's history.
+     */
     @RetryOnConflict
     @Transactional
     public ForumViews.PostView edit(Viewer viewer, long postId, ForumRequests.EditPost request) {
         viewer.requireMember();
+        lockForUpdate(postId);
         Located at = locate(viewer, postId);
-        PostAccess.requireChange(viewer, at.subject(), at.threadRights());
+        PostAccess.requireEdit(viewer, at.subject(), at.threadRights());
         if (!at.post().bodySource().equals(request.body())) {
             ContentService.Rendered body = content.render(request.body());
             posts.addRevision(postId, viewer.memberId(), at.post().bodySource(), clock.instant());
             posts.updateBody(postId, request.body(), body.html(), clock.instant());
-            if (at.post().authorId() != viewer.memberId()) {
+            if (at.post().authorId() != viewer.memberId() && viewer.isStaff()) {
                 auditLog.record(viewer.memberId(), "post.edit", "post", postId, "in thread " + at.thread().id(), null);
             }
             activity.recordMentions(postId, body.mentionedMemberIds());
             outbox.publish(new ForumEvents.PostEdited(postId, at.thread().id(), viewer.memberId()));
+        }
+        return postQueries.views(viewer, postQueries.byId(postId), at.thread().acceptedPostId(), at.threadRights())
+                .get(0);
+    }
+
+    /** Staff make any post a wiki (or stop it being one); a member at trust level 3 their own posts. */
+    @RetryOnConflict
+    @Transactional
+    public ForumViews.PostView setWiki(Viewer viewer, long postId, boolean wiki) {
+        viewer.requireMember();
+        lockForUpdate(postId);
+        Located at = locate(viewer, postId);
+        PostAccess.requireWiki(viewer, at.subject(), at.threadRights());
+        if (at.subject().wiki() != wiki) {
+            sql.update("UPDATE posts SET wiki = ? WHERE id = ?", List.of(wiki, postId));
+            if (at.post().authorId() != viewer.memberId()) {
+                auditLog.record(viewer.memberId(), wiki ? "post.wiki" : "post.unwiki", "post", postId,
+                        "in thread " + at.thread().id(), null);
+            }
         }
         return postQueries.views(viewer, postQueries.byId(postId), at.thread().acceptedPostId(), at.threadRights())
                 .get(0);
@@ -109,7 +136,7 @@ public class PostService {
     public void delete(Viewer viewer, long postId) {
         viewer.requireMember();
         Located at = locate(viewer, postId);
-        PostAccess.requireChange(viewer, at.subject(), at.threadRights());
+        PostAccess.requireDelete(viewer, at.subject(), at.threadRights());
         posts.softDelete(postId, clock.instant(), viewer.memberId());
         if (at.post().authorId() != viewer.memberId()) {
             auditLog.record(viewer.memberId(), "post.delete", "post", postId, "in thread " + at.thread().id(), null);
@@ -119,6 +146,24 @@ public class PostService {
             threads.setAccepted(at.thread().id(), null);
             outbox.publish(new ForumEvents.AnswerAccepted(at.thread().id(), null, viewer.memberId()));
         }
+    }
+
+    /** What other features need to know of a post to react to an event about it (badges, analytics). */
+    public record PostFacts(long postId, long threadId, long authorId, int position, long threadAuthorId,
+                            long threadFirstPostId, long categoryId, boolean deleted) {
+        public boolean isFirstPost() {
+            return position == 1;
+        }
+    }
+
+    /** The facts of a post as they are now (empty when it no longer exists: merged away, or its thread deleted). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<PostFacts> facts(long postId) {
+        return sql.query("SELECT p.id, p.thread_id, p.author_id, p.position, t.author_id, "
+                        + "(SELECT f.id FROM posts f WHERE f.thread_id = t.id AND f.position = 1), t.category_id, "
+                        + "p.deleted_at FROM posts p JOIN threads t ON t.id = p.thread_id WHERE p.id = ?", List.of(postId),
+                rs -> new PostFacts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4), rs.getLong(5),
+                        rs.getLong(6), rs.getLong(7), rs.getTimestamp(8) != null)).stream().findFirst();
     }
 
     /** Where a flag lands: the post's author and category. */

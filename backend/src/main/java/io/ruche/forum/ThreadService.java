@@ -109,7 +109,8 @@ public class ThreadService {
         boolean more = page.size() > size;
         List<PostQueries.Row> shown = more ? page.subList(0, size) : page;
 
-        ThreadAccess.Rights rights = ThreadAccess.of(viewer, catalog, ThreadAccess.Subject.of(thread, category));
+        ThreadAccess.Rights rights = ThreadAccess.of(viewer, catalog, ThreadAccess.Subject.of(thread, category),
+                trust(viewer));
         List<PostQueries.Row> all = new ArrayList<>(shown);
         PostQueries.Row acceptedRow = null;
         if (thread.acceptedPostId() != null) {
@@ -342,7 +343,8 @@ public class ThreadService {
             ThreadAccess.requireModerate(viewer);
         }
         if (request.title() != null) {
-            ThreadAccess.requireEditTitle(viewer, catalog, ThreadAccess.Subject.of(thread, current));
+            ThreadAccess.requireEditTitle(viewer, catalog, ThreadAccess.Subject.of(thread, current),
+                    isAuthor ? 0 : trust(viewer));
         }
         long categoryId = thread.categoryId();
         if (request.categoryId() != null && request.categoryId() != categoryId) {
@@ -414,6 +416,11 @@ public class ThreadService {
         Thread thread = threads.findById(threadId).orElseThrow(() -> Problems.notFound("thread"));
         catalog.requireForThread(thread.categoryId());
         return thread;
+    }
+
+    /** The viewer's trust level: one query, for members other than staff (whose rights do not depend on it). */
+    private int trust(Viewer viewer) {
+        return viewer.isMember() && !viewer.isStaff() ? accounts.storedTrustLevel(viewer.memberId()) : 0;
     }
 
     private static String describe(ForumRequests.UpdateThread r) {

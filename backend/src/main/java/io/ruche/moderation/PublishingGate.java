@@ -108,7 +108,8 @@ public class PublishingGate {
             }
         }
         SiteSettings.Settings settings = site.settings();
-        boolean newMember = standing.approvedPosts() < settings.trustedAfterPosts();
+        // Trust level 0 is a newcomer: links and images wait for a moderator.
+        boolean newMember = standing.trustLevel(settings.trustedAfterPosts()) < 1;
         if (newMember) {
             int links = count(LINK, body);
             if (links > settings.newMemberMaxLinks()) {

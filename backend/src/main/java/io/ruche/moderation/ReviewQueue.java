@@ -103,7 +103,8 @@ public class ReviewQueue {
         intake.openForPost(postId, target.categoryId(), target.authorId(), "FLAGGED");
         // Flags count from the last time a moderator decided on this post: an approved post starts again from zero.
         long trusted = sql.query("SELECT COUNT(*) FROM flags f JOIN members m ON m.id = f.member_id WHERE f.post_id = ? "
-                        + "AND (m.role <> 'MEMBER' OR m.approved_posts >= ?) AND f.created_at > COALESCE((SELECT "
+                        + "AND (m.role <> 'MEMBER' OR (m.trust_locked AND m.trust_level >= 1) OR (NOT m.trust_locked "
+                        + "AND (m.trust_level >= 1 OR m.approved_posts >= ?))) AND f.created_at > COALESCE((SELECT "
                         + "MAX(r.resolved_at) FROM review_items r WHERE r.post_id = ? AND r.status = 'RESOLVED'), "
                         + "'1970-01-01')", List.of(postId, settings.trustedAfterPosts(), postId),
                 rs -> rs.getLong(1)).get(0);

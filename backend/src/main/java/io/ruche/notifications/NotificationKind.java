@@ -11,7 +11,11 @@ public enum NotificationKind {
     /** A moderator writes to a member: it can be moved out of the inbox, never switched off. */
     STAFF_MESSAGE(Channel.EMAIL),
     /** For moderators: a new item waits in the review queue (grouped while unread). */
-    REVIEW_QUEUE(Channel.APP);
+    REVIEW_QUEUE(Channel.APP),
+    /** The member earned a badge ({@code detail} holds the badge id). */
+    BADGE(Channel.APP),
+    /** The member's trust level changed or is about to ({@code detail}: "from:to:reason"). */
+    TRUST_LEVEL(Channel.APP);
 
     private final Channel defaultChannel;
 

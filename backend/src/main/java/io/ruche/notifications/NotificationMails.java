@@ -24,6 +24,7 @@ import java.util.Locale;
 public class NotificationMails implements JobHandler {
 
     private final Sql sql;
+    private final List<NotificationSubjects> subjects;
     private final NotificationRepository notifications;
     private final Clock clock;
     private final MailQueue mails;
@@ -31,9 +32,10 @@ public class NotificationMails implements JobHandler {
     private final UnsubscribeTokens unsubscribe;
     private final ContentService content;
 
-    public NotificationMails(Sql sql, NotificationRepository notifications, Clock clock, MailQueue mails, MailTemplates templates,
+    public NotificationMails(List<NotificationSubjects> subjects, Sql sql, NotificationRepository notifications, Clock clock, MailQueue mails, MailTemplates templates,
                              UnsubscribeTokens unsubscribe, ContentService content) {
         this.sql = sql;
+        this.subjects = subjects;
         this.notifications = notifications;
         this.clock = clock;
         this.mails = mails;
@@ -79,7 +81,9 @@ public class NotificationMails implements JobHandler {
         Locale locale = MailTemplates.localeOf(n.locale());
         String brand = templates.brandName(locale);
         String kindKey = n.kind().name().toLowerCase(Locale.ROOT);
-        String title = n.title() == null ? "" : n.title();
+        // What the notification is about: a feature's own subject (a badge), else the thread.
+        String title = subjects.stream().flatMap(s -> s.title(n.kind(), n.detail(), locale).stream()).findFirst()
+                .orElse(n.title() == null ? "" : n.title());
         String subject = templates.text(locale, "notification." + kindKey + ".subject", n.actorName(), title,
                 n.category() == null ? "" : n.category(), brand, Math.max(0, n.actorCount() - 1));
         List<String> paragraphs = new ArrayList<>();
@@ -87,10 +91,13 @@ public class NotificationMails implements JobHandler {
                 n.category() == null ? "" : n.category(), brand, Math.max(0, n.actorCount() - 1)));
         if (n.kind() == NotificationKind.STAFF_MESSAGE) {
             paragraphs.add(n.detail());
-        } else if (n.postHtml() != null) {
+        } else if (n.kind() != NotificationKind.BADGE && n.postHtml() != null) {
             paragraphs.add(content.excerpt(n.postHtml(), 400));
         }
-        MailContent.Action action = n.kind() == NotificationKind.REVIEW_QUEUE
+        MailContent.Action action = n.kind() == NotificationKind.BADGE
+                ? new MailContent.Action(templates.text(locale, "notification.open.badge"),
+                templates.url("/badges/" + n.detail()))
+                : n.kind() == NotificationKind.REVIEW_QUEUE
                 ? new MailContent.Action(templates.text(locale, "notification.open.queue"),
                 templates.url("/admin/review"))
                 : n.threadId() == null

@@ -46,4 +46,26 @@ class NotificationSubscribers {
             }
         });
     }
+
+    /**
+     * A trust level gained (from level 2), lost, or about to be lost: the member is told, with the reasons. Reaching
+     * level 1 lifts the newcomer limits quietly, as before trust levels.
+     */
+    @Singleton
+    @Named("notify.trust-level")
+    EventSubscriber<io.ruche.accounts.AccountEvents.TrustLevelChanged> trustLevel(
+            NotificationService notifications, NotificationPreferences preferences,
+            io.micronaut.transaction.TransactionOperations<java.sql.Connection> tx, java.time.Clock clock) {
+        return new Subscriber<>(io.ruche.accounts.AccountEvents.TrustLevelChanged.class, "notify.trust-level", LANE, e -> {
+            if (e.to() <= 1 && e.from() <= 1 || "kept".equals(e.reason())) {
+                return;
+            }
+            String detail = e.from() + ":" + e.to() + ":" + e.reason();
+            String key = "trust:" + e.memberId() + ":" + detail + ":"
+                    + java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+            tx.executeWrite(status -> notifications.deliverOnce(key.length() > 100 ? key.substring(0, 100) : key,
+                    new NotificationService.Draft(e.memberId(), NotificationKind.TRUST_LEVEL, null, null, null,
+                            detail, null), preferences.channel(e.memberId(), NotificationKind.TRUST_LEVEL)));
+        });
+    }
 }

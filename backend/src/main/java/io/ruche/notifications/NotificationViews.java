@@ -47,7 +47,8 @@ public final class NotificationViews {
         int position = rs.getInt(13);
         Integer postPosition = rs.wasNull() ? null : position;
         NotificationKind kind = NotificationKind.valueOf(rs.getString(2));
-        String url = kind == NotificationKind.REVIEW_QUEUE ? "/admin/review" : thread == null ? "/notifications"
+        String url = kind == NotificationKind.REVIEW_QUEUE ? "/admin/review"
+                : kind == NotificationKind.BADGE ? "/badges/" + rs.getString(3) : thread == null ? "/notifications"
                 : "/t/" + thread.id() + "/" + thread.slug() + (postPosition == null ? "" : "#post-" + postPosition);
         return new Item(rs.getLong(1), NotificationKind.valueOf(rs.getString(2)), actor,
                 Math.max(0, rs.getInt(4) - 1), rs.getString(3), thread, postPosition, url,

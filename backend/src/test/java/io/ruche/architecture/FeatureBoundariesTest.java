@@ -33,7 +33,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 class FeatureBoundariesTest {
 
     private static final List<String> FEATURES = List.of("accounts", "forum", "content", "search", "notifications",
-            "live", "mail", "moderation", "themes", "platform");
+            "live", "mail", "moderation", "themes", "badges", "guidelines", "platform");
 
     private static final JavaClasses APP = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -80,6 +80,10 @@ class FeatureBoundariesTest {
             "live", List.of("live_events"),
             "mail", List.of("mails"),
             "search", List.of("search_reindex"),
+            "badges", List.of("badges", "badge_grants", "badge_member_stats", "badge_likers", "badge_like_days",
+                    "badge_visit_days", "badge_flags", "badge_facts", "badge_post_likes", "badge_backfills", "badge_points", "badge_settings", "badge_flags_against",
+                    "trust_settings", "badge_titles"),
+            "guidelines", List.of("guidelines", "guidelines_reads"),
             "platform", List.of("app_secrets", "jobs", "rate_limit_buckets", "site_settings"));
 
     private static final Pattern WRITE = Pattern.compile(

@@ -25,6 +25,15 @@ final class BrowserSession {
         return pages;
     }
 
+    /** A fresh browser in {@code language}, signed in with this login and password (the admin of the process). */
+    ForumPages signedIn(String language, String login, String password) {
+        quit();
+        driver = HeadlessChromium.open(language);
+        ForumPages pages = new ForumPages(driver, base);
+        pages.open().signIn().fill(login, password).submitExpectingHome();
+        return pages;
+    }
+
     /** Keeps a screenshot of the last page (target/it-screenshots), then closes the browser. */
     void close(String screenshotName) throws IOException {
         if (driver != null) {

@@ -73,6 +73,9 @@ class ForumJourneyIT {
         String threadPath = thread.currentPath();
         assertEquals("Export " + language + " " + asker, thread.title());
         assertTrue(thread.firstPostHtml().contains("<strong>all</strong>"), thread.firstPostHtml());
+        // A clearer title, in place.
+        String title = "Export " + language + " " + asker + " invoices";
+        assertEquals(title, thread.retitle(title).title());
 
         pages = signedInBrowser(language, helper);
         pages.visit(threadPath);
@@ -94,7 +97,7 @@ class ForumJourneyIT {
 
         // The next member with the same question finds it from the header's search box.
         List<String> titles = pages.searchFromHeader("invoices");
-        assertTrue(titles.contains("Export " + language + " " + asker), titles.toString());
+        assertTrue(titles.contains(title), titles.toString());
         assertTrue(pages.searchTotal().contains(words.get("results")), pages.searchTotal());
     }
 }

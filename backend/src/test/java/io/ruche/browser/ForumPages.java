@@ -368,6 +368,16 @@ final class ForumPages {
             return all.get(all.size() - 1).findElement(By.cssSelector("[data-test=post-body]")).getAttribute("innerHTML");
         }
 
+        /** Retitles the thread in place (author, staff, or a level-3 member), and waits for the new title. */
+        ThreadPage retitle(String title) {
+            driver.findElement(By.cssSelector("[data-test=edit-title]")).click();
+            WebElement input = driver.findElement(By.id("thread-retitle"));
+            input.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), title);
+            driver.findElement(By.cssSelector("[data-test=save-title]")).click();
+            waitForText(By.cssSelector("[data-test=thread-title]"), title);
+            return this;
+        }
+
         ThreadPage markAnswer(int index) {
             posts().get(index).findElement(By.cssSelector("[data-test=accept]")).click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test=accepted-answer]")));
@@ -444,6 +454,76 @@ final class ForumPages {
             click(By.cssSelector("[data-test=flag-submit]"));
             waitForText(By.cssSelector("[data-test=flag-thanks]"), thanksContains);
             return thread;
+        }
+    }
+
+    /** A member's profile page, with their badges. */
+    BadgeProfile profileOf(String username) {
+        visit("/u/" + username);
+        waitVisible(By.cssSelector("[data-test=profile]"));
+        return new BadgeProfile();
+    }
+
+    final class BadgeProfile {
+        /** Waits for the badge chip naming {@code badgeName}. */
+        BadgeProfile waitForBadge(String badgeName) {
+            waitForText(By.cssSelector("[data-test=profile-badges]"), badgeName);
+            return this;
+        }
+
+        /** The text and target of the first "earned in" link. */
+        String earnedByText() {
+            return text(By.cssSelector("[data-test=badge-earned-by]"));
+        }
+
+        String earnedByHref() {
+            return driver.findElement(By.cssSelector("[data-test=badge-earned-by]")).getAttribute("href");
+        }
+    }
+
+    /** The console's badge page. */
+    BadgeConsole badgeConsole() {
+        visit("/admin/badges");
+        waitVisible(By.cssSelector("[data-test=badge-new]"));
+        return new BadgeConsole();
+    }
+
+    final class BadgeConsole {
+        BadgeConsole startNew(String nameEn, String nameFr, String descriptionEn, String descriptionFr) {
+            click(By.cssSelector("[data-test=badge-new]"));
+            type(By.id("badge-name-en"), nameEn);
+            type(By.id("badge-name-fr"), nameFr);
+            type(By.id("badge-desc-en"), descriptionEn);
+            type(By.id("badge-desc-fr"), descriptionFr);
+            return this;
+        }
+
+        /** The rule's first condition: posts anywhere, at least {@code n}. */
+        BadgeConsole postsAnywhere(int n) {
+            new org.openqa.selenium.support.ui.Select(driver.findElement(
+                    By.cssSelector("[data-test=badge-condition] select"))).selectByValue("POSTS");
+            type(By.cssSelector("[data-test=badge-condition-n]"), String.valueOf(n));
+            return this;
+        }
+
+        /** Runs the dry run and returns what it says. */
+        String dryRun() {
+            click(By.cssSelector("[data-test=badge-dry-run]"));
+            return text(By.cssSelector("[data-test=badge-dry-result]"));
+        }
+
+        BadgeConsole save() {
+            click(By.cssSelector("[data-test=badge-save]"));
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[data-test=badge-form]")));
+            return this;
+        }
+
+        /** Switches the badge on and waits until its backfill has finished; returns the row's report. */
+        String switchOnAndWaitForBackfill(String slug) {
+            click(By.cssSelector("[data-test=badge-toggle-" + slug + "]"));
+            return new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(
+                    By.xpath("//button[@data-test='badge-toggle-" + slug + "']/ancestor::tr"
+                            + "//*[@data-test='badge-backfill-done']"))).getText();
         }
     }
 }

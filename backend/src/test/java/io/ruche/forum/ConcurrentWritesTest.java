@@ -142,6 +142,30 @@ class ConcurrentWritesTest extends IntegrationTest {
     }
 
     @Test
+    void eightWikiEditorsAtOnceEachKeepTheTextTheyReplaced() throws Exception {
+        long thread = ForumFixtures.thread(starter, category, "Launch FAQ", "Questions and answers, to improve",
+                List.of());
+        long post = firstPost(thread);
+        TestDatabase.execute("UPDATE posts SET wiki = TRUE WHERE id = " + post);
+        List<Api> crowd = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String name = TestMembers.uniqueName("wiki");
+            crowd.add(api().registered(name));
+            TestDatabase.execute("UPDATE members SET trust_level = 2 WHERE username = '" + name + "'");
+        }
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+
+        List<Api.Response> edits = atOnce(crowd, m -> m.patch("/api/v1/posts/" + post,
+                Map.of("body", "Questions and answers, improved by editor " + n.incrementAndGet())));
+
+        assertAll(200, edits);
+        // Each edit replaced the text the previous one wrote: eight revisions, eight distinct earlier texts.
+        assertEquals("8", TestDatabase.queryString("SELECT edit_count FROM posts WHERE id = " + post));
+        assertEquals("8", TestDatabase.queryString("SELECT COUNT(DISTINCT body_source) FROM post_revisions "
+                + "WHERE post_id = " + post));
+    }
+
+    @Test
     void tenFlagsOnOnePostAtOnceOpenOneReviewItem() throws Exception {
         long thread = ForumFixtures.thread(starter, category, "Dubious offer", "Buy cheap things here", List.of());
         long post = firstPost(thread);

@@ -81,6 +81,10 @@ public final class Api {
         return send("PATCH", path, body);
     }
 
+    public Response deleteWithBody(String path, Object body) {
+        return send("DELETE", path, body);
+    }
+
     public Response delete(String path) {
         return send("DELETE", path, null);
     }
