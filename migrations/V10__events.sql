@@ -98,13 +98,15 @@ CREATE TABLE event_registrations (
     INDEX ix_event_registrations_offers (status, offer_expires_at)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
--- Reminders sent, so each is sent once even when two nodes look at the same moment.
-CREATE TABLE event_reminders (
+-- Mails sent about an event, one row each (a reminder "remind:24h", an invitation "seq:2", a registration step):
+-- a mail is queued only by the transaction that inserts its row, so a reminder goes once even when two nodes look
+-- at the same moment, and a delivery that runs twice mails once.
+CREATE TABLE event_mails (
     event_id  BIGINT      NOT NULL,
     member_id BIGINT      NOT NULL,
-    kind      VARCHAR(8)  NOT NULL,   -- the lead time, e.g. 24h, 1h
+    mail_key  VARCHAR(80) NOT NULL,
     sent_at   DATETIME(6) NOT NULL,
-    PRIMARY KEY (event_id, member_id, kind)
+    PRIMARY KEY (event_id, member_id, mail_key)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
 -- A member's private calendar feed: the token is shown once, only its hash is kept; a new one revokes the old.

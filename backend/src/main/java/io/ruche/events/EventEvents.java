@@ -29,7 +29,13 @@ public final class EventEvents {
      * claim), CANCELLED or EXPIRED (an offer passed on).
      */
     @Serdeable
-    public record RegistrationChanged(long eventId, long memberId, String status) implements DomainEvent {
+    public record RegistrationChanged(long eventId, long memberId, @io.micronaut.core.annotation.Nullable String previous,
+                                      String status, java.time.Instant at) implements DomainEvent {
+    }
+
+    /** Hosts shared the recording (or slides) of a finished event: registrants are told, attendees and no-shows apart. */
+    @Serdeable
+    public record RecordingShared(long eventId) implements DomainEvent {
     }
 
     /** The member attended (clicked through to join, marked by a host, or imported). */

@@ -437,6 +437,11 @@ public class Events {
                         + "WHERE id = ?", Arrays.asList(request.recordingUrl(), request.slidesUrl(),
                 request.visibility().name(), clock.instant(), eventId));
         audit.record(viewer.memberId(), "event.recording", "event", eventId, event.title(), null);
+        boolean shared = event.recordingUrl() == null && event.slidesUrl() == null
+                && (request.recordingUrl() != null || request.slidesUrl() != null);
+        if (shared && event.published()) {
+            outbox.publish(new EventEvents.RecordingShared(eventId));
+        }
         return detail(viewer, find(eventId), null);
     }
 

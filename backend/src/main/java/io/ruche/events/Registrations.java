@@ -136,7 +136,8 @@ public class Registrations {
                         + "answers = VALUES(answers), waitlist_seq = VALUES(waitlist_seq), offer_expires_at = NULL, "
                         + "updated_at = VALUES(updated_at)",
                 Arrays.asList(eventId, memberId, status, guests, answers, seq, now, now));
-        outbox.publish(new EventEvents.RegistrationChanged(eventId, memberId, status));
+        outbox.publish(new EventEvents.RegistrationChanged(eventId, memberId,
+                existing == null ? null : existing.status(), status, now));
         return view(eventId, find(eventId, memberId));
     }
 
@@ -185,7 +186,7 @@ public class Registrations {
         }
         sql.update("UPDATE event_registrations SET status = ?, offer_expires_at = NULL, updated_at = ? WHERE id = ?",
                 List.of(status, clock.instant(), row.id()));
-        outbox.publish(new EventEvents.RegistrationChanged(eventId, memberId, status));
+        outbox.publish(new EventEvents.RegistrationChanged(eventId, memberId, row.status(), status, clock.instant()));
     }
 
     /** The member takes the seat offered to them, while the offer lasts. */
@@ -203,7 +204,7 @@ public class Registrations {
         }
         sql.update("UPDATE event_registrations SET status = 'REGISTERED', offer_expires_at = NULL, updated_at = ? "
                 + "WHERE id = ?", List.of(clock.instant(), row.id()));
-        outbox.publish(new EventEvents.RegistrationChanged(eventId, memberId, REGISTERED));
+        outbox.publish(new EventEvents.RegistrationChanged(eventId, memberId, OFFERED, REGISTERED, clock.instant()));
         return view(eventId, find(eventId, memberId));
     }
 
@@ -234,17 +235,22 @@ public class Registrations {
             sql.update("UPDATE event_registrations SET status = ?, offer_expires_at = ?, updated_at = ? WHERE id = ?",
                     Arrays.asList(status, locked.autoPromote() ? null : now.plus(Duration.ofHours(locked.offerHours())),
                             now, next.id()));
-            outbox.publish(new EventEvents.RegistrationChanged(locked.id(), next.memberId(), status));
+            outbox.publish(new EventEvents.RegistrationChanged(locked.id(), next.memberId(), WAITLISTED, status, now));
         }
     }
 
     /** Offers not claimed in time pass on to the next in line. */
     @Scheduled(fixedDelay = "${ruche.events.offer-check-interval:1m}", initialDelay = "30s")
     void expireOffersNow() {
-        for (long eventId : sql.query("SELECT DISTINCT event_id FROM event_registrations WHERE status = 'OFFERED' "
-                + "AND offer_expires_at <= ?", List.of(clock.instant()), rs -> rs.getLong(1))) {
+        for (long eventId : expiredOfferEvents()) {
             expireOffers(eventId);
         }
+    }
+
+    @Transactional(readOnly = true)
+    protected List<Long> expiredOfferEvents() {
+        return sql.query("SELECT DISTINCT event_id FROM event_registrations WHERE status = 'OFFERED' "
+                + "AND offer_expires_at <= ?", List.of(clock.instant()), rs -> rs.getLong(1));
     }
 
     @RetryOnConflict

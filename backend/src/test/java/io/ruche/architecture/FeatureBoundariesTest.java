@@ -87,7 +87,7 @@ class FeatureBoundariesTest {
                     "badge_titles")),
             Map.entry("guidelines", List.of("guidelines", "guidelines_reads")),
             Map.entry("events", List.of("events", "event_series", "event_groups", "event_hosts", "event_questions",
-                    "event_registrations", "event_reminders", "event_feed_tokens")),
+                    "event_registrations", "event_mails", "event_feed_tokens")),
             Map.entry("platform", List.of("app_secrets", "jobs", "rate_limit_buckets", "site_settings")));
 
     private static final Pattern WRITE = Pattern.compile(
