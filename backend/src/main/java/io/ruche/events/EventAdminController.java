@@ -58,10 +58,13 @@ public class EventAdminController {
         return HttpResponse.created(events.create(viewer, body));
     }
 
+    /** {@code scope=following}: this date of a series and the ones after it; otherwise this date only. */
     @Put("/admin/events/{id}")
     @Secured("moderator")
-    public EventViews.Detail update(long id, @Body @Valid EventRequests.SaveEvent body, Viewer viewer) {
-        return events.update(viewer, id, body);
+    public EventViews.Detail update(long id, @Body @Valid EventRequests.SaveEvent body,
+                                    @io.micronaut.http.annotation.QueryValue(defaultValue = "one") String scope,
+                                    Viewer viewer) {
+        return events.update(viewer, id, body, "following".equals(scope));
     }
 
     @Post("/admin/events/{id}/publish")

@@ -64,7 +64,8 @@ public class EventController {
     @Post("/api/v1/events/{id}/registration")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     public EventViews.Detail register(long id, @Body @Valid EventRequests.Register body, Viewer viewer) {
-        Registrations.Mine mine = registrations.register(viewer, id, body);
+        Registrations.Mine mine = body.wholeSeries() ? registrations.registerSeries(viewer, id, body)
+                : registrations.register(viewer, id, body);
         return events.detail(viewer, id, mine);
     }
 

@@ -52,13 +52,38 @@ public final class EventRequests {
             @Nullable @Size(max = 10, message = "validation.hosts") List<String> hosts,
             @Nullable Long categoryId,
             @Nullable @Size(max = 10, message = "validation.questions") List<@Valid Question> questions,
-            @Nullable RecordingVisibility recordingVisibility) {
+            @Nullable RecordingVisibility recordingVisibility,
+            @Nullable @Valid Recurrence recurrence) {
+
+        /** The same event at other wall-clock times (one date of a series). */
+        SaveEvent at(String starts, String ends) {
+            return new SaveEvent(title, description, coverUrl, kind, starts, ends, zone, location, joinUrl,
+                    joinWindowMinutes, capacity, maxGuests, offerHours, autoPromote, registrationOpensAt,
+                    registrationClosesAt, visibility, groupIds, hosts, categoryId, questions, recordingVisibility,
+                    null);
+        }
+    }
+
+    /**
+     * A series (an RRULE subset): every {@code interval} weeks on the same weekday, or months on the same day of the
+     * month, {@code count} times or until a date, expanded in the event's zone so the wall-clock time never drifts.
+     */
+    @Serdeable
+    public record Recurrence(@NotNull(message = "validation.required") Frequency frequency,
+                             @Nullable @Min(value = 1, message = "validation.interval") @Max(value = 12, message = "validation.interval") Integer interval,
+                             @Nullable @Min(value = 2, message = "validation.occurrences") @Max(value = 52, message = "validation.occurrences") Integer count,
+                             @Nullable @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}", message = "validation.until") String until) {
+    }
+
+    public enum Frequency {
+        WEEKLY, MONTHLY
     }
 
     /** A member registers: guests they bring and their answers, in the order of the event's questions. */
     @Serdeable
     public record Register(@Nullable @Min(value = 0, message = "validation.guests") Integer guests,
-                           @Nullable @Size(max = 10, message = "validation.questions") List<@Size(max = 1000, message = "validation.size") String> answers) {
+                           @Nullable @Size(max = 10, message = "validation.questions") List<@Size(max = 1000, message = "validation.size") String> answers,
+                           boolean wholeSeries) {
     }
 
     /** After the event: where to watch it again and read the slides, and who may. */

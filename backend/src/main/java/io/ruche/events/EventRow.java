@@ -12,7 +12,7 @@ import java.time.ZoneId;
 import java.util.Set;
 
 /** One event as stored. */
-record EventRow(long id, String uid, int sequence, String slug, String title, String descriptionSource,
+record EventRow(long id, @Nullable Long seriesId, String uid, int sequence, String slug, String title, String descriptionSource,
                 String descriptionHtml, @Nullable String coverUrl, EventKind kind, LocalDateTime startsLocal,
                 LocalDateTime endsLocal, ZoneId zone, Instant startsAt, Instant endsAt, String location,
                 @Nullable String joinUrl, int joinWindowMinutes, @Nullable Integer capacity, int maxGuests,
@@ -21,7 +21,7 @@ record EventRow(long id, String uid, int sequence, String slug, String title, St
                 @Nullable Long categoryId, @Nullable Long threadId, @Nullable String recordingUrl, @Nullable String slidesUrl,
                 RecordingVisibility recordingVisibility, long organizerId) {
 
-    static final String COLUMNS = "e.id, e.uid, e.sequence, e.slug, e.title, e.description_source, "
+    static final String COLUMNS = "e.id, e.series_id, e.uid, e.sequence, e.slug, e.title, e.description_source, "
             + "e.description_html, e.cover_url, e.kind, e.starts_local, e.ends_local, e.zone, e.starts_at, e.ends_at, "
             + "e.location, e.join_url, e.join_window_minutes, e.capacity, e.max_guests, e.seats_taken, e.offer_hours, "
             + "e.auto_promote, e.registration_opens_at, e.registration_closes_at, e.visibility, e.status, e.category_id, e.thread_id, "
@@ -30,7 +30,7 @@ record EventRow(long id, String uid, int sequence, String slug, String title, St
     static EventRow of(ResultSet rs) throws SQLException {
         int capacity = rs.getInt("capacity");
         Integer cap = rs.wasNull() ? null : capacity;
-        return new EventRow(rs.getLong("id"), rs.getString("uid"), rs.getInt("sequence"), rs.getString("slug"),
+        return new EventRow(rs.getLong("id"), Sql.nullableLong(rs, "series_id"), rs.getString("uid"), rs.getInt("sequence"), rs.getString("slug"),
                 rs.getString("title"), rs.getString("description_source"), rs.getString("description_html"),
                 rs.getString("cover_url"), EventKind.valueOf(rs.getString("kind")),
                 rs.getTimestamp("starts_local").toLocalDateTime(), rs.getTimestamp("ends_local").toLocalDateTime(),

@@ -42,6 +42,12 @@ public final class EventViews {
                          @Nullable Registrations.Mine mine, boolean canRegister, Instant joinOpensAt, boolean canJoin,
                          int joinWindowMinutes, int offerHours, boolean autoPromote, @Nullable String recordingUrl,
                          @Nullable String slidesUrl, RecordingVisibility recordingVisibility, int sequence,
-                         boolean canManage, @Nullable Long categoryId) {
+                         boolean canManage, @Nullable Long categoryId, @Nullable Long seriesId,
+                         List<Occurrence> occurrences) {
+    }
+
+    /** Another date of the same series. */
+    @Serdeable
+    public record Occurrence(long id, String startsLocal, Instant startsAt, String status, @Nullable String myStatus) {
     }
 }

@@ -77,7 +77,8 @@ public class Events {
         return event;
     }
 
-    EventRow requireVisible(Viewer viewer, long eventId) {
+    @Transactional(readOnly = true)
+    public EventRow requireVisible(Viewer viewer, long eventId) {
         EventRow event = find(eventId);
         if (event == null || !event.visibleTo(viewer, groupsOf(eventId))) {
             throw Problems.notFound("event");
@@ -223,7 +224,31 @@ public class Events {
                 staff ? new ArrayList<>(groupsOf(r.id())) : List.of(), hosts, r.threadId(), questions, mine,
                 canRegister, joinOpensAt, canJoin, r.joinWindowMinutes(), r.offerHours(), r.autoPromote(),
                 recording ? r.recordingUrl() : null, recording ? r.slidesUrl() : null, r.recordingVisibility(),
-                r.sequence(), staff, staff ? r.categoryId() : null);
+                r.sequence(), staff, staff ? r.categoryId() : null, r.seriesId(), occurrences(viewer, r, now));
+    }
+
+    /** The series' dates (up to 52), with the viewer's registration on each. */
+    private List<EventViews.Occurrence> occurrences(Viewer viewer, EventRow r, Instant now) {
+        if (r.seriesId() == null) {
+            return List.of();
+        }
+        List<Object> params = new ArrayList<>();
+        params.add(viewer.memberId() == null ? -1L : viewer.memberId());
+        params.add(r.seriesId());
+        return sql.query("SELECT e.id, e.starts_local, e.starts_at, e.ends_at, e.status, r.status FROM events e "
+                        + "LEFT JOIN event_registrations r ON r.event_id = e.id AND r.member_id = ? "
+                        + "WHERE e.series_id = ? AND (" + (viewer.isStaff() ? "TRUE" : "e.status <> 'DRAFT'")
+                        + ") ORDER BY e.starts_at LIMIT 52", params,
+                rs -> new EventViews.Occurrence(rs.getLong(1), rs.getTimestamp(2).toLocalDateTime().toString(),
+                        Sql.instant(rs, 3), "PUBLISHED".equals(rs.getString(5)) && !Sql.instant(rs, 4).isAfter(now)
+                        ? "FINISHED" : rs.getString(5), rs.getString(6)));
+    }
+
+    /** The published occurrences of a series still to come, from this one on (for "register for the series"). */
+    @Transactional(readOnly = true)
+    public List<Long> upcomingInSeries(long seriesId) {
+        return sql.query("SELECT id FROM events WHERE series_id = ? AND status = 'PUBLISHED' AND ends_at > ? "
+                + "ORDER BY id", List.of(seriesId, clock.instant()), rs -> rs.getLong(1));
     }
 
     // ---- writing (staff) --------------------------------------------------------------------------------------
@@ -278,31 +303,56 @@ public class Events {
         }
     }
 
-    /** Staff write a new event; it stays a draft until published. */
+    /**
+     * Staff write a new event, or a series of them (one row per occurrence, each at the same wall-clock time in the
+     * zone); it stays a draft until published. Answers the first occurrence.
+     */
     @Transactional
     public EventViews.Detail create(Viewer staff, EventRequests.SaveEvent request) {
         requireStaff(staff);
         Times t = times(request);
         List<Long> hosts = hostIds(request.hosts());
         Instant now = clock.instant();
-        String uid = UUID.randomUUID() + "@ruche";
-        long id = sql.insert("INSERT INTO events (uid, slug, title, description_source, description_html, cover_url, kind, "
-                        + "starts_local, ends_local, zone, starts_at, ends_at, location, join_url, join_window_minutes, "
-                        + "capacity, max_guests, offer_hours, auto_promote, registration_opens_at, registration_closes_at, "
-                        + "visibility, status, category_id, recording_visibility, organizer_id, created_at, updated_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'DRAFT', ?, ?, ?, ?, ?)",
-                Arrays.asList(uid, Slugs.of(request.title(), "event"), request.title().strip(),
-                        request.description(), content.render(request.description()).html(), request.coverUrl(),
-                        request.kind().name(), t.startsLocal(), t.endsLocal(), t.zone().getId(), t.startsAt(),
-                        t.endsAt(), location(request), request.joinUrl(), orElse(request.joinWindowMinutes(), 15),
-                        request.capacity(), orElse(request.maxGuests(), 0), orElse(request.offerHours(), 24),
-                        request.autoPromote(), request.registrationOpensAt(), request.registrationClosesAt(),
-                        request.visibility().name(), request.categoryId(),
+        if (request.recurrence() == null) {
+            long id = insert(request, t, null, now, staff);
+            writeLists(id, request, hosts);
+            audit.record(staff.memberId(), "event.create", "event", id, request.title().strip(), null);
+            return detail(staff, find(id), null);
+        }
+        List<LocalDateTime> starts = Series.starts(t.startsLocal(), request.recurrence());
+        java.time.Duration length = java.time.Duration.between(t.startsLocal(), t.endsLocal());
+        long series = sql.insert("INSERT INTO event_series (rrule, zone, created_at) VALUES (?, ?, ?)",
+                List.of(Series.rrule(request.recurrence()), t.zone().getId(), now));
+        Long first = null;
+        for (LocalDateTime start : starts) {
+            LocalDateTime end = start.plus(length);
+            Times occurrence = new Times(start, end, t.zone(), start.atZone(t.zone()).toInstant(),
+                    end.atZone(t.zone()).toInstant());
+            long id = insert(request, occurrence, series, now, staff);
+            writeLists(id, request, hosts);
+            first = first == null ? id : first;
+        }
+        audit.record(staff.memberId(), "event.create", "event", first, request.title().strip() + " (series of "
+                + starts.size() + ")", null);
+        return detail(staff, find(first), null);
+    }
+
+    private long insert(EventRequests.SaveEvent request, Times t, @Nullable Long series, Instant now, Viewer staff) {
+        return sql.insert("INSERT INTO events (series_id, uid, slug, title, description_source, description_html, "
+                        + "cover_url, kind, starts_local, ends_local, zone, starts_at, ends_at, location, join_url, "
+                        + "join_window_minutes, capacity, max_guests, offer_hours, auto_promote, registration_opens_at, "
+                        + "registration_closes_at, visibility, status, category_id, recording_visibility, organizer_id, "
+                        + "created_at, updated_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'DRAFT', ?, ?, ?, ?, ?)",
+                Arrays.asList(series, UUID.randomUUID() + "@ruche", Slugs.of(request.title(), "event"),
+                        request.title().strip(), request.description(), content.render(request.description()).html(),
+                        request.coverUrl(), request.kind().name(), t.startsLocal(), t.endsLocal(), t.zone().getId(),
+                        t.startsAt(), t.endsAt(), location(request), request.joinUrl(),
+                        orElse(request.joinWindowMinutes(), 15), request.capacity(), orElse(request.maxGuests(), 0),
+                        orElse(request.offerHours(), 24), request.autoPromote(), request.registrationOpensAt(),
+                        request.registrationClosesAt(), request.visibility().name(), request.categoryId(),
                         (request.recordingVisibility() == null ? RecordingVisibility.REGISTRANTS
                                 : request.recordingVisibility()).name(), staff.memberId(), now, now));
-        writeLists(id, request, hosts);
-        audit.record(staff.memberId(), "event.create", "event", id, request.title().strip(), null);
-        return detail(staff, find(id), null);
     }
 
     private static String location(EventRequests.SaveEvent r) {
@@ -341,8 +391,33 @@ public class Events {
      */
     @RetryOnConflict
     @Transactional
-    public EventViews.Detail update(Viewer staff, long eventId, EventRequests.SaveEvent request) {
+    public EventViews.Detail update(Viewer staff, long eventId, EventRequests.SaveEvent request, boolean following) {
         requireStaff(staff);
+        EventRow first = find(eventId);
+        if (first == null) {
+            throw Problems.notFound("event");
+        }
+        if (!following || first.seriesId() == null) {
+            return updateOne(staff, eventId, request);
+        }
+        // This date and the following ones: each keeps its own date, moved by as many days as this one moves, at the
+        // new wall-clock time and length.
+        Times t = times(request);
+        long dayShift = java.time.temporal.ChronoUnit.DAYS.between(first.startsLocal().toLocalDate(),
+                t.startsLocal().toLocalDate());
+        java.time.Duration length = java.time.Duration.between(t.startsLocal(), t.endsLocal());
+        List<Long> ids = sql.query("SELECT id FROM events WHERE series_id = ? AND starts_at >= ? AND status <> "
+                + "'CANCELLED' ORDER BY id", List.of(first.seriesId(), first.startsAt()), rs -> rs.getLong(1));
+        for (long id : ids) {
+            EventRow occurrence = find(id);
+            LocalDateTime start = occurrence.startsLocal().toLocalDate().plusDays(dayShift)
+                    .atTime(t.startsLocal().toLocalTime());
+            updateOne(staff, id, request.at(start.toString(), start.plus(length).toString()));
+        }
+        return detail(staff, find(eventId), null);
+    }
+
+    private EventViews.Detail updateOne(Viewer staff, long eventId, EventRequests.SaveEvent request) {
         EventRow before = lock(eventId);
         if (before == null) {
             throw Problems.notFound("event");
@@ -396,10 +471,15 @@ public class Events {
         String body = event.descriptionSource() + "\n\n" + eventUrl;
         ThreadService.Outcome thread = threads.create(staff, new ForumRequests.CreateThread(event.categoryId(),
                 event.title(), body, List.of()));
-        sql.update("UPDATE events SET status = 'PUBLISHED', thread_id = ?, updated_at = ? WHERE id = ?",
-                Arrays.asList(thread.threadId(), clock.instant(), eventId));
+        // A series is published whole, with one discussion for all its dates.
+        List<Long> ids = event.seriesId() == null ? List.of(eventId) : sql.query("SELECT id FROM events WHERE "
+                + "series_id = ? AND status = 'DRAFT' ORDER BY id", List.of(event.seriesId()), rs -> rs.getLong(1));
+        for (long id : ids) {
+            sql.update("UPDATE events SET status = 'PUBLISHED', thread_id = ?, updated_at = ? WHERE id = ?",
+                    Arrays.asList(thread.threadId(), clock.instant(), id));
+            outbox.publish(new EventEvents.EventPublished(id));
+        }
         audit.record(staff.memberId(), "event.publish", "event", eventId, event.title(), null);
-        outbox.publish(new EventEvents.EventPublished(eventId));
         return detail(staff, find(eventId), null);
     }
 

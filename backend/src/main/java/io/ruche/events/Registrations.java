@@ -141,6 +141,31 @@ public class Registrations {
         return view(eventId, find(eventId, memberId));
     }
 
+    /**
+     * Registers for every date of the event's series still to come (each date on its own, in id order, so two members
+     * doing it at once lock the dates in the same order); a date closed to registration is left out.
+     */
+    public Mine registerSeries(Viewer viewer, long eventId, EventRequests.Register request) {
+        EventRow event = events.requireVisible(viewer, eventId);
+        if (event.seriesId() == null) {
+            return register(viewer, eventId, request);
+        }
+        Mine mine = null;
+        for (long id : events.upcomingInSeries(event.seriesId())) {
+            try {
+                Mine one = register(viewer, id, request);
+                if (id == eventId) {
+                    mine = one;
+                }
+            } catch (io.ruche.platform.ProblemException e) {
+                if (id == eventId) {
+                    throw e;
+                }
+            }
+        }
+        return mine != null ? mine : register(viewer, eventId, request);
+    }
+
     /** The answers as JSON, refused when a required question is left blank. */
     private String answers(long eventId, @Nullable List<String> given) {
         record Question(String label, boolean required) {
