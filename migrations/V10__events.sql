@@ -120,3 +120,7 @@ CREATE TABLE event_feed_tokens (
 
 -- Calendar parts of mails (iCalendar, RFC 5546): the METHOD and the body, sent as text/calendar; method=...
 ALTER TABLE mails ADD COLUMN calendar_method VARCHAR(8) NULL, ADD COLUMN calendar_body MEDIUMTEXT NULL;
+
+-- Badges for events: attendance is counted in the badges' ledger, and the two event badges are earned from now on.
+ALTER TABLE badge_member_stats ADD COLUMN events_attended INT NOT NULL DEFAULT 0;
+UPDATE badges SET enabled = TRUE, updated_at = UTC_TIMESTAMP(6) WHERE slug IN ('first-event', 'event-regular');

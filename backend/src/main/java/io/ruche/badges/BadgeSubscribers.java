@@ -169,6 +169,19 @@ class BadgeSubscribers {
     }
 
     @Singleton
+    @Named("badges.event-attended")
+    EventSubscriber<io.ruche.events.EventEvents.EventAttended> eventAttended() {
+        return new Subscriber<>(io.ruche.events.EventEvents.EventAttended.class, "badges.event-attended", LANE,
+                e -> inTransaction(() -> {
+                    if (ledger.count(e.memberId(), "attended:" + e.eventId(), BadgeLedger.Counter.EVENTS_ATTENDED)) {
+                        awards.reached(e.memberId(), BadgeRule.EVENTS_ATTENDED,
+                                ledger.stats(e.memberId()).eventsAttended(), null, null);
+                        awards.templates(e.memberId(), null, null);
+                    }
+                }));
+    }
+
+    @Singleton
     @Named("badges.guidelines-read")
     EventSubscriber<io.ruche.guidelines.GuidelinesEvents.GuidelinesRead> guidelinesRead() {
         return new Subscriber<>(io.ruche.guidelines.GuidelinesEvents.GuidelinesRead.class, "badges.guidelines-read",

@@ -167,7 +167,8 @@ class EventRegistrationTest extends IntegrationTest {
     void theJoinLinkIsForRegistrantsFromItsWindowOn() {
         long soon = published(event("Live Q&A", LocalDateTime.now(PARIS).plusMinutes(10), Map.of("kind", "LIVE_QA")));
         long later = published(event("Next week", LocalDateTime.now(PARIS).plusDays(7), Map.of()));
-        Api member = api().registered(TestMembers.uniqueName("joiner"));
+        String joiner = TestMembers.uniqueName("joiner");
+        Api member = api().registered(joiner);
         Api other = api().registered(TestMembers.uniqueName("lurker"));
 
         assertEquals(401, api().post("/api/v1/events/" + soon + "/join", null).status());
@@ -182,6 +183,14 @@ class EventRegistrationTest extends IntegrationTest {
         assertEquals("https://meet.example/room-42", joined.at("url"));
         assertEquals(1, ((Number) admin.get("/api/v1/events/" + soon + "/registrants").at("attended")).intValue());
         assertFalse(api().get("/api/v1/events/" + soon).body().contains("meet.example"), "guests never see the link");
+        // Attending is a domain event: the badges subscriber grants "First event".
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).until(() -> "1".equals(
+                TestDatabase.queryString("SELECT COUNT(*) FROM badge_grants g JOIN badges b ON b.id = g.badge_id "
+                        + "JOIN members m ON m.id = g.member_id WHERE b.slug = 'first-event' AND m.username = '"
+                        + joiner + "'")));
+        assertEquals(200, member.post("/api/v1/events/" + soon + "/join", null).status(), "joining again is fine");
+        assertEquals("1", TestDatabase.queryString("SELECT events_attended FROM badge_member_stats s JOIN members m "
+                + "ON m.id = s.member_id WHERE m.username = '" + joiner + "'"), "and counts once");
     }
 
     @Test
