@@ -43,7 +43,7 @@ public final class EventViews {
                          int joinWindowMinutes, int offerHours, boolean autoPromote, @Nullable String recordingUrl,
                          @Nullable String slidesUrl, RecordingVisibility recordingVisibility, int sequence,
                          boolean canManage, @Nullable Long categoryId, @Nullable Long seriesId,
-                         List<Occurrence> occurrences) {
+                         List<Occurrence> occurrences, @Nullable String joinUrl) {
     }
 
     /** Another date of the same series. */

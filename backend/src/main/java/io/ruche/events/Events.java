@@ -224,7 +224,8 @@ public class Events {
                 staff ? new ArrayList<>(groupsOf(r.id())) : List.of(), hosts, r.threadId(), questions, mine,
                 canRegister, joinOpensAt, canJoin, r.joinWindowMinutes(), r.offerHours(), r.autoPromote(),
                 recording ? r.recordingUrl() : null, recording ? r.slidesUrl() : null, r.recordingVisibility(),
-                r.sequence(), staff, staff ? r.categoryId() : null, r.seriesId(), occurrences(viewer, r, now));
+                r.sequence(), staff, staff ? r.categoryId() : null, r.seriesId(), occurrences(viewer, r, now),
+                staff ? r.joinUrl() : null);
     }
 
     /** The series' dates (up to 52), with the viewer's registration on each. */
