@@ -38,7 +38,15 @@ public class Registrations {
     private final Clock clock;
     private final io.micronaut.serde.ObjectMapper json;
 
-    public Registrations(Sql sql, Events events, Outbox outbox, Clock clock, io.micronaut.serde.ObjectMapper json) {
+    private final io.ruche.platform.RateLimiter rateLimiter;
+    private final int changesPerHour;
+
+    public Registrations(Sql sql, Events events, Outbox outbox, Clock clock, io.micronaut.serde.ObjectMapper json,
+                         io.ruche.platform.RateLimiter rateLimiter,
+                         @io.micronaut.context.annotation.Value("${ruche.rate-limits.event-registrations-per-hour:60}")
+                         int changesPerHour) {
+        this.rateLimiter = rateLimiter;
+        this.changesPerHour = changesPerHour;
         this.sql = sql;
         this.events = events;
         this.outbox = outbox;
@@ -98,6 +106,8 @@ public class Registrations {
     public Mine register(Viewer viewer, long eventId, EventRequests.Register request) {
         long memberId = viewer.requireMember();
         Instant now = clock.instant();
+        // Each step mails the member: registering and cancelling in a loop is slowed down.
+        rateLimiter.hit("event-registration:" + memberId, changesPerHour, Duration.ofHours(1));
         EventRow event = events.lockVisible(viewer, eventId);
         if (!event.published() || event.finishedAt(now)) {
             throw Problems.forbidden("problem.eventRegistrationClosed");

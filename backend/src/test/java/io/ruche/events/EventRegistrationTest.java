@@ -218,4 +218,28 @@ class EventRegistrationTest extends IntegrationTest {
         assertEquals(403, insider.get("/api/v1/events/" + event + "/registrants").status());
         assertNull(insider.get("/api/v1/events/" + event).at("recordingUrl"));
     }
+
+    @Test
+    void calendarFeedsListWhatTheReaderMaySeeAndAPrivateFeedIsRevokedByANewOne() {
+        long open = published(event("Open house", LocalDateTime.now(PARIS).plusDays(2), Map.of()));
+        long members = published(event("Members evening", LocalDateTime.now(PARIS).plusDays(2),
+                Map.of("visibility", "MEMBERS")));
+        Api.Response feed = api().get("/events.ics");
+        assertEquals(200, feed.status());
+        assertTrue(feed.body().startsWith("BEGIN:VCALENDAR"), feed.body());
+        assertTrue(feed.body().contains("SUMMARY:Open house"));
+        assertFalse(feed.body().contains("Members evening"), "members-only events stay out of the public feed");
+        assertTrue(api().get("/api/v1/events/" + open + "/event.ics").body().contains("METHOD:PUBLISH"));
+        assertEquals(404, api().get("/api/v1/events/" + members + "/event.ics").status());
+
+        Api member = api().registered(TestMembers.uniqueName("feeder"));
+        member.post("/api/v1/events/" + members + "/registration", Map.of());
+        assertEquals(401, api().post("/api/v1/me/event-feed", null).status());
+        String first = (String) member.post("/api/v1/me/event-feed", null).at("url");
+        String path = java.net.URI.create(first).getPath();
+        assertTrue(api().get(path).body().contains("SUMMARY:Members evening"), "the private feed lists their events");
+        String second = (String) member.post("/api/v1/me/event-feed", null).at("url");
+        assertEquals(404, api().get(path).status(), "a new address revokes the old one");
+        assertEquals(200, api().get(java.net.URI.create(second).getPath()).status());
+    }
 }
