@@ -142,8 +142,8 @@ function query(params: Record<string, string | number | boolean | null | undefin
 
 export const eventsApi = {
   list: (opts: { past?: boolean; kind?: EventKind | null; from?: string; to?: string; after?: string | null;
-    limit?: number }) => api.get<{ items: EventSummary[]; nextAfter: string | null }>(`/api/v1/events${query({
-    past: opts.past, kind: opts.kind, from: opts.from, to: opts.to, after: opts.after, limit: opts.limit })}`),
+    limit?: number; q?: string }) => api.get<{ items: EventSummary[]; nextAfter: string | null }>(`/api/v1/events${query({
+    past: opts.past, kind: opts.kind, from: opts.from, to: opts.to, after: opts.after, limit: opts.limit, q: opts.q })}`),
   mine: () => api.get<EventSummary[]>('/api/v1/events/mine'),
   get: (id: number) => api.get<EventDetail>(`/api/v1/events/${id}`),
   register: (id: number, body: { guests: number; answers: string[]; wholeSeries: boolean }) =>

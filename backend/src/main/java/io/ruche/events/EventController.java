@@ -45,8 +45,11 @@ public class EventController {
     public EventViews.Page list(@QueryValue @Nullable Instant from, @QueryValue @Nullable Instant to,
                                 @QueryValue @Nullable EventKind kind, @QueryValue(defaultValue = "false") boolean past,
                                 @QueryValue @Nullable String after, @QueryValue(defaultValue = "20") int limit,
-                                Viewer viewer) {
-        return events.list(viewer, from, to, kind, past, after, limit);
+                                @QueryValue @Nullable String q, Viewer viewer) {
+        if (q != null && q.length() > 200) {
+            throw io.ruche.platform.Problems.invalidField("q", "validation.size");
+        }
+        return events.list(viewer, from, to, kind, past, after, limit, q);
     }
 
     @Get("/api/v1/events/mine")

@@ -116,9 +116,24 @@ public class Events {
     @Transactional(readOnly = true)
     public EventViews.Page list(Viewer viewer, @Nullable Instant from, @Nullable Instant to, @Nullable EventKind kind,
                                 boolean past, @Nullable String after, int limit) {
+        return list(viewer, from, to, kind, past, after, limit, null);
+    }
+
+    /** The same, with {@code q}: words the title contains (the search page shows matching events). */
+    @Transactional(readOnly = true)
+    public EventViews.Page list(Viewer viewer, @Nullable Instant from, @Nullable Instant to, @Nullable EventKind kind,
+                                boolean past, @Nullable String after, int limit, @Nullable String q) {
         int size = Math.max(1, Math.min(limit, 50));
         List<Object> params = new ArrayList<>();
         StringBuilder where = new StringBuilder(visibleWhere(viewer, params));
+        if (q != null && !q.isBlank()) {
+            for (String word : q.strip().split("\\s+")) {
+                if (word.length() > 1) {
+                    where.append(" AND e.title LIKE ?");
+                    params.add("%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+                }
+            }
+        }
         Instant now = clock.instant();
         if (past) {
             where.append(" AND e.ends_at <= ?");

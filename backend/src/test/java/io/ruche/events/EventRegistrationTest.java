@@ -211,6 +211,9 @@ class EventRegistrationTest extends IntegrationTest {
         assertEquals(404, insider.get("/api/v1/events/" + draftId).status(), "a draft is for staff");
         assertFalse(outsider.get("/api/v1/events").body().contains("Customer council"));
         assertTrue(insider.get("/api/v1/events").body().contains("Customer council"));
+        assertTrue(insider.get("/api/v1/events?q=council").body().contains("Customer council"), "found by its title");
+        assertFalse(outsider.get("/api/v1/events?q=council").body().contains("Customer council"), "not by others");
+        assertFalse(api().get("/api/v1/events?q=council").body().contains("Customer council"));
         assertFalse(api().get("/events.ics").body().contains("Customer council"), "not in the public feed");
         assertFalse(api().get("/events.ics").body().contains("Secret draft"));
         assertEquals(403, insider.post("/api/v1/admin/events", event("Mine", LocalDateTime.now(PARIS), Map.of()))
