@@ -48,6 +48,8 @@ CREATE TABLE events (
     CONSTRAINT uk_events_uid UNIQUE (uid),
     CONSTRAINT fk_events_series FOREIGN KEY (series_id) REFERENCES event_series (id),
     INDEX ix_events_upcoming (status, starts_at),
+    INDEX ix_events_starts (starts_at, id),        -- the events lists, upcoming and past, paged by (start, id)
+    INDEX ix_events_ends (ends_at),
     INDEX ix_events_series (series_id, starts_at)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 

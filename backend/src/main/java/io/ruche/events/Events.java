@@ -57,6 +57,15 @@ public class Events {
 
     // ---- reading --------------------------------------------------------------------------------------------
 
+    /** What other features need to know of an event (badges link a grant to its discussion). */
+    public record Facts(long eventId, String title, @Nullable Long threadId) {
+    }
+
+    @Transactional(readOnly = true)
+    public java.util.Optional<Facts> facts(long eventId) {
+        return java.util.Optional.ofNullable(find(eventId)).map(e -> new Facts(e.id(), e.title(), e.threadId()));
+    }
+
     @Nullable EventRow find(long eventId) {
         return sql.query("SELECT " + EventRow.COLUMNS + " FROM events e WHERE e.id = ?", List.of(eventId), EventRow::of)
                 .stream().findFirst().orElse(null);

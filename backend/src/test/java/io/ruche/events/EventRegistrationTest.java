@@ -188,6 +188,10 @@ class EventRegistrationTest extends IntegrationTest {
                 TestDatabase.queryString("SELECT COUNT(*) FROM badge_grants g JOIN badges b ON b.id = g.badge_id "
                         + "JOIN members m ON m.id = g.member_id WHERE b.slug = 'first-event' AND m.username = '"
                         + joiner + "'")));
+        assertEquals(TestDatabase.queryString("SELECT thread_id FROM events WHERE id = " + soon),
+                TestDatabase.queryString("SELECT g.thread_id FROM badge_grants g JOIN badges b ON b.id = g.badge_id "
+                        + "JOIN members m ON m.id = g.member_id WHERE b.slug = 'first-event' AND m.username = '"
+                        + joiner + "'"), "the grant links to the event's discussion");
         assertEquals(200, member.post("/api/v1/events/" + soon + "/join", null).status(), "joining again is fine");
         assertEquals("1", TestDatabase.queryString("SELECT events_attended FROM badge_member_stats s JOIN members m "
                 + "ON m.id = s.member_id WHERE m.username = '" + joiner + "'"), "and counts once");
