@@ -224,6 +224,12 @@ class EventRegistrationTest extends IntegrationTest {
                 .status(), "members do not create events");
         assertEquals(403, insider.get("/api/v1/events/" + event + "/registrants").status());
         assertNull(insider.get("/api/v1/events/" + event).at("recordingUrl"));
+        Map<String, Object> recording = Map.of("recordingUrl", "https://video.example/1", "visibility", "EVERYONE");
+        assertEquals(403, insider.put("/api/v1/events/" + event + "/recording", recording).status(), "hosts and staff");
+        assertEquals(401, api().put("/api/v1/events/" + event + "/recording", recording).status());
+        assertEquals(401, api().get("/api/v1/events/" + event + "/registrants.csv").status());
+        assertEquals(403, insider.post("/api/v1/events/" + event + "/attendance", Map.of("usernames", List.of("x")))
+                .status());
     }
 
     @Test
