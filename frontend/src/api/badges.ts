@@ -75,8 +75,9 @@ export function badgeIcon(icon: string): string {
 }
 
 export type ConditionKind = 'POSTS_IN_CATEGORY' | 'ACCEPTED_IN_CATEGORY' | 'LIKERS' | 'GROUP_MEMBER' | 'POSTS'
+  | 'ATTENDED_EVENTS'
 export const CONDITION_KINDS: ConditionKind[] = ['POSTS_IN_CATEGORY', 'ACCEPTED_IN_CATEGORY', 'LIKERS', 'GROUP_MEMBER',
-  'POSTS']
+  'POSTS', 'ATTENDED_EVENTS']
 
 export interface Condition {
   kind: ConditionKind

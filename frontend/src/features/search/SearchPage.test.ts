@@ -8,16 +8,18 @@ function json(body: unknown, status = 200) {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } })
 }
 
-async function mountAt(url: string, language: 'en' | 'fr', searchAnswer: unknown) {
+async function mountAt(url: string, language: 'en' | 'fr', searchAnswer: unknown, events: unknown[] = []) {
   vi.spyOn(globalThis, 'fetch').mockImplementation(async (input) => {
     const path = String(input)
     if (path.startsWith('/api/v1/categories')) return json([])
+    if (path.startsWith('/api/v1/events')) return json({ items: events, nextAfter: null })
     return json(searchAnswer)
   })
   const router = createRouter({ history: createMemoryHistory(), routes: [
     { path: '/search', name: 'search', component: SearchPage },
     { path: '/t/:id/:slug?', name: 'thread', component: { template: '<p/>' } },
     { path: '/new', name: 'new-thread', component: { template: '<p/>' } },
+    { path: '/events/:id/:slug?', name: 'event', component: { template: '<p/>' } },
   ] })
   await router.push(url)
   const wrapper = mount(SearchPage, { global: { plugins: [createAppI18n(language), router] } })
@@ -49,5 +51,14 @@ describe('SearchPage', () => {
     const empty = wrapper.find('[data-test=search-empty]')
     expect(empty.text()).toContain('Aucun résultat pour « introuvable »')
     expect(empty.text()).toContain('guillemets')
+  })
+
+  it('shows upcoming events whose title matches above the posts', async () => {
+    const wrapper = await mountAt('/search?q=webinar', 'en', { engine: 'mariadb', total: 0, page: 1, pageSize: 20,
+      categories: [], hits: [] }, [{ id: 7, slug: 'invoices-webinar', title: 'Invoices webinar', kind: 'WEBINAR',
+      status: 'PUBLISHED', startsLocal: '2026-12-10T18:00', endsLocal: '2026-12-10T19:00', zone: 'Europe/Paris',
+      startsAt: '2026-12-10T17:00:00Z', endsAt: '2026-12-10T18:00:00Z', location: '', coverUrl: null, capacity: null,
+      seatsLeft: null, myStatus: null }])
+    expect(wrapper.find('[data-test=search-events]').text()).toContain('Invoices webinar')
   })
 })

@@ -31,7 +31,8 @@ public class BadgeBackfills implements JobHandler {
             BadgeRule.ACCEPTED_ANSWERS.name(), "accepted_answers",
             BadgeRule.LIKERS.name(), "likers",
             BadgeRule.THREADS_ANSWERED.name(), "threads_answered_by_others",
-            BadgeRule.FLAGS_UPHELD.name(), "flags_upheld");
+            BadgeRule.FLAGS_UPHELD.name(), "flags_upheld",
+            BadgeRule.EVENTS_ATTENDED.name(), "events_attended");
 
     private final Sql sql;
     private final Jobs jobs;

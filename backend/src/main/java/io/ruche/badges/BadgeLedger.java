@@ -17,7 +17,8 @@ public class BadgeLedger {
     /** Counters of {@code badge_member_stats} the subscribers move. */
     public enum Counter {
         POSTS("posts"), REPLIES("replies"), ACCEPTED_ANSWERS("accepted_answers"), LIKERS("likers"),
-        THREADS_ANSWERED("threads_answered_by_others"), FLAGS_UPHELD("flags_upheld");
+        THREADS_ANSWERED("threads_answered_by_others"), FLAGS_UPHELD("flags_upheld"),
+        EVENTS_ATTENDED("events_attended");
 
         final String column;
 
@@ -27,8 +28,8 @@ public class BadgeLedger {
     }
 
     public record Stats(int posts, int replies, int acceptedAnswers, int likers, int threadsAnswered,
-                        int flagsUpheld, @Nullable Long firstPostId, int daysVisited) {
-        static final Stats NONE = new Stats(0, 0, 0, 0, 0, 0, null, 0);
+                        int flagsUpheld, @Nullable Long firstPostId, int daysVisited, int eventsAttended) {
+        static final Stats NONE = new Stats(0, 0, 0, 0, 0, 0, null, 0, 0);
 
         public int value(Counter counter) {
             return switch (counter) {
@@ -38,6 +39,7 @@ public class BadgeLedger {
                 case LIKERS -> likers;
                 case THREADS_ANSWERED -> threadsAnswered;
                 case FLAGS_UPHELD -> flagsUpheld;
+                case EVENTS_ATTENDED -> eventsAttended;
             };
         }
     }
@@ -78,9 +80,10 @@ public class BadgeLedger {
 
     public Stats stats(long memberId) {
         return sql.query("SELECT posts, replies, accepted_answers, likers, threads_answered_by_others, flags_upheld, "
-                        + "first_post_id, days_visited FROM badge_member_stats WHERE member_id = ?", List.of(memberId),
-                rs -> new Stats(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getInt(6),
-                        Sql.nullableLong(rs, "first_post_id"), rs.getInt(8))).stream().findFirst().orElse(Stats.NONE);
+                        + "first_post_id, days_visited, events_attended FROM badge_member_stats WHERE member_id = ?",
+                List.of(memberId), rs -> new Stats(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
+                        rs.getInt(6), Sql.nullableLong(rs, "first_post_id"), rs.getInt(8), rs.getInt(9)))
+                .stream().findFirst().orElse(Stats.NONE);
     }
 
     /**

@@ -183,6 +183,7 @@ public class BadgeQueries {
         int visits = sql.query("SELECT COUNT(*) FROM badge_visit_days WHERE member_id = ? AND day > ?",
                 List.of(memberId, today.minusDays(100)), rs -> rs.getInt(1)).get(0);
         Map<String, Integer> current = Map.of(
+                BadgeRule.EVENTS_ATTENDED.name(), stats.eventsAttended(),
                 BadgeRule.POSTS.name(), stats.posts(),
                 BadgeRule.ACCEPTED_ANSWERS.name(), stats.acceptedAnswers(),
                 BadgeRule.LIKERS.name(), stats.likers(),

@@ -169,6 +169,22 @@ class BadgeSubscribers {
     }
 
     @Singleton
+    @Named("badges.event-attended")
+    EventSubscriber<io.ruche.events.EventEvents.EventAttended> eventAttended(io.ruche.events.Events events) {
+        return new Subscriber<>(io.ruche.events.EventEvents.EventAttended.class, "badges.event-attended", LANE,
+                e -> inTransaction(() -> {
+                    if (ledger.count(e.memberId(), "attended:" + e.eventId(), BadgeLedger.Counter.EVENTS_ATTENDED)) {
+                        // The grant links to the event's discussion (what a reader may see of it).
+                        Long thread = events.facts(e.eventId()).map(io.ruche.events.Events.Facts::threadId)
+                                .orElse(null);
+                        awards.reached(e.memberId(), BadgeRule.EVENTS_ATTENDED,
+                                ledger.stats(e.memberId()).eventsAttended(), null, thread);
+                        awards.templates(e.memberId(), null, thread);
+                    }
+                }));
+    }
+
+    @Singleton
     @Named("badges.guidelines-read")
     EventSubscriber<io.ruche.guidelines.GuidelinesEvents.GuidelinesRead> guidelinesRead() {
         return new Subscriber<>(io.ruche.guidelines.GuidelinesEvents.GuidelinesRead.class, "badges.guidelines-read",

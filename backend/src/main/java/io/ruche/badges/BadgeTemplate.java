@@ -25,7 +25,9 @@ public record BadgeTemplate(List<Condition> conditions) {
         /** A member of group {@code groupId}. */
         GROUP_MEMBER,
         /** At least {@code n} posts anywhere. */
-        POSTS
+        POSTS,
+        /** Attended at least {@code n} events. */
+        ATTENDED_EVENTS
     }
 
     @Serdeable
@@ -88,6 +90,11 @@ public record BadgeTemplate(List<Condition> conditions) {
                 }
                 case POSTS -> {
                     parts.add("(SELECT COUNT(*) FROM posts p WHERE p.author_id = m.id AND p.deleted_at IS NULL) >= ?");
+                    params.add(c.n());
+                }
+                case ATTENDED_EVENTS -> {
+                    parts.add("COALESCE((SELECT s.events_attended FROM badge_member_stats s WHERE s.member_id = m.id), 0) "
+                            + ">= ?");
                     params.add(c.n());
                 }
             }

@@ -4,12 +4,12 @@ import java.text.Normalizer;
 import java.util.Locale;
 
 /** URL words from titles and names: "Où est l'été ?" becomes "ou-est-l-ete". */
-final class Slugs {
+public final class Slugs {
 
     private Slugs() {
     }
 
-    static String of(String text, String fallback) {
+    public static String of(String text, String fallback) {
         String ascii = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
         String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
         if (slug.length() > 80) {

@@ -44,14 +44,20 @@ public class MailQueue implements JobHandler {
     /** Renders and queues a mail; returns its id. Runs inside the caller's transaction. */
     public long queue(@Nullable Long memberId, String to, String template, Locale locale, MailContent content,
                       @Nullable String oneClickUrl) {
+        return queue(memberId, to, template, locale, content, oneClickUrl, null, null);
+    }
+
+    /** The same, with an iCalendar part ({@code calendarMethod}: REQUEST or CANCEL). */
+    public long queue(@Nullable Long memberId, String to, String template, Locale locale, MailContent content,
+                      @Nullable String oneClickUrl, @Nullable String calendarMethod, @Nullable String calendar) {
         String messageId = "ruche." + UUID.randomUUID() + "@" + hostOf(settings.publicUrl());
         String subject = content.subject().length() > 300 ? content.subject().substring(0, 300) : content.subject();
         long id = sql.insert("INSERT INTO mails (member_id, to_address, template, locale, subject, text_body, "
-                        + "html_body, unsubscribe, message_id, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                        + "'QUEUED', ?)",
+                        + "html_body, unsubscribe, message_id, status, created_at, calendar_method, calendar_body) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?)",
                 java.util.Arrays.asList(memberId, to, template, locale.getLanguage(), subject,
                         templates.plainText(content, locale), templates.html(content, locale), oneClickUrl, messageId,
-                        clock.instant()));
+                        clock.instant(), calendarMethod, calendar));
         jobs.enqueue(JobKinds.MAIL_SEND, String.valueOf(id));
         return id;
     }
@@ -70,7 +76,7 @@ public class MailQueue implements JobHandler {
         }
         try {
             transport.send(new MailTransport.Outgoing(mail.to(), mail.subject(), mail.text(), mail.html(),
-                    mail.messageId(), mail.unsubscribe()));
+                    mail.messageId(), mail.unsubscribe(), mail.calendarMethod(), mail.calendar()));
         } catch (Exception e) {
             recordFailure(id, String.valueOf(e), "QUEUED");
             throw e;
@@ -84,15 +90,17 @@ public class MailQueue implements JobHandler {
     }
 
     record Stored(String to, String subject, String text, String html, String messageId,
-                  @Nullable String unsubscribe, String status) {
+                  @Nullable String unsubscribe, String status, @Nullable String calendarMethod,
+                  @Nullable String calendar) {
     }
 
     @Transactional(readOnly = true)
     protected Stored load(long id) {
-        return sql.query("SELECT to_address, subject, text_body, html_body, message_id, unsubscribe, status "
-                        + "FROM mails WHERE id = ?", List.of(id),
+        return sql.query("SELECT to_address, subject, text_body, html_body, message_id, unsubscribe, status, "
+                        + "calendar_method, calendar_body FROM mails WHERE id = ?", List.of(id),
                 rs -> new Stored(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getString(7))).stream().findFirst().orElse(null);
+                        rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9))).stream().findFirst()
+                .orElse(null);
     }
 
     @Transactional

@@ -41,8 +41,17 @@ public class MailTransport {
     }
 
     /** A mail ready to leave: both bodies rendered, headers decided. */
+    /**
+     * A mail ready to leave: both bodies rendered, headers decided. {@code calendarMethod} and {@code calendar}: an
+     * iCalendar invitation (RFC 5546: REQUEST, CANCEL), sent as the {@code text/calendar; method=…} alternative that
+     * Outlook and Gmail read to add or update the entry in place, and as an {@code invite.ics} attachment.
+     */
     public record Outgoing(String to, String subject, String text, String html, String messageId,
-                           String unsubscribeUrl) {
+                           String unsubscribeUrl, @io.micronaut.core.annotation.Nullable String calendarMethod,
+                           @io.micronaut.core.annotation.Nullable String calendar) {
+        public Outgoing(String to, String subject, String text, String html, String messageId, String unsubscribeUrl) {
+            this(to, subject, text, html, messageId, unsubscribeUrl, null, null);
+        }
     }
 
     public void send(Outgoing mail) throws MessagingException, IOException {
@@ -123,7 +132,27 @@ public class MailTransport {
         MimeMultipart alternative = new MimeMultipart("alternative");
         alternative.addBodyPart(text);
         alternative.addBodyPart(html);
-        message.setContent(alternative);
+        if (mail.calendar() != null && mail.calendarMethod() != null) {
+            String type = "text/calendar; method=" + mail.calendarMethod() + "; charset=UTF-8";
+            MimeBodyPart calendar = new MimeBodyPart();
+            calendar.setContent(mail.calendar(), type);
+            calendar.setHeader("Content-Type", type);
+            calendar.setHeader("Content-Transfer-Encoding", "quoted-printable");
+            alternative.addBodyPart(calendar);
+            MimeBodyPart attachment = new MimeBodyPart();
+            attachment.setContent(mail.calendar(), "application/ics; name=\"invite.ics\"");
+            attachment.setHeader("Content-Type", "application/ics; name=\"invite.ics\"");
+            attachment.setDisposition("attachment; filename=\"invite.ics\"");
+            attachment.setHeader("Content-Transfer-Encoding", "base64");
+            MimeBodyPart body = new MimeBodyPart();
+            body.setContent(alternative);
+            MimeMultipart mixed = new MimeMultipart("mixed");
+            mixed.addBodyPart(body);
+            mixed.addBodyPart(attachment);
+            message.setContent(mixed);
+        } else {
+            message.setContent(alternative);
+        }
         message.saveChanges();
         return message;
     }

@@ -25,6 +25,15 @@ final class BrowserSession {
         return pages;
     }
 
+    /** The same, with the files the page downloads landing in {@code downloads}. */
+    ForumPages signedIn(String language, String username, java.nio.file.Path downloads) {
+        quit();
+        driver = HeadlessChromium.open(language, downloads);
+        ForumPages pages = new ForumPages(driver, base);
+        pages.open().signIn().fill(username, TestMembers.PASSWORD).submitExpectingHome();
+        return pages;
+    }
+
     /** A fresh browser in {@code language}, signed in with this login and password (the admin of the process). */
     ForumPages signedIn(String language, String login, String password) {
         quit();

@@ -526,4 +526,55 @@ final class ForumPages {
                             + "//*[@data-test='badge-backfill-done']"))).getText();
         }
     }
+
+    /** The page of one event. */
+    EventPage event(long id) {
+        visit("/events/" + id);
+        waitVisible(By.cssSelector("[data-test=event-page]"));
+        return new EventPage();
+    }
+
+    /** The member's events. */
+    java.util.List<String> myEvents() {
+        visit("/events/mine");
+        waitVisible(By.cssSelector("[data-test=my-events]"));
+        return driver.findElements(By.cssSelector("[data-test=event-card] .title")).stream().map(WebElement::getText)
+                .toList();
+    }
+
+    final class EventPage {
+        EventPage register() {
+            click(By.cssSelector("[data-test=event-register]"));
+            waitVisible(By.cssSelector("[data-test=event-my-status]"));
+            return this;
+        }
+
+        String myStatus() {
+            return text(By.cssSelector("[data-test=event-my-status]"));
+        }
+
+        String when() {
+            return text(By.cssSelector("[data-test=event-when]"));
+        }
+
+        /** Opens "add to calendar" and downloads the .ics file into {@code dir}; returns the file's text. */
+        String downloadIcs(java.nio.file.Path dir) {
+            click(By.cssSelector("[data-test=event-add-calendar]"));
+            click(By.cssSelector("[data-test=event-ics]"));
+            java.nio.file.Path[] found = new java.nio.file.Path[1];
+            new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
+                try (var files = java.nio.file.Files.list(dir)) {
+                    found[0] = files.filter(f -> f.toString().endsWith(".ics")).findFirst().orElse(null);
+                    return found[0] != null;
+                } catch (java.io.IOException e) {
+                    return false;
+                }
+            });
+            try {
+                return java.nio.file.Files.readString(found[0]);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
 }

@@ -19,13 +19,20 @@ final class HeadlessChromium {
     }
 
     static ChromeDriver open(String language) {
+        return open(language, null);
+    }
+
+    /** {@code downloads}: where files the page downloads land (none when null). */
+    static ChromeDriver open(String language, Path downloads) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("ruche.chromium", "/usr/bin/chromium"));
         // The background-networking flags keep Chromium from calling out of this closed network.
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--window-size=1280,900", "--lang=" + language);
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+        options.setExperimentalOption("prefs", downloads == null ? Map.of("intl.accept_languages", language)
+                : Map.of("intl.accept_languages", language, "download.default_directory", downloads.toAbsolutePath()
+                        .toString(), "download.prompt_for_download", false));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(System.getProperty("ruche.chromedriver", "/usr/bin/chromedriver")))
                 .build();

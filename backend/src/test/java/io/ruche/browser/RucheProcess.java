@@ -53,10 +53,52 @@ final class RucheProcess implements AutoCloseable {
                         continue;
                     }
                     jakarta.mail.internet.MimeMultipart parts = (jakarta.mail.internet.MimeMultipart) mail.getContent();
-                    java.util.regex.Matcher m = link.matcher((String) parts.getBodyPart(0).getContent());
+                    Object first = parts.getBodyPart(0).getContent();
+                    if (first instanceof jakarta.mail.internet.MimeMultipart nested) {
+                        first = nested.getBodyPart(0).getContent(); // mixed: the alternative, then its text
+                    }
+                    java.util.regex.Matcher m = link.matcher(String.valueOf(first));
                     if (m.find()) {
                         found[0] = m.group();
                         return true;
+                    }
+                }
+            }
+            return false;
+        });
+        return found[0];
+    }
+
+    /**
+     * The iCalendar part (text/calendar, with its Content-Type) of the newest mail to {@code address} whose subject
+     * contains {@code subject}, from the outbox folder.
+     */
+    String[] calendarMail(String address, String subject) {
+        String[][] found = new String[1][];
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+            Path outbox = dataDir.resolve("outbox");
+            if (!Files.isDirectory(outbox)) {
+                return false;
+            }
+            try (var files = Files.list(outbox)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".eml")).sorted(
+                        java.util.Comparator.comparingLong((Path f) -> f.toFile().lastModified()).reversed()).toList()) {
+                    jakarta.mail.internet.MimeMessage mail = new jakarta.mail.internet.MimeMessage(
+                            jakarta.mail.Session.getInstance(new java.util.Properties()), Files.newInputStream(file));
+                    if (!mail.getAllRecipients()[0].toString().equalsIgnoreCase(address)
+                            || !mail.getSubject().contains(subject)
+                            || !(mail.getContent() instanceof jakarta.mail.internet.MimeMultipart mixed)
+                            || !(mixed.getBodyPart(0).getContent() instanceof jakarta.mail.internet.MimeMultipart alt)) {
+                        continue;
+                    }
+                    for (int i = 0; i < alt.getCount(); i++) {
+                        if (alt.getBodyPart(i).isMimeType("text/calendar")) {
+                            Object content = alt.getBodyPart(i).getContent();
+                            String text = content instanceof String str ? str : new String(((java.io.InputStream) content)
+                                    .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                            found[0] = new String[] {alt.getBodyPart(i).getContentType(), text};
+                            return true;
+                        }
                     }
                 }
             }

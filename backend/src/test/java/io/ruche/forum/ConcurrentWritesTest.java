@@ -4,6 +4,7 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.ruche.support.Api;
+import io.ruche.support.Concurrently;
 import io.ruche.support.ForumFixtures;
 import io.ruche.support.IntegrationTest;
 import io.ruche.support.TestDatabase;
@@ -19,7 +20,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -53,29 +53,8 @@ class ConcurrentWritesTest extends IntegrationTest {
         return IntStream.range(0, count).mapToObj(i -> api().registered(TestMembers.uniqueName("crowd"))).toList();
     }
 
-    /** Runs one call per member, all released at the same instant; returns the answers in member order. */
     private static List<Api.Response> atOnce(List<Api> members, Function<Api, Api.Response> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(members.size());
-        CountDownLatch go = new CountDownLatch(1);
-        try {
-            List<Future<Api.Response>> answers = new ArrayList<>();
-            for (Api member : members) {
-                // Each client has fetched its CSRF cookie already (registration), so the requests start together.
-                Callable<Api.Response> task = () -> {
-                    go.await();
-                    return call.apply(member);
-                };
-                answers.add(pool.submit(task));
-            }
-            go.countDown();
-            List<Api.Response> responses = new ArrayList<>();
-            for (Future<Api.Response> answer : answers) {
-                responses.add(answer.get(60, TimeUnit.SECONDS));
-            }
-            return responses;
-        } finally {
-            pool.shutdownNow();
-        }
+        return Concurrently.atOnce(members, call);
     }
 
     private static long firstPost(long thread) {

@@ -14,12 +14,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** A real SMTP server (GreenMail) on a free port, that a test can stop and start again to play an outage. */
-final class TestSmtp {
+public final class TestSmtp {
 
     private final int port;
     private GreenMail server;
 
-    TestSmtp() {
+    public TestSmtp() {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         } catch (IOException e) {
@@ -27,25 +27,25 @@ final class TestSmtp {
         }
     }
 
-    Map<String, String> properties() {
+    public Map<String, String> properties() {
         return Map.of("ruche.smtp.host", "127.0.0.1", "ruche.smtp.port", String.valueOf(port),
                 "ruche.smtp.tls", "NONE", "ruche.smtp.from", "Ruche <community@example.test>",
                 "ruche.public-url", "https://forum.example.test");
     }
 
-    void start() {
+    public void start() {
         server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         server.start();
     }
 
-    void stop() {
+    public void stop() {
         if (server != null) {
             server.stop();
             server = null;
         }
     }
 
-    List<MimeMessage> to(String address) {
+    public List<MimeMessage> to(String address) {
         return Arrays.stream(server.getReceivedMessages()).filter(m -> {
             try {
                 return m.getAllRecipients()[0].toString().equalsIgnoreCase(address);

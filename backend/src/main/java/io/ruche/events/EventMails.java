@@ -1,0 +1,202 @@
+package io.ruche.events;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.Transactional;
+import io.ruche.accounts.AccountService;
+import io.ruche.accounts.Member;
+import io.ruche.mail.MailContent;
+import io.ruche.mail.MailQueue;
+import io.ruche.mail.MailTemplates;
+import io.ruche.platform.Sql;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The mails of an event, in each member's language and time zone (the event's own zone beside it): registration
+ * steps, invitations that calendar programs add and update in place (iCalendar REQUEST with the event's UID and
+ * SEQUENCE), cancellations (CANCEL), reminders, and the recording afterwards. Each mail has a key in
+ * {@code event_mails}: it is queued only by the transaction that inserts the key, so it goes once.
+ */
+@Singleton
+public class EventMails {
+
+    private final Sql sql;
+    private final Events events;
+    private final EventCalendars calendars;
+    private final AccountService accounts;
+    private final MailQueue mails;
+    private final MailTemplates templates;
+    private final Clock clock;
+
+    public EventMails(Sql sql, Events events, EventCalendars calendars, AccountService accounts, MailQueue mails,
+                      MailTemplates templates, Clock clock) {
+        this.sql = sql;
+        this.events = events;
+        this.calendars = calendars;
+        this.accounts = accounts;
+        this.mails = mails;
+        this.templates = templates;
+        this.clock = clock;
+    }
+
+    /** Claims a mail's key; true when this transaction is the one to send it. */
+    boolean claim(long eventId, long memberId, String key) {
+        return sql.update("INSERT IGNORE INTO event_mails (event_id, member_id, mail_key, sent_at) VALUES (?, ?, ?, ?)",
+                List.of(eventId, memberId, key, clock.instant())) == 1;
+    }
+
+    /** "Thursday 10 December 2026, 18:00 (Europe/Paris)", in the reader's zone, the event's zone beside it if apart. */
+    String when(EventRow e, ZoneId readerZone, Locale locale) {
+        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT)
+                .withLocale(locale);
+        ZonedDateTime reader = e.startsAt().atZone(readerZone);
+        String text = format.format(reader) + " (" + readerZone.getId() + ")";
+        if (!readerZone.getRules().getOffset(e.startsAt()).equals(e.zone().getRules().getOffset(e.startsAt()))) {
+            text += " — " + DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale)
+                    .format(e.startsAt().atZone(e.zone())) + " " + e.zone().getId();
+        }
+        return text;
+    }
+
+    private ZoneId zoneOf(long memberId) {
+        try {
+            return ZoneId.of(accounts.timeZoneOf(memberId));
+        } catch (java.time.DateTimeException e) {
+            return ZoneId.of("UTC");
+        }
+    }
+
+    /** Queues one mail about the event to a member; {@code method}: REQUEST or CANCEL with an invitation, or null. */
+    private void send(EventRow e, Member member, String kind, @Nullable String method, Object... extra) {
+        Locale locale = MailTemplates.localeOf(member.locale());
+        ZoneId zone = zoneOf(member.id());
+        Object[] args = new Object[2 + extra.length];
+        args[0] = e.title();
+        args[1] = when(e, zone, locale);
+        System.arraycopy(extra, 0, args, 2, extra.length);
+        String url = calendars.pageUrl(e);
+        String calendar = method == null ? null : Ics.calendar(method, calendars.siteName(),
+                List.of(calendars.entry(e, url, member.displayName(), member.email())));
+        MailContent content = new MailContent(templates.text(locale, "event." + kind + ".subject", args),
+                e.title(), List.of(templates.text(locale, "event." + kind + ".intro", args)),
+                new MailContent.Action(templates.text(locale, "event.open"), url), List.of(),
+                templates.text(locale, "event.footer", templates.brandName(locale)), null);
+        mails.queue(member.id(), member.email(), "event." + kind, locale, content, null, method, calendar);
+    }
+
+    /** A registration step: the invitation when a seat is theirs, the waitlist, an offer, its end, a cancellation. */
+    @Transactional
+    public void registrationChanged(EventEvents.RegistrationChanged change) {
+        EventRow e = events.find(change.eventId());
+        if (e == null || !claim(change.eventId(), change.memberId(),
+                "reg:" + change.status() + ":" + change.at().toEpochMilli())) {
+            return;
+        }
+        Member member = accounts.byId(change.memberId());
+        switch (change.status()) {
+            case Registrations.REGISTERED -> send(e, member, "confirmed", "REQUEST");
+            case Registrations.WAITLISTED -> {
+                Registrations.Mine mine = sqlMine(change.eventId(), change.memberId());
+                send(e, member, "waitlisted", null, mine == null || mine.waitlistPosition() == null ? 1
+                        : mine.waitlistPosition());
+            }
+            case Registrations.OFFERED -> {
+                Registrations.Mine mine = sqlMine(change.eventId(), change.memberId());
+                Instant until = mine == null || mine.offerExpiresAt() == null ? clock.instant()
+                        : mine.offerExpiresAt();
+                Locale locale = MailTemplates.localeOf(member.locale());
+                send(e, member, "offered", null, DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM,
+                        FormatStyle.SHORT).withLocale(locale).format(until.atZone(zoneOf(member.id()))));
+            }
+            case Registrations.EXPIRED -> send(e, member, "expired", null);
+            case Registrations.CANCELLED -> {
+                if (Registrations.REGISTERED.equals(change.previous())) {
+                    send(e, member, "left", "CANCEL");
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private @Nullable Registrations.Mine sqlMine(long eventId, long memberId) {
+        return sql.query("SELECT r.status, r.guests, (SELECT COUNT(*) FROM event_registrations w WHERE w.event_id = "
+                        + "r.event_id AND w.status = 'WAITLISTED' AND w.waitlist_seq <= r.waitlist_seq), "
+                        + "r.offer_expires_at, r.attended_at FROM event_registrations r WHERE r.event_id = ? AND "
+                        + "r.member_id = ?", List.of(eventId, memberId),
+                rs -> new Registrations.Mine(rs.getString(1), rs.getInt(2), rs.getInt(3), Sql.instant(rs, 4),
+                        Sql.instant(rs, 5))).stream().findFirst().orElse(null);
+    }
+
+    private List<Long> registered(long eventId) {
+        return sql.query("SELECT member_id FROM event_registrations WHERE event_id = ? AND status = 'REGISTERED' "
+                + "ORDER BY member_id", List.of(eventId), rs -> rs.getLong(1));
+    }
+
+    /** The event changed: every registrant's calendar entry is updated (same UID, higher SEQUENCE). */
+    @Transactional
+    public void changed(EventEvents.EventChanged change) {
+        EventRow e = events.find(change.eventId());
+        if (e == null || e.sequence() != change.sequence() || e.cancelled()) {
+            return; // a later change (or the cancellation) carries the newest state
+        }
+        for (long memberId : registered(e.id())) {
+            if (claim(e.id(), memberId, "seq:" + change.sequence())) {
+                send(e, accounts.byId(memberId), "updated", "REQUEST");
+            }
+        }
+    }
+
+    /** The event is cancelled: registrants' entries are removed; people waiting are told. */
+    @Transactional
+    public void cancelled(EventEvents.EventCancelled change) {
+        EventRow e = events.find(change.eventId());
+        if (e == null) {
+            return;
+        }
+        for (long memberId : sql.query("SELECT member_id FROM event_registrations WHERE event_id = ? AND status IN "
+                + "('REGISTERED', 'WAITLISTED', 'OFFERED') ORDER BY member_id", List.of(e.id()), rs -> rs.getLong(1))) {
+            if (claim(e.id(), memberId, "cancel")) {
+                boolean seated = registered(e.id()).contains(memberId);
+                send(e, accounts.byId(memberId), "cancelled", seated ? "CANCEL" : null);
+            }
+        }
+    }
+
+    /** The recording is shared: attendees are thanked, no-shows are told where to watch it. */
+    @Transactional
+    public void recordingShared(EventEvents.RecordingShared shared) {
+        EventRow e = events.find(shared.eventId());
+        if (e == null) {
+            return;
+        }
+        record Registrant(long memberId, boolean attended) {
+        }
+        for (Registrant r : sql.query("SELECT member_id, attended_at IS NOT NULL FROM event_registrations WHERE "
+                + "event_id = ? AND status = 'REGISTERED' ORDER BY member_id", List.of(e.id()),
+                rs -> new Registrant(rs.getLong(1), rs.getBoolean(2)))) {
+            if (claim(e.id(), r.memberId(), "recording")) {
+                send(e, accounts.byId(r.memberId()), r.attended() ? "thanks" : "missed", null);
+            }
+        }
+    }
+
+    /** One reminder, if nobody sent it yet. */
+    @Transactional
+    public boolean remind(long eventId, long memberId, String lead) {
+        EventRow e = events.find(eventId);
+        if (e == null || !e.published() || !claim(eventId, memberId, "remind:" + lead)) {
+            return false;
+        }
+        send(e, accounts.byId(memberId), "reminder", "REQUEST", e.joinWindowMinutes());
+        return true;
+    }
+}
