@@ -24,6 +24,7 @@ export interface EventSummary {
   capacity: number | null
   seatsLeft: number | null
   myStatus: RegistrationStatus | null
+  seriesId: number | null
 }
 
 export interface Mine {

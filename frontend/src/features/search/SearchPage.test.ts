@@ -58,7 +58,7 @@ describe('SearchPage', () => {
       categories: [], hits: [] }, [{ id: 7, slug: 'invoices-webinar', title: 'Invoices webinar', kind: 'WEBINAR',
       status: 'PUBLISHED', startsLocal: '2026-12-10T18:00', endsLocal: '2026-12-10T19:00', zone: 'Europe/Paris',
       startsAt: '2026-12-10T17:00:00Z', endsAt: '2026-12-10T18:00:00Z', location: '', coverUrl: null, capacity: null,
-      seatsLeft: null, myStatus: null }])
+      seatsLeft: null, myStatus: null, seriesId: null }])
     expect(wrapper.find('[data-test=search-events]').text()).toContain('Invoices webinar')
   })
 })

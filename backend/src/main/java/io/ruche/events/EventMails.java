@@ -136,56 +136,72 @@ public class EventMails {
                         Sql.instant(rs, 5))).stream().findFirst().orElse(null);
     }
 
-    private List<Long> registered(long eventId) {
-        return sql.query("SELECT member_id FROM event_registrations WHERE event_id = ? AND status = 'REGISTERED' "
-                + "ORDER BY member_id", List.of(eventId), rs -> rs.getLong(1));
+    private List<Long> members(long eventId, String statuses) {
+        return sql.query("SELECT member_id FROM event_registrations WHERE event_id = ? AND status IN (" + statuses
+                + ") ORDER BY member_id", List.of(eventId), rs -> rs.getLong(1));
+    }
+
+    /**
+     * One member's mail about an event, in a transaction of its own: a webinar with thousands of registrants is
+     * mailed in as many short transactions, and a delivery retried after a failure skips those already mailed.
+     */
+    @Transactional
+    public void mailOne(long eventId, long memberId, String key, String kind, @Nullable String method) {
+        EventRow e = events.find(eventId);
+        if (e != null && claim(eventId, memberId, key)) {
+            send(e, accounts.byId(memberId), kind, method);
+        }
     }
 
     /** The event changed: every registrant's calendar entry is updated (same UID, higher SEQUENCE). */
-    @Transactional
-    public void changed(EventEvents.EventChanged change) {
+    @Transactional(readOnly = true)
+    protected @Nullable List<Long> toUpdate(EventEvents.EventChanged change) {
         EventRow e = events.find(change.eventId());
         if (e == null || e.sequence() != change.sequence() || e.cancelled()) {
-            return; // a later change (or the cancellation) carries the newest state
+            return null; // a later change (or the cancellation) carries the newest state
         }
-        for (long memberId : registered(e.id())) {
-            if (claim(e.id(), memberId, "seq:" + change.sequence())) {
-                send(e, accounts.byId(memberId), "updated", "REQUEST");
-            }
+        return members(e.id(), "'REGISTERED'");
+    }
+
+    public void changed(EventEvents.EventChanged change) {
+        List<Long> registrants = toUpdate(change);
+        for (long memberId : registrants == null ? List.<Long>of() : registrants) {
+            mailOne(change.eventId(), memberId, "seq:" + change.sequence(), "updated", "REQUEST");
         }
+    }
+
+    @Transactional(readOnly = true)
+    protected List<List<Long>> seatedAndWaiting(long eventId) {
+        return List.of(members(eventId, "'REGISTERED'"), members(eventId, "'WAITLISTED', 'OFFERED'"));
     }
 
     /** The event is cancelled: registrants' entries are removed; people waiting are told. */
-    @Transactional
     public void cancelled(EventEvents.EventCancelled change) {
-        EventRow e = events.find(change.eventId());
-        if (e == null) {
-            return;
+        List<List<Long>> people = seatedAndWaiting(change.eventId());
+        for (long memberId : people.get(0)) {
+            mailOne(change.eventId(), memberId, "cancel", "cancelled", "CANCEL");
         }
-        for (long memberId : sql.query("SELECT member_id FROM event_registrations WHERE event_id = ? AND status IN "
-                + "('REGISTERED', 'WAITLISTED', 'OFFERED') ORDER BY member_id", List.of(e.id()), rs -> rs.getLong(1))) {
-            if (claim(e.id(), memberId, "cancel")) {
-                boolean seated = registered(e.id()).contains(memberId);
-                send(e, accounts.byId(memberId), "cancelled", seated ? "CANCEL" : null);
-            }
+        for (long memberId : people.get(1)) {
+            mailOne(change.eventId(), memberId, "cancel", "cancelled", null);
         }
     }
 
+    @Transactional(readOnly = true)
+    protected List<List<Long>> attendedAndNot(long eventId) {
+        return List.of(sql.query("SELECT member_id FROM event_registrations WHERE event_id = ? AND status = "
+                        + "'REGISTERED' AND attended_at IS NOT NULL ORDER BY member_id", List.of(eventId), rs -> rs.getLong(1)),
+                sql.query("SELECT member_id FROM event_registrations WHERE event_id = ? AND status = 'REGISTERED' "
+                        + "AND attended_at IS NULL ORDER BY member_id", List.of(eventId), rs -> rs.getLong(1)));
+    }
+
     /** The recording is shared: attendees are thanked, no-shows are told where to watch it. */
-    @Transactional
     public void recordingShared(EventEvents.RecordingShared shared) {
-        EventRow e = events.find(shared.eventId());
-        if (e == null) {
-            return;
+        List<List<Long>> people = attendedAndNot(shared.eventId());
+        for (long memberId : people.get(0)) {
+            mailOne(shared.eventId(), memberId, "recording", "thanks", null);
         }
-        record Registrant(long memberId, boolean attended) {
-        }
-        for (Registrant r : sql.query("SELECT member_id, attended_at IS NOT NULL FROM event_registrations WHERE "
-                + "event_id = ? AND status = 'REGISTERED' ORDER BY member_id", List.of(e.id()),
-                rs -> new Registrant(rs.getLong(1), rs.getBoolean(2)))) {
-            if (claim(e.id(), r.memberId(), "recording")) {
-                send(e, accounts.byId(r.memberId()), r.attended() ? "thanks" : "missed", null);
-            }
+        for (long memberId : people.get(1)) {
+            mailOne(shared.eventId(), memberId, "recording", "missed", null);
         }
     }
 

@@ -21,7 +21,7 @@ public final class EventViews {
     public record Summary(long id, String slug, String title, EventKind kind, String status, String startsLocal,
                           String endsLocal, String zone, Instant startsAt, Instant endsAt, String location,
                           @Nullable String coverUrl, @Nullable Integer capacity, @Nullable Integer seatsLeft,
-                          @Nullable String myStatus) {
+                          @Nullable String myStatus, @Nullable Long seriesId) {
     }
 
     @Serdeable

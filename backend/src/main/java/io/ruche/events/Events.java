@@ -210,7 +210,7 @@ public class Events {
     private static EventViews.Summary summary(EventRow r, @Nullable String myStatus, Instant now) {
         return new EventViews.Summary(r.id(), r.slug(), r.title(), r.kind(), status(r, now), r.startsLocal().toString(),
                 r.endsLocal().toString(), r.zone().getId(), r.startsAt(), r.endsAt(), r.location(), r.coverUrl(),
-                r.capacity(), r.seatsLeft(), myStatus);
+                r.capacity(), r.seatsLeft(), myStatus, r.seriesId());
     }
 
     /** One event for the viewer: its registration state, the join button's time, the recording if shared. */

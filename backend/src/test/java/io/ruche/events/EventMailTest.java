@@ -179,4 +179,28 @@ class EventMailTest extends IntegrationTest {
         reminders.sendDue();
         assertEquals("2", remindersOf(name, id), "none after the start");
     }
+
+    private static String templateTo(String name, long event) {
+        return TestDatabase.queryString("SELECT GROUP_CONCAT(m.template ORDER BY m.id) FROM mails m JOIN members u "
+                + "ON u.id = m.member_id WHERE u.username = '" + name + "' AND m.template IN ('event.thanks', 'event.missed')");
+    }
+
+    @Test
+    void theRecordingThanksAttendeesAndTellsNoShowsWhereToWatch() {
+        long id = published("Launch review", LocalDateTime.now(PARIS).plusMinutes(5));
+        String came = TestMembers.uniqueName("came");
+        String missed = TestMembers.uniqueName("missed");
+        Api cameApi = api().registered(came);
+        cameApi.post("/api/v1/events/" + id + "/registration", Map.of());
+        api().registered(missed).post("/api/v1/events/" + id + "/registration", Map.of());
+        assertEquals(200, cameApi.post("/api/v1/events/" + id + "/join", null).status());
+
+        Map<String, Object> recording = Map.of("recordingUrl", "https://video.example/launch", "visibility", "REGISTRANTS");
+        assertEquals(200, admin.put("/api/v1/events/" + id + "/recording", recording).status());
+        await().atMost(Duration.ofSeconds(20)).until(() -> "event.thanks".equals(templateTo(came, id))
+                && "event.missed".equals(templateTo(missed, id)));
+        assertEquals(200, admin.put("/api/v1/events/" + id + "/recording", recording).status());
+        assertEquals("event.thanks", templateTo(came, id), "shared once, mailed once");
+        assertEquals("https://video.example/launch", cameApi.get("/api/v1/events/" + id).at("recordingUrl"));
+    }
 }
