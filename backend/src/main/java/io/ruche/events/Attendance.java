@@ -85,10 +85,9 @@ public class Attendance {
     public int markPresent(Viewer viewer, long eventId, List<String> usernames) {
         requireHostOrStaff(viewer, eventId);
         int marked = 0;
-        for (String username : usernames) {
-            Long memberId = sql.query("SELECT id FROM members WHERE username = ?", List.of(username.strip()),
-                    rs -> rs.getLong(1)).stream().findFirst().orElse(null);
-            if (memberId != null && mark(eventId, memberId, "HOST")) {
+        for (long memberId : registrantsBy("m.username", usernames.stream().map(String::strip).toList(), eventId)
+                .values()) {
+            if (mark(eventId, memberId, "HOST")) {
                 marked++;
             }
         }
@@ -120,17 +119,22 @@ public class Attendance {
         }
         int first = column >= 0 ? 1 : 0;
         int col = Math.max(column, 0);
-        int marked = 0;
-        List<String> unmatched = new ArrayList<>();
+        List<String> emails = new ArrayList<>();
         for (String line : lines.subList(first, lines.size())) {
             List<String> cells = Csv.split(line);
             String email = col < cells.size() ? cells.get(col).strip() : "";
-            if (email.isEmpty()) {
-                continue;
+            if (!email.isEmpty()) {
+                emails.add(email);
             }
-            Long memberId = sql.query("SELECT r.member_id FROM event_registrations r JOIN members m ON m.id = r.member_id "
-                            + "WHERE r.event_id = ? AND m.email = ? AND r.status = 'REGISTERED'", List.of(eventId, email),
-                    rs -> rs.getLong(1)).stream().findFirst().orElse(null);
+        }
+        // One lookup for the whole file: registrants by address (the column's collation ignores case).
+        java.util.Map<String, Long> found = registrantsBy("m.email", emails, eventId);
+        java.util.Map<String, Long> byAddress = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        byAddress.putAll(found);
+        int marked = 0;
+        List<String> unmatched = new ArrayList<>();
+        for (String email : emails) {
+            Long memberId = byAddress.get(email);
             if (memberId == null) {
                 if (unmatched.size() < 50) {
                     unmatched.add(email);
@@ -140,6 +144,21 @@ public class Attendance {
             }
         }
         return new Imported(marked, unmatched.size(), unmatched);
+    }
+
+    /** Registered members of the event among {@code values} of a members column, in slices of 500: value -> id. */
+    private java.util.Map<String, Long> registrantsBy(String column, List<String> values, long eventId) {
+        java.util.Map<String, Long> found = new java.util.HashMap<>();
+        List<String> distinct = values.stream().filter(v -> !v.isEmpty()).distinct().toList();
+        for (int i = 0; i < distinct.size(); i += 500) {
+            List<String> slice = distinct.subList(i, Math.min(distinct.size(), i + 500));
+            List<Object> params = new ArrayList<>(List.of(eventId));
+            params.addAll(slice);
+            sql.query("SELECT " + column + ", r.member_id FROM event_registrations r JOIN members m ON m.id = r.member_id "
+                    + "WHERE r.event_id = ? AND r.status = 'REGISTERED' AND " + column + " IN ("
+                    + Sql.placeholders(slice.size()) + ")", params, rs -> found.put(rs.getString(1), rs.getLong(2)));
+        }
+        return found;
     }
 
     @Serdeable

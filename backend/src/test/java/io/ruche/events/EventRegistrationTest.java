@@ -255,4 +255,29 @@ class EventRegistrationTest extends IntegrationTest {
         assertEquals(404, api().get(path).status(), "a new address revokes the old one");
         assertEquals(200, api().get(java.net.URI.create(second).getPath()).status());
     }
+
+    @Test
+    void hostsMarkAttendanceOrImportTheWebinarToolsCsvAndSeeTheShowUpRate() {
+        long event = published(event("Imported webinar", LocalDateTime.now(PARIS).plusDays(1), Map.of()));
+        String a = TestMembers.uniqueName("came");
+        String b = TestMembers.uniqueName("also");
+        String c = TestMembers.uniqueName("absent");
+        for (String name : List.of(a, b, c)) {
+            api().registered(name).post("/api/v1/events/" + event + "/registration", Map.of());
+        }
+        Api.Response marked = admin.post("/api/v1/events/" + event + "/attendance", Map.of("usernames", List.of(a, "nobody")));
+        assertEquals(1, ((Number) marked.at("marked")).intValue(), "an unknown username marks nobody");
+
+        Api csvClient = ForumFixtures.newAdmin(server.getURI()).header("Content-Type", "text/csv");
+        String csv = "Name;E-mail;Minutes\r\nB;" + b.toUpperCase() + "@EXAMPLE.TEST;55\r\nA;" + a
+                + "@example.test;60\r\nX;stranger@example.test;12\r\n";
+        Api.Response imported = csvClient.postRaw("/api/v1/events/" + event + "/attendance.csv", csv);
+        assertEquals(200, imported.status(), imported.body());
+        assertEquals(1, ((Number) imported.at("marked")).intValue(), "b newly; a was already marked");
+        assertEquals(List.of("stranger@example.test"), imported.at("unmatched"));
+
+        Api.Response registrants = admin.get("/api/v1/events/" + event + "/registrants");
+        assertEquals(2, ((Number) registrants.at("attended")).intValue());
+        assertEquals(2 / 3.0, ((Number) registrants.at("showUpRate")).doubleValue(), 1e-9);
+    }
 }

@@ -139,7 +139,7 @@ public final class Api {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                 .method(method, rawBody == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(rawBody));
-        if (rawBody != null) {
+        if (rawBody != null && !headers.containsKey("Content-Type")) {
             request.header("Content-Type", "application/json");
         }
         if (!headers.containsKey("Accept")) {
