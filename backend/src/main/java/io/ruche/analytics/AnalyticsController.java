@@ -1,0 +1,109 @@
+package io.ruche.analytics;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.annotation.Transactional;
+import io.ruche.platform.Problems;
+import io.ruche.platform.Sql;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The dashboard's figures, read from the daily rollups only (staff). */
+@Controller("/api/v1/admin/analytics")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Secured("moderator")
+public class AnalyticsController {
+
+    private final Sql sql;
+
+    public AnalyticsController(Sql sql) {
+        this.sql = sql;
+    }
+
+    @Serdeable
+    public record Point(LocalDate day, long value) {
+    }
+
+    @Serdeable
+    public record Figure(Metric metric, long value, long previous, List<Point> series, String definitionEn,
+                         String definitionFr) {
+    }
+
+    @Serdeable
+    public record Overview(LocalDate from, LocalDate to, boolean withStaff, @Nullable Instant asOf,
+                           List<Figure> figures) {
+    }
+
+    /** Each figure over {@code from}..{@code to} (days in the site's zone), beside the period just before. */
+    @Get("/overview")
+    @Transactional(readOnly = true)
+    public Overview overview(@QueryValue String from, @QueryValue String to,
+                             @QueryValue(defaultValue = "false") boolean withStaff,
+                             @QueryValue(defaultValue = "0") long category) {
+        LocalDate start;
+        LocalDate end;
+        try {
+            start = LocalDate.parse(from);
+            end = LocalDate.parse(to);
+        } catch (DateTimeParseException e) {
+            throw Problems.invalidField("from", "validation.date");
+        }
+        if (end.isBefore(start) || ChronoUnit.DAYS.between(start, end) > 730) {
+            throw Problems.invalidField("to", "validation.range");
+        }
+        long days = ChronoUnit.DAYS.between(start, end) + 1;
+        LocalDate previousStart = start.minusDays(days);
+        Map<Metric, Map<LocalDate, Long>> values = new HashMap<>();
+        Instant[] asOf = new Instant[1];
+        sql.query("SELECT day, metric, value, as_of FROM analytics_daily WHERE day BETWEEN ? AND ? AND with_staff = ? "
+                        + "AND category_id = ?", List.of(previousStart, end, withStaff, category), rs -> {
+                    Metric metric;
+                    try {
+                        metric = Metric.valueOf(rs.getString(2));
+                    } catch (IllegalArgumentException e) {
+                        return null;
+                    }
+                    values.computeIfAbsent(metric, k -> new HashMap<>()).put(rs.getDate(1).toLocalDate(), rs.getLong(3));
+                    Instant at = Sql.instant(rs, 4);
+                    if (asOf[0] == null || at.isAfter(asOf[0])) {
+                        asOf[0] = at;
+                    }
+                    return null;
+                });
+        List<Figure> figures = new ArrayList<>();
+        for (Metric metric : Metric.values()) {
+            Map<LocalDate, Long> byDay = values.getOrDefault(metric, Map.of());
+            List<Point> series = new ArrayList<>();
+            for (LocalDate d = start; !d.isAfter(end); d = d.plusDays(1)) {
+                series.add(new Point(d, byDay.getOrDefault(d, 0L)));
+            }
+            figures.add(new Figure(metric, total(metric, byDay, start, end), total(metric, byDay, previousStart,
+                    start.minusDays(1)), series, metric.definitionEn, metric.definitionFr));
+        }
+        return new Overview(start, end, withStaff, asOf[0], figures);
+    }
+
+    private static long total(Metric metric, Map<LocalDate, Long> byDay, LocalDate from, LocalDate to) {
+        if (!metric.summed) {
+            return byDay.getOrDefault(to, 0L);
+        }
+        long sum = 0;
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            sum += byDay.getOrDefault(d, 0L);
+        }
+        return sum;
+    }
+}

@@ -1,0 +1,49 @@
+-- Engagement analytics. Facts are what happened, one row each (unique: a delivery that runs twice counts once),
+-- with the instant it happened and whether the member was staff then; moderation changing a post later does not
+-- touch them. Daily rollups are per day in the site's time zone; a closed day is frozen, today's is refreshed, a
+-- late fact marks its day to recompute. Raw facts are purged after the retention; rollups and the members' first
+-- steps stay.
+ALTER TABLE site_settings ADD COLUMN time_zone VARCHAR(64) NOT NULL DEFAULT 'UTC',
+    ADD COLUMN analytics_retention_days INT NOT NULL DEFAULT 400;
+
+CREATE TABLE analytics_facts (
+    id          BIGINT AUTO_INCREMENT PRIMARY KEY,
+    kind        VARCHAR(24)  NOT NULL,   -- SIGNUP, VISIT, THREAD, REPLY, REACTION, ACCEPTED, FLAG, BADGE, ...
+    fact_key    VARCHAR(80)  NOT NULL,   -- what it is about (post:12, member:7:2026-11-30), unique per kind
+    member_id   BIGINT       NULL,
+    staff       BOOLEAN      NOT NULL DEFAULT FALSE,
+    category_id BIGINT       NULL,
+    thread_id   BIGINT       NULL,
+    at          DATETIME(6)  NOT NULL,
+    CONSTRAINT uk_analytics_facts UNIQUE (kind, fact_key),
+    INDEX ix_analytics_facts_at (at, kind),
+    INDEX ix_analytics_facts_member (member_id, at)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
+-- Each member's first steps, kept for good (cohorts and "new contributors" need them after facts are purged).
+CREATE TABLE analytics_members (
+    member_id     BIGINT      NOT NULL PRIMARY KEY,
+    signed_up_at  DATETIME(6) NULL,
+    first_post_at DATETIME(6) NULL,
+    staff         BOOLEAN     NOT NULL DEFAULT FALSE
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
+-- One figure per day (site zone), metric, category (0: the whole forum) and population (members only, or with
+-- staff), with when it was computed.
+CREATE TABLE analytics_daily (
+    day         DATE         NOT NULL,
+    metric      VARCHAR(32)  NOT NULL,
+    category_id BIGINT       NOT NULL DEFAULT 0,
+    with_staff  BOOLEAN      NOT NULL DEFAULT FALSE,
+    value       BIGINT       NOT NULL,
+    as_of       DATETIME(6)  NOT NULL,
+    PRIMARY KEY (day, metric, category_id, with_staff)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
+-- Days whose rollups must be computed again (a late fact, or today), and which ones are closed.
+CREATE TABLE analytics_days (
+    day       DATE        NOT NULL PRIMARY KEY,
+    dirty     BOOLEAN     NOT NULL DEFAULT TRUE,
+    closed    BOOLEAN     NOT NULL DEFAULT FALSE,
+    rolled_at DATETIME(6) NULL
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
