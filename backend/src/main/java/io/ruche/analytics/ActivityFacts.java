@@ -61,6 +61,27 @@ public class ActivityFacts {
                 Arrays.asList(signedUpAt, postAt, memberId));
     }
 
+    /** A new thread, waiting for its first response. */
+    @Transactional
+    public void threadStarted(long threadId, long categoryId, long authorId, Instant at) {
+        sql.update("INSERT IGNORE INTO analytics_threads (thread_id, category_id, author_id, author_staff, created_at) "
+                + "SELECT ?, ?, m.id, m.role <> 'MEMBER', ? FROM members m WHERE m.id = ?",
+                List.of(threadId, categoryId, at, authorId));
+    }
+
+    /** A reply: the thread's first response if it is the earliest by someone else (and by staff, if staff). */
+    @Transactional
+    public void replied(long threadId, long authorId, Instant at) {
+        sql.update("UPDATE analytics_threads t JOIN members m ON m.id = ? SET "
+                        + "t.first_response_at = CASE WHEN t.first_response_at IS NULL OR ? < t.first_response_at "
+                        + "THEN ? ELSE t.first_response_at END, "
+                        + "t.first_staff_response_at = CASE WHEN m.role = 'MEMBER' THEN t.first_staff_response_at "
+                        + "WHEN t.first_staff_response_at IS NULL OR ? < t.first_staff_response_at THEN ? "
+                        + "ELSE t.first_staff_response_at END "
+                        + "WHERE t.thread_id = ? AND t.author_id <> ?",
+                List.of(authorId, at, at, at, at, threadId, authorId));
+    }
+
     /** When a row of another feature was written (the fact's instant), read when the subscriber runs. */
     @Transactional(readOnly = true)
     public @Nullable Instant createdAt(String table, long id) {

@@ -28,9 +28,42 @@ import java.util.Map;
 public class AnalyticsController {
 
     private final Sql sql;
+    private final Responsiveness responsiveness;
+    private final AnalyticsSettings settings;
 
-    public AnalyticsController(Sql sql) {
+    public AnalyticsController(Sql sql, Responsiveness responsiveness, AnalyticsSettings settings) {
         this.sql = sql;
+        this.responsiveness = responsiveness;
+        this.settings = settings;
+    }
+
+    /** Response rate and time to first response for the threads started in the period (open ones counted). */
+    @Get("/responses")
+    public Responsiveness.Figures responses(@QueryValue String from, @QueryValue String to,
+                                            @QueryValue(defaultValue = "false") boolean withStaff) {
+        LocalDate[] range = range(from, to);
+        return responsiveness.figures(range[0], range[1], settings.zone(), withStaff);
+    }
+
+    /** Threads waiting for a first answer, oldest first. */
+    @Get("/unanswered")
+    public List<Responsiveness.Unanswered> unanswered(@QueryValue(defaultValue = "50") int limit) {
+        return responsiveness.unanswered(limit);
+    }
+
+    private static LocalDate[] range(String from, String to) {
+        LocalDate start;
+        LocalDate end;
+        try {
+            start = LocalDate.parse(from);
+            end = LocalDate.parse(to);
+        } catch (DateTimeParseException e) {
+            throw Problems.invalidField("from", "validation.date");
+        }
+        if (end.isBefore(start) || ChronoUnit.DAYS.between(start, end) > 730) {
+            throw Problems.invalidField("to", "validation.range");
+        }
+        return new LocalDate[] {start, end};
     }
 
     @Serdeable
@@ -53,17 +86,9 @@ public class AnalyticsController {
     public Overview overview(@QueryValue String from, @QueryValue String to,
                              @QueryValue(defaultValue = "false") boolean withStaff,
                              @QueryValue(defaultValue = "0") long category) {
-        LocalDate start;
-        LocalDate end;
-        try {
-            start = LocalDate.parse(from);
-            end = LocalDate.parse(to);
-        } catch (DateTimeParseException e) {
-            throw Problems.invalidField("from", "validation.date");
-        }
-        if (end.isBefore(start) || ChronoUnit.DAYS.between(start, end) > 730) {
-            throw Problems.invalidField("to", "validation.range");
-        }
+        LocalDate[] range = range(from, to);
+        LocalDate start = range[0];
+        LocalDate end = range[1];
         long days = ChronoUnit.DAYS.between(start, end) + 1;
         LocalDate previousStart = start.minusDays(days);
         Map<Metric, Map<LocalDate, Long>> values = new HashMap<>();

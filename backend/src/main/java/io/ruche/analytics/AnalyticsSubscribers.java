@@ -67,6 +67,7 @@ class AnalyticsSubscribers {
             Instant at = orNow(facts.createdAt("threads", e.threadId()));
             facts.record(Kind.THREAD, "thread:" + e.threadId(), e.authorId(), e.categoryId(), e.threadId(), at);
             facts.firstSteps(e.authorId(), null, at);
+            facts.threadStarted(e.threadId(), e.categoryId(), e.authorId(), at);
         });
     }
 
@@ -77,6 +78,7 @@ class AnalyticsSubscribers {
             Instant at = orNow(facts.createdAt("posts", e.postId()));
             facts.record(Kind.REPLY, "post:" + e.postId(), e.authorId(), e.categoryId(), e.threadId(), at);
             facts.firstSteps(e.authorId(), null, at);
+            facts.replied(e.threadId(), e.authorId(), at);
         });
     }
 
