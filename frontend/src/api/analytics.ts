@@ -21,9 +21,39 @@ export interface Overview {
   figures: Figure[]
 }
 
+export interface Responses {
+  threads: number
+  answeredWithin24h: number
+  responseRate: number | null
+  open: number
+  medianMinutes: number | null
+  p90Minutes: number | null
+  medianStaffMinutes: number | null
+  p90StaffMinutes: number | null
+}
+
+export interface Unanswered {
+  threadId: number
+  title: string
+  slug: string
+  categoryId: number
+  createdAt: string
+  waitingHours: number
+}
+
 export const analyticsApi = {
   overview: (from: string, to: string, withStaff: boolean) =>
     api.get<Overview>(`/api/v1/admin/analytics/overview?from=${from}&to=${to}&withStaff=${withStaff}`),
+  responses: (from: string, to: string, withStaff: boolean) =>
+    api.get<Responses>(`/api/v1/admin/analytics/responses?from=${from}&to=${to}&withStaff=${withStaff}`),
+  unanswered: () => api.get<Unanswered[]>('/api/v1/admin/analytics/unanswered?limit=20'),
+}
+
+/** Minutes as people read them: "45 min", "3 h 20", "2 d 4 h" ("2 j 4 h" in French). */
+export function duration(minutes: number, language = 'en'): string {
+  if (minutes < 60) return `${minutes} min`
+  if (minutes < 48 * 60) return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')}`
+  return `${Math.floor(minutes / 1440)} ${language === 'fr' ? 'j' : 'd'} ${Math.floor((minutes % 1440) / 60)} h`
 }
 
 /** The change from the previous period, in percent (null when there was nothing to compare with). */

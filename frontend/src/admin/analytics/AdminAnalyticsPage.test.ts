@@ -16,9 +16,16 @@ const overview: Overview = { from: '2026-11-01', to: '2026-11-02', withStaff: fa
   ] }
 
 function mountIn(language: 'en' | 'fr') {
-  const fetch = vi.spyOn(globalThis, 'fetch').mockImplementation(async () => new Response(JSON.stringify(overview),
-    { status: 200, headers: { 'Content-Type': 'application/json' } }))
+  const fetch = vi.spyOn(globalThis, 'fetch').mockImplementation(async (input) => {
+    const url = String(input)
+    const body = url.includes('/responses') ? { threads: 5, answeredWithin24h: 2, responseRate: 0.4, open: 2,
+      medianMinutes: 1800, p90Minutes: null, medianStaffMinutes: null, p90StaffMinutes: null }
+      : url.includes('/unanswered') ? [{ threadId: 3, title: 'Export?', slug: 'export', categoryId: 1,
+        createdAt: '2026-11-01T10:00:00Z', waitingHours: 30 }] : overview
+    return new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } })
+  })
   const wrapper = mount(AdminAnalyticsPage, { global: { plugins: [createAppI18n(language)],
+    stubs: { RouterLink: { template: '<a><slot /></a>' } },
   } })
   return { wrapper, fetch }
 }
@@ -33,6 +40,10 @@ describe('AdminAnalyticsPage', () => {
     expect(active.text()).toContain('Membres actifs (jour)')
     expect(active.text()).toContain('▲ 20 %')
     expect(wrapper.find('[data-test=figure-REPLIES]').text()).toContain('rien avant pour comparer')
+    expect(wrapper.find('[data-test=analytics-response-rate]').text()).toBe('40 %')
+    expect(wrapper.find('[data-test=analytics-responses]').text()).toContain('30 h 00')
+    expect(wrapper.find('[data-test=analytics-responses]').text()).toContain('ouvert')
+    expect(wrapper.find('[data-test=analytics-unanswered]').text()).toContain('en attente depuis 30 h')
     await active.find('[data-test=figure-definition-toggle]').trigger('click')
     expect(active.find('[data-test=figure-definition]').text()).toBe('Membres actifs ce jour-là.')
   })
@@ -42,7 +53,7 @@ describe('AdminAnalyticsPage', () => {
     await flushPromises()
     await wrapper.find('[data-test=analytics-from]').setValue('2026-10-01')
     await flushPromises()
-    expect(String(fetch.mock.calls.at(-1)![0])).toContain('from=2026-10-01')
+    expect(fetch.mock.calls.some(([url]) => String(url).includes('overview?from=2026-10-01'))).toBe(true)
     await wrapper.find('[data-test=analytics-as-table]').setValue(true)
     expect(wrapper.find('[data-test=analytics-table]').text()).toContain('2026-11-02')
   })
