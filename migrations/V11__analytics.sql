@@ -61,3 +61,8 @@ CREATE TABLE analytics_threads (
     INDEX ix_analytics_threads_created (created_at),
     INDEX ix_analytics_threads_open (first_response_at, created_at)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
+-- Page views: confirmed by the browser after the page rendered. A guest is a visitor key, a keyed hash of address
+-- and browser that changes every day (neither is stored); embeds are kept apart from the forum's own pages.
+ALTER TABLE analytics_facts ADD COLUMN visitor CHAR(16) NULL, ADD COLUMN source VARCHAR(8) NULL,
+    ADD COLUMN referrer_host VARCHAR(100) NULL;

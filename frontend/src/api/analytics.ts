@@ -2,7 +2,7 @@ import { api } from './http'
 
 export type MetricName = 'ACTIVE_MEMBERS' | 'ACTIVE_7D' | 'ACTIVE_28D' | 'SIGNUPS' | 'NEW_CONTRIBUTORS' | 'THREADS'
   | 'REPLIES' | 'REACTIONS' | 'ACCEPTED' | 'FLAGS' | 'FLAGS_RESOLVED' | 'BADGES' | 'EVENT_REGISTRATIONS'
-  | 'EVENT_ATTENDANCE'
+  | 'EVENT_ATTENDANCE' | 'PAGE_VIEWS' | 'VISITORS' | 'EMBED_VIEWS'
 
 export interface Figure {
   metric: MetricName

@@ -95,6 +95,6 @@ public class ActivityFacts {
     /** What happened. */
     public enum Kind {
         SIGNUP, VISIT, THREAD, REPLY, REACTION, ACCEPTED, FLAG, FLAG_RESOLVED, BADGE, EVENT_REGISTRATION,
-        EVENT_ATTENDANCE
+        EVENT_ATTENDANCE, PAGE_VIEW
     }
 }

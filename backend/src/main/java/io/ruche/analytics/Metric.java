@@ -24,7 +24,13 @@ public enum Metric {
     FLAGS_RESOLVED(true, "Review decisions taken by moderators.", "Décisions de modération prises."),
     BADGES(true, "Badges granted.", "Badges décernés."),
     EVENT_REGISTRATIONS(true, "Seats taken at events.", "Places prises à des événements."),
-    EVENT_ATTENDANCE(true, "Event attendances recorded.", "Présences enregistrées à des événements.");
+    EVENT_ATTENDANCE(true, "Event attendances recorded.", "Présences enregistrées à des événements."),
+    PAGE_VIEWS(true, "Forum pages shown, counted when the browser confirms the page rendered; Do Not Track and Global Privacy Control are respected, known bots are not counted.",
+            "Pages du forum affichées, comptées quand le navigateur confirme l'affichage ; Do Not Track et Global Privacy Control sont respectés, les robots connus ne comptent pas."),
+    VISITORS(true, "Different people who viewed the forum that day: members by account, guests by a key that changes every day (no cookie, nothing stored about them).",
+            "Personnes différentes ayant vu le forum ce jour-là : les membres par leur compte, les invités par une clé qui change chaque jour (sans cookie, rien de gardé sur eux)."),
+    EMBED_VIEWS(true, "Widgets shown on other sites, apart from the forum's own pages.",
+            "Widgets affichés sur d'autres sites, à part des pages du forum.");
 
     final boolean summed;
     final String definitionEn;

@@ -77,6 +77,16 @@ public class Rollups {
                             + "SELECT ?, 'NEW_CONTRIBUTORS', 0, ?, COUNT(*), ? FROM analytics_members f "
                             + "WHERE f.first_post_at >= ? AND f.first_post_at < ?" + who,
                     List.of(day, withStaff, now, start, end));
+            sql.update("INSERT INTO analytics_daily (day, metric, category_id, with_staff, value, as_of) "
+                            + "SELECT ?, 'PAGE_VIEWS', 0, ?, COUNT(*), ? FROM analytics_facts f WHERE f.kind = 'PAGE_VIEW' "
+                            + "AND f.source = 'forum' AND f.at >= ? AND f.at < ?" + who
+                            + " UNION ALL SELECT ?, 'EMBED_VIEWS', 0, ?, COUNT(*), ? FROM analytics_facts f WHERE "
+                            + "f.kind = 'PAGE_VIEW' AND f.source = 'embed' AND f.at >= ? AND f.at < ?" + who
+                            + " UNION ALL SELECT ?, 'VISITORS', 0, ?, COUNT(DISTINCT COALESCE(CONCAT('m', f.member_id), "
+                            + "f.visitor)), ? FROM analytics_facts f WHERE f.kind = 'PAGE_VIEW' AND f.source = 'forum' "
+                            + "AND f.at >= ? AND f.at < ?" + who,
+                    List.of(day, withStaff, now, start, end, day, withStaff, now, start, end, day, withStaff, now,
+                            start, end));
         }
         sql.update("INSERT INTO analytics_days (day, dirty, closed, rolled_at) VALUES (?, FALSE, ?, ?) "
                         + "ON DUPLICATE KEY UPDATE dirty = FALSE, closed = VALUES(closed), rolled_at = VALUES(rolled_at)",
