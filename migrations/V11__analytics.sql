@@ -4,7 +4,8 @@
 -- late fact marks its day to recompute. Raw facts are purged after the retention; rollups and the members' first
 -- steps stay.
 ALTER TABLE site_settings ADD COLUMN time_zone VARCHAR(64) NOT NULL DEFAULT 'UTC',
-    ADD COLUMN analytics_retention_days INT NOT NULL DEFAULT 400;
+    ADD COLUMN analytics_retention_days INT NOT NULL DEFAULT 400,
+    ADD COLUMN moderators_see_analytics BOOLEAN NOT NULL DEFAULT TRUE;
 
 CREATE TABLE analytics_facts (
     id          BIGINT AUTO_INCREMENT PRIMARY KEY,

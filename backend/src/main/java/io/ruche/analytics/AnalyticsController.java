@@ -30,24 +30,38 @@ public class AnalyticsController {
     private final Sql sql;
     private final Responsiveness responsiveness;
     private final AnalyticsSettings settings;
+    private final io.ruche.platform.SiteSettings site;
 
-    public AnalyticsController(Sql sql, Responsiveness responsiveness, AnalyticsSettings settings) {
+    public AnalyticsController(Sql sql, Responsiveness responsiveness, AnalyticsSettings settings,
+                               io.ruche.platform.SiteSettings site) {
         this.sql = sql;
         this.responsiveness = responsiveness;
         this.settings = settings;
+        this.site = site;
+    }
+
+    /** Admins always; moderators when the site lets them (a console setting). */
+    private void requireAccess(io.ruche.accounts.Viewer viewer) {
+        if (!viewer.isAdmin() && !Boolean.TRUE.equals(site.settings().moderatorsSeeAnalytics())) {
+            throw Problems.forbidden("problem.forbidden");
+        }
     }
 
     /** Response rate and time to first response for the threads started in the period (open ones counted). */
     @Get("/responses")
     public Responsiveness.Figures responses(@QueryValue String from, @QueryValue String to,
-                                            @QueryValue(defaultValue = "false") boolean withStaff) {
+                                            @QueryValue(defaultValue = "false") boolean withStaff,
+                                            io.ruche.accounts.Viewer viewer) {
+        requireAccess(viewer);
         LocalDate[] range = range(from, to);
         return responsiveness.figures(range[0], range[1], settings.zone(), withStaff);
     }
 
     /** Threads waiting for a first answer, oldest first. */
     @Get("/unanswered")
-    public List<Responsiveness.Unanswered> unanswered(@QueryValue(defaultValue = "50") int limit) {
+    public List<Responsiveness.Unanswered> unanswered(@QueryValue(defaultValue = "50") int limit,
+                                                     io.ruche.accounts.Viewer viewer) {
+        requireAccess(viewer);
         return responsiveness.unanswered(limit);
     }
 
@@ -85,7 +99,8 @@ public class AnalyticsController {
     @Transactional(readOnly = true)
     public Overview overview(@QueryValue String from, @QueryValue String to,
                              @QueryValue(defaultValue = "false") boolean withStaff,
-                             @QueryValue(defaultValue = "0") long category) {
+                             @QueryValue(defaultValue = "0") long category, io.ruche.accounts.Viewer viewer) {
+        requireAccess(viewer);
         LocalDate[] range = range(from, to);
         LocalDate start = range[0];
         LocalDate end = range[1];

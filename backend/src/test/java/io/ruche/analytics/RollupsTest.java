@@ -90,5 +90,22 @@ class RollupsTest extends IntegrationTest {
         assertEquals(401, api().get(path).status());
         assertEquals(403, api().registered(TestMembers.uniqueName("curious")).get(path).status());
         assertEquals(422, admin.get("/api/v1/admin/analytics/overview?from=2026-02-10&to=2026-01-01").status());
+
+        // Whether moderators see analytics is the site's choice; admins always do.
+        Api moderator = ForumFixtures.newModerator(server.getURI());
+        assertEquals(200, moderator.get(path).status());
+        java.util.Map<String, Object> settings = new java.util.HashMap<>(admin.get("/api/v1/admin/settings").json());
+        settings.put("moderatorsSeeAnalytics", false);
+        try {
+            assertEquals(200, admin.put("/api/v1/admin/settings", settings).status());
+            assertEquals(403, moderator.get(path).status());
+            assertEquals(200, admin.get(path).status());
+            settings.put("timeZone", "Mars/Olympus");
+            assertEquals(422, admin.put("/api/v1/admin/settings", settings).status());
+        } finally {
+            settings.put("moderatorsSeeAnalytics", true);
+            settings.put("timeZone", "UTC");
+            admin.put("/api/v1/admin/settings", settings);
+        }
     }
 }
