@@ -25,6 +25,7 @@ CREATE TABLE analytics_facts (
 CREATE TABLE analytics_members (
     member_id     BIGINT      NOT NULL PRIMARY KEY,
     signed_up_at  DATETIME(6) NULL,
+    signup_month  CHAR(7)     NULL,        -- 2026-11, in the site's zone: the member's cohort
     first_post_at DATETIME(6) NULL,
     staff         BOOLEAN     NOT NULL DEFAULT FALSE
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
@@ -67,3 +68,14 @@ CREATE TABLE analytics_threads (
 -- and browser that changes every day (neither is stored); embeds are kept apart from the forum's own pages.
 ALTER TABLE analytics_facts ADD COLUMN visitor CHAR(16) NULL, ADD COLUMN source VARCHAR(8) NULL,
     ADD COLUMN referrer_host VARCHAR(100) NULL;
+
+-- Retention cohorts: of the members who signed up in a month (site zone), how many were active in each month since.
+CREATE TABLE analytics_cohorts (
+    cohort_month CHAR(7)     NOT NULL,
+    month        CHAR(7)     NOT NULL,
+    with_staff   BOOLEAN     NOT NULL DEFAULT FALSE,
+    size         INT         NOT NULL,
+    active       INT         NOT NULL,
+    as_of        DATETIME(6) NOT NULL,
+    PRIMARY KEY (cohort_month, month, with_staff)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;

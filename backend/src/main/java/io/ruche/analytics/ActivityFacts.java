@@ -53,12 +53,15 @@ public class ActivityFacts {
     /** A member's first steps (sign-up, first post), kept for good. */
     @Transactional
     public void firstSteps(long memberId, @Nullable Instant signedUpAt, @Nullable Instant postAt) {
-        sql.update("INSERT INTO analytics_members (member_id, signed_up_at, first_post_at, staff) "
-                        + "SELECT m.id, ?, ?, m.role <> 'MEMBER' FROM members m WHERE m.id = ? "
+        String month = signedUpAt == null ? null
+                : java.time.YearMonth.from(signedUpAt.atZone(settings.zone())).toString();
+        sql.update("INSERT INTO analytics_members (member_id, signed_up_at, signup_month, first_post_at, staff) "
+                        + "SELECT m.id, ?, ?, ?, m.role <> 'MEMBER' FROM members m WHERE m.id = ? "
                         + "ON DUPLICATE KEY UPDATE signed_up_at = COALESCE(signed_up_at, VALUES(signed_up_at)), "
+                        + "signup_month = COALESCE(signup_month, VALUES(signup_month)), "
                         + "first_post_at = CASE WHEN first_post_at IS NULL OR VALUES(first_post_at) < first_post_at "
                         + "THEN COALESCE(VALUES(first_post_at), first_post_at) ELSE first_post_at END, staff = VALUES(staff)",
-                Arrays.asList(signedUpAt, postAt, memberId));
+                Arrays.asList(signedUpAt, month, postAt, memberId));
     }
 
     /** A new thread, waiting for its first response. */

@@ -32,8 +32,11 @@ public class AnalyticsController {
     private final AnalyticsSettings settings;
     private final io.ruche.platform.SiteSettings site;
 
+    private final Retention retention;
+
     public AnalyticsController(Sql sql, Responsiveness responsiveness, AnalyticsSettings settings,
-                               io.ruche.platform.SiteSettings site) {
+                               io.ruche.platform.SiteSettings site, Retention retention) {
+        this.retention = retention;
         this.sql = sql;
         this.responsiveness = responsiveness;
         this.settings = settings;
@@ -55,6 +58,24 @@ public class AnalyticsController {
         requireAccess(viewer);
         LocalDate[] range = range(from, to);
         return responsiveness.figures(range[0], range[1], settings.zone(), withStaff);
+    }
+
+    /** Retention cohorts from {@code from} (a month, 2026-01) on. */
+    @Get("/cohorts")
+    public List<Retention.Cohort> cohorts(@QueryValue String from, @QueryValue(defaultValue = "false") boolean withStaff,
+                                          io.ruche.accounts.Viewer viewer) {
+        requireAccess(viewer);
+        if (!from.matches("\\d{4}-\\d{2}")) {
+            throw Problems.invalidField("from", "validation.month");
+        }
+        return retention.cohorts(from, withStaff);
+    }
+
+    /** Contributors drifting away: among the most active, silent for 14 to 60 days. */
+    @Get("/at-risk")
+    public List<Retention.AtRisk> atRisk(@QueryValue(defaultValue = "50") int limit, io.ruche.accounts.Viewer viewer) {
+        requireAccess(viewer);
+        return retention.atRisk(limit);
     }
 
     /** Threads waiting for a first answer, oldest first. */

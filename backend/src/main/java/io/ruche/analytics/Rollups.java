@@ -88,9 +88,26 @@ public class Rollups {
                     List.of(day, withStaff, now, start, end, day, withStaff, now, start, end, day, withStaff, now,
                             start, end));
         }
+        cohorts(java.time.YearMonth.from(day), zone, now);
         sql.update("INSERT INTO analytics_days (day, dirty, closed, rolled_at) VALUES (?, FALSE, ?, ?) "
                         + "ON DUPLICATE KEY UPDATE dirty = FALSE, closed = VALUES(closed), rolled_at = VALUES(rolled_at)",
                 List.of(day, day.isBefore(today), now));
+    }
+
+    /** For the day's month: of each sign-up month's members, how many were active in it. */
+    private void cohorts(java.time.YearMonth month, ZoneId zone, Instant now) {
+        Instant start = month.atDay(1).atStartOfDay(zone).toInstant();
+        Instant end = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
+        sql.update("DELETE FROM analytics_cohorts WHERE month = ?", List.of(month.toString()));
+        for (boolean withStaff : new boolean[] {false, true}) {
+            String who = withStaff ? "" : " AND NOT a.staff";
+            sql.update("INSERT INTO analytics_cohorts (cohort_month, month, with_staff, size, active, as_of) "
+                            + "SELECT a.signup_month, ?, ?, COUNT(*), COUNT(x.member_id), ? FROM analytics_members a "
+                            + "LEFT JOIN (SELECT DISTINCT f.member_id FROM analytics_facts f WHERE f.kind IN (" + ACTIVITY
+                            + ") AND f.at >= ? AND f.at < ? AND f.member_id IS NOT NULL) x ON x.member_id = a.member_id "
+                            + "WHERE a.signup_month IS NOT NULL AND a.signup_month <= ?" + who + " GROUP BY a.signup_month",
+                    List.of(month.toString(), withStaff, now, start, end, month.toString()));
+        }
     }
 
     /** The counted kinds, for the forum and per category (threads and replies). */
