@@ -41,7 +41,25 @@ export interface Unanswered {
   waitingHours: number
 }
 
+export interface Cohort {
+  cohortMonth: string
+  size: number
+  months: { month: string; active: number; share: number }[]
+}
+
+export interface AtRisk {
+  memberId: number
+  username: string
+  displayName: string
+  contributions: number
+  lastActive: string
+  silentDays: number
+}
+
 export const analyticsApi = {
+  cohorts: (from: string, withStaff: boolean) =>
+    api.get<Cohort[]>(`/api/v1/admin/analytics/cohorts?from=${from}&withStaff=${withStaff}`),
+  atRisk: () => api.get<AtRisk[]>('/api/v1/admin/analytics/at-risk?limit=20'),
   overview: (from: string, to: string, withStaff: boolean) =>
     api.get<Overview>(`/api/v1/admin/analytics/overview?from=${from}&to=${to}&withStaff=${withStaff}`),
   responses: (from: string, to: string, withStaff: boolean) =>

@@ -21,7 +21,11 @@ function mountIn(language: 'en' | 'fr') {
     const body = url.includes('/responses') ? { threads: 5, answeredWithin24h: 2, responseRate: 0.4, open: 2,
       medianMinutes: 1800, p90Minutes: null, medianStaffMinutes: null, p90StaffMinutes: null }
       : url.includes('/unanswered') ? [{ threadId: 3, title: 'Export?', slug: 'export', categoryId: 1,
-        createdAt: '2026-11-01T10:00:00Z', waitingHours: 30 }] : overview
+        createdAt: '2026-11-01T10:00:00Z', waitingHours: 30 }]
+      : url.includes('/cohorts') ? [{ cohortMonth: '2026-09', size: 4, months: [{ month: '2026-09', active: 4, share: 1 },
+        { month: '2026-10', active: 1, share: 0.25 }] }]
+      : url.includes('/at-risk') ? [{ memberId: 9, username: 'ines', displayName: 'Inès', contributions: 80,
+        lastActive: '2026-10-20T10:00:00Z', silentDays: 21 }] : overview
     return new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } })
   })
   const wrapper = mount(AdminAnalyticsPage, { global: { plugins: [createAppI18n(language)],
@@ -44,6 +48,8 @@ describe('AdminAnalyticsPage', () => {
     expect(wrapper.find('[data-test=analytics-responses]').text()).toContain('30 h 00')
     expect(wrapper.find('[data-test=analytics-responses]').text()).toContain('ouvert')
     expect(wrapper.find('[data-test=analytics-unanswered]').text()).toContain('en attente depuis 30 h')
+    expect(wrapper.find('[data-test=analytics-cohorts]').text()).toContain('25 %')
+    expect(wrapper.find('[data-test=analytics-at-risk]').text()).toContain('silencieux depuis 21 jours après 80 contributions')
     await active.find('[data-test=figure-definition-toggle]').trigger('click')
     expect(active.find('[data-test=figure-definition]').text()).toBe('Membres actifs ce jour-là.')
   })
