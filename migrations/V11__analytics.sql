@@ -67,7 +67,9 @@ CREATE TABLE analytics_threads (
 -- Page views: confirmed by the browser after the page rendered. A guest is a visitor key, a keyed hash of address
 -- and browser that changes every day (neither is stored); embeds are kept apart from the forum's own pages.
 ALTER TABLE analytics_facts ADD COLUMN visitor CHAR(16) NULL, ADD COLUMN source VARCHAR(8) NULL,
-    ADD COLUMN referrer_host VARCHAR(100) NULL;
+    ADD COLUMN referrer_host VARCHAR(100) NULL,
+    -- Searches: the terms as typed (lower-cased) and how many results they found.
+    ADD COLUMN detail VARCHAR(200) NULL, ADD COLUMN amount BIGINT NULL;
 
 -- Retention cohorts: of the members who signed up in a month (site zone), how many were active in each month since.
 CREATE TABLE analytics_cohorts (

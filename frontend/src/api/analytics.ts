@@ -56,7 +56,16 @@ export interface AtRisk {
   silentDays: number
 }
 
+export interface SearchTerm {
+  terms: string
+  searches: number
+  withoutResult: number
+}
+
 export const analyticsApi = {
+  searches: (from: string, to: string, withStaff: boolean) =>
+    api.get<{ top: SearchTerm[]; noResult: SearchTerm[] }>(
+      `/api/v1/admin/analytics/searches?from=${from}&to=${to}&withStaff=${withStaff}`),
   cohorts: (from: string, withStaff: boolean) =>
     api.get<Cohort[]>(`/api/v1/admin/analytics/cohorts?from=${from}&withStaff=${withStaff}`),
   atRisk: () => api.get<AtRisk[]>('/api/v1/admin/analytics/at-risk?limit=20'),

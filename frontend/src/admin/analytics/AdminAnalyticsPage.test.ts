@@ -24,6 +24,8 @@ function mountIn(language: 'en' | 'fr') {
         createdAt: '2026-11-01T10:00:00Z', waitingHours: 30 }]
       : url.includes('/cohorts') ? [{ cohortMonth: '2026-09', size: 4, months: [{ month: '2026-09', active: 4, share: 1 },
         { month: '2026-10', active: 1, share: 0.25 }] }]
+      : url.includes('/searches') ? { top: [{ terms: 'export', searches: 12, withoutResult: 0 }],
+        noResult: [{ terms: 'facture pdf', searches: 3, withoutResult: 3 }] }
       : url.includes('/at-risk') ? [{ memberId: 9, username: 'ines', displayName: 'Inès', contributions: 80,
         lastActive: '2026-10-20T10:00:00Z', silentDays: 21 }] : overview
     return new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } })
@@ -49,6 +51,7 @@ describe('AdminAnalyticsPage', () => {
     expect(wrapper.find('[data-test=analytics-responses]').text()).toContain('ouvert')
     expect(wrapper.find('[data-test=analytics-unanswered]').text()).toContain('en attente depuis 30 h')
     expect(wrapper.find('[data-test=analytics-cohorts]').text()).toContain('25 %')
+    expect(wrapper.find('[data-test=analytics-no-result]').text()).toContain('facture pdf')
     expect(wrapper.find('[data-test=analytics-at-risk]').text()).toContain('silencieux depuis 21 jours après 80 contributions')
     await active.find('[data-test=figure-definition-toggle]').trigger('click')
     expect(active.find('[data-test=figure-definition]').text()).toBe('Membres actifs ce jour-là.')

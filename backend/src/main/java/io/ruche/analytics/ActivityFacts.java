@@ -98,6 +98,16 @@ public class ActivityFacts {
     /** What happened. */
     public enum Kind {
         SIGNUP, VISIT, THREAD, REPLY, REACTION, ACCEPTED, FLAG, FLAG_RESOLVED, BADGE, EVENT_REGISTRATION,
-        EVENT_ATTENDANCE, PAGE_VIEW
+        EVENT_ATTENDANCE, PAGE_VIEW, SEARCH
+    }
+
+    /** A search: its terms (lower-cased) and result count; one fact per search. */
+    @Transactional
+    public void search(@Nullable Long memberId, String terms, long results, Instant at) {
+        sql.update("INSERT INTO analytics_facts (kind, fact_key, member_id, staff, detail, amount, at) "
+                        + "SELECT 'SEARCH', ?, ?, COALESCE((SELECT m.role <> 'MEMBER' FROM members m WHERE m.id = ?), FALSE), "
+                        + "?, ?, ?",
+                Arrays.asList(java.util.UUID.randomUUID().toString(), memberId, memberId,
+                        terms.toLowerCase(java.util.Locale.ROOT), results, at));
     }
 }

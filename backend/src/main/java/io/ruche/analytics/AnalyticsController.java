@@ -33,10 +33,12 @@ public class AnalyticsController {
     private final io.ruche.platform.SiteSettings site;
 
     private final Retention retention;
+    private final SearchTerms searchTerms;
 
     public AnalyticsController(Sql sql, Responsiveness responsiveness, AnalyticsSettings settings,
-                               io.ruche.platform.SiteSettings site, Retention retention) {
+                               io.ruche.platform.SiteSettings site, Retention retention, SearchTerms searchTerms) {
         this.retention = retention;
+        this.searchTerms = searchTerms;
         this.sql = sql;
         this.responsiveness = responsiveness;
         this.settings = settings;
@@ -58,6 +60,16 @@ public class AnalyticsController {
         requireAccess(viewer);
         LocalDate[] range = range(from, to);
         return responsiveness.figures(range[0], range[1], settings.zone(), withStaff);
+    }
+
+    /** The most searched terms of the period, and the searches that found nothing. */
+    @Get("/searches")
+    public SearchTerms.Report searches(@QueryValue String from, @QueryValue String to,
+                                       @QueryValue(defaultValue = "false") boolean withStaff,
+                                       io.ruche.accounts.Viewer viewer) {
+        requireAccess(viewer);
+        LocalDate[] range = range(from, to);
+        return searchTerms.report(range[0], range[1], settings.zone(), withStaff, 20);
     }
 
     /** Retention cohorts from {@code from} (a month, 2026-01) on. */

@@ -135,6 +135,13 @@ class AnalyticsSubscribers {
     }
 
     @Singleton
+    @Named("analytics.search")
+    EventSubscriber<io.ruche.search.SearchEvents.SearchPerformed> search() {
+        return new Subscriber<>(io.ruche.search.SearchEvents.SearchPerformed.class, "analytics.search", LANE,
+                e -> facts.search(e.memberId(), e.terms(), e.results(), clock.instant()));
+    }
+
+    @Singleton
     @Named("analytics.event-attended")
     EventSubscriber<EventEvents.EventAttended> attended() {
         return new Subscriber<>(EventEvents.EventAttended.class, "analytics.event-attended", LANE,
