@@ -81,3 +81,16 @@ CREATE TABLE analytics_cohorts (
     as_of        DATETIME(6) NOT NULL,
     PRIMARY KEY (cohort_month, month, with_staff)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
+-- The weekly KPI mail: staff who asked for it, and the weeks it went to each (once per week and person).
+CREATE TABLE analytics_report_recipients (
+    member_id BIGINT NOT NULL PRIMARY KEY,
+    CONSTRAINT fk_analytics_recipients_member FOREIGN KEY (member_id) REFERENCES members (id) ON DELETE CASCADE
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
+CREATE TABLE analytics_reports_sent (
+    member_id BIGINT      NOT NULL,
+    week      DATE        NOT NULL,   -- the Monday the report's week ends before
+    sent_at   DATETIME(6) NOT NULL,
+    PRIMARY KEY (member_id, week)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;

@@ -63,6 +63,8 @@ export interface SearchTerm {
 }
 
 export const analyticsApi = {
+  weeklyMail: () => api.get<{ on: boolean }>('/api/v1/admin/analytics/weekly-mail'),
+  setWeeklyMail: (on: boolean) => api.put<{ on: boolean }>('/api/v1/admin/analytics/weekly-mail', { on }),
   searches: (from: string, to: string, withStaff: boolean) =>
     api.get<{ top: SearchTerm[]; noResult: SearchTerm[] }>(
       `/api/v1/admin/analytics/searches?from=${from}&to=${to}&withStaff=${withStaff}`),

@@ -24,6 +24,7 @@ function mountIn(language: 'en' | 'fr') {
         createdAt: '2026-11-01T10:00:00Z', waitingHours: 30 }]
       : url.includes('/cohorts') ? [{ cohortMonth: '2026-09', size: 4, months: [{ month: '2026-09', active: 4, share: 1 },
         { month: '2026-10', active: 1, share: 0.25 }] }]
+      : url.includes('/weekly-mail') ? { on: false }
       : url.includes('/searches') ? { top: [{ terms: 'export', searches: 12, withoutResult: 0 }],
         noResult: [{ terms: 'facture pdf', searches: 3, withoutResult: 3 }] }
       : url.includes('/at-risk') ? [{ memberId: 9, username: 'ines', displayName: 'Inès', contributions: 80,

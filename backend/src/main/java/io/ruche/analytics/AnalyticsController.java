@@ -34,9 +34,16 @@ public class AnalyticsController {
 
     private final Retention retention;
     private final SearchTerms searchTerms;
+    private final WeeklyReport weekly;
+
+    @Serdeable
+    public record WeeklyMail(boolean on) {
+    }
 
     public AnalyticsController(Sql sql, Responsiveness responsiveness, AnalyticsSettings settings,
-                               io.ruche.platform.SiteSettings site, Retention retention, SearchTerms searchTerms) {
+                               io.ruche.platform.SiteSettings site, Retention retention, SearchTerms searchTerms,
+                               WeeklyReport weekly) {
+        this.weekly = weekly;
         this.retention = retention;
         this.searchTerms = searchTerms;
         this.sql = sql;
@@ -60,6 +67,19 @@ public class AnalyticsController {
         requireAccess(viewer);
         LocalDate[] range = range(from, to);
         return responsiveness.figures(range[0], range[1], settings.zone(), withStaff);
+    }
+
+    /** Whether the viewer receives the weekly KPI mail. */
+    @Get("/weekly-mail")
+    public WeeklyMail weeklyMail(io.ruche.accounts.Viewer viewer) {
+        requireAccess(viewer);
+        return new WeeklyMail(weekly.subscribed(viewer));
+    }
+
+    @io.micronaut.http.annotation.Put("/weekly-mail")
+    public WeeklyMail setWeeklyMail(@io.micronaut.http.annotation.Body WeeklyMail body, io.ruche.accounts.Viewer viewer) {
+        requireAccess(viewer);
+        return new WeeklyMail(weekly.subscribe(viewer, body.on()));
     }
 
     /** The most searched terms of the period, and the searches that found nothing. */
