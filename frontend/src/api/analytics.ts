@@ -62,7 +62,24 @@ export interface SearchTerm {
   withoutResult: number
 }
 
+export interface NamedCount {
+  name: string
+  link: string | null
+  count: number
+}
+
+export interface Highlights {
+  contributors: NamedCount[]
+  threads: NamedCount[]
+  referrers: NamedCount[]
+  registrations: number
+  attendances: number
+  showUpRate: number | null
+}
+
 export const analyticsApi = {
+  highlights: (from: string, to: string, withStaff: boolean) =>
+    api.get<Highlights>(`/api/v1/admin/analytics/highlights?from=${from}&to=${to}&withStaff=${withStaff}`),
   weeklyMail: () => api.get<{ on: boolean }>('/api/v1/admin/analytics/weekly-mail'),
   setWeeklyMail: (on: boolean) => api.put<{ on: boolean }>('/api/v1/admin/analytics/weekly-mail', { on }),
   searches: (from: string, to: string, withStaff: boolean) =>

@@ -35,6 +35,7 @@ public class AnalyticsController {
     private final Retention retention;
     private final SearchTerms searchTerms;
     private final WeeklyReport weekly;
+    private final Highlights highlights;
 
     @Serdeable
     public record WeeklyMail(boolean on) {
@@ -42,7 +43,8 @@ public class AnalyticsController {
 
     public AnalyticsController(Sql sql, Responsiveness responsiveness, AnalyticsSettings settings,
                                io.ruche.platform.SiteSettings site, Retention retention, SearchTerms searchTerms,
-                               WeeklyReport weekly) {
+                               WeeklyReport weekly, Highlights highlights) {
+        this.highlights = highlights;
         this.weekly = weekly;
         this.retention = retention;
         this.searchTerms = searchTerms;
@@ -67,6 +69,16 @@ public class AnalyticsController {
         requireAccess(viewer);
         LocalDate[] range = range(from, to);
         return responsiveness.figures(range[0], range[1], settings.zone(), withStaff);
+    }
+
+    /** Top contributors, busiest threads, where visitors came from, events' show-up rate. */
+    @Get("/highlights")
+    public Highlights.Report highlights(@QueryValue String from, @QueryValue String to,
+                                        @QueryValue(defaultValue = "false") boolean withStaff,
+                                        io.ruche.accounts.Viewer viewer) {
+        requireAccess(viewer);
+        LocalDate[] range = range(from, to);
+        return highlights.report(range[0], range[1], settings.zone(), withStaff);
     }
 
     /** Whether the viewer receives the weekly KPI mail. */

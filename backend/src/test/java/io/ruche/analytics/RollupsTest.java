@@ -67,6 +67,14 @@ class RollupsTest extends IntegrationTest {
         assertEquals(String.valueOf(memberThreads + 1), figure("THREADS", category, true, today), "staff shown apart");
         assertEquals(String.valueOf(memberReplies), figure("REPLIES", category, false, today));
 
+        // The busiest thread of the day, counted here: three member replies (staff apart).
+        Api.Response highlights = admin.get("/api/v1/admin/analytics/highlights?from=" + today + "&to=" + today);
+        assertEquals(200, highlights.status(), highlights.body());
+        java.util.List<?> threads = (java.util.List<?>) highlights.at("threads");
+        assertTrue(threads.stream().map(o -> (java.util.Map<?, ?>) o).anyMatch(t -> "First idea".equals(t.get("name"))
+                && ((Number) t.get("count")).intValue() == memberReplies
+                && ((String) t.get("link")).startsWith("/t/" + first + "/")), highlights.body());
+
         // A delivery that runs again counts nothing more.
         assertFalse(facts.record(ActivityFacts.Kind.REPLY, "post:" + reply, null, category, first, Instant.now()));
 
