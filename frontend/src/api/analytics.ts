@@ -77,7 +77,16 @@ export interface Highlights {
   showUpRate: number | null
 }
 
+export interface Health {
+  score: number
+  previous: number | null
+  components: { activity: number; responsiveness: number; growth: number; moderation: number }
+  formulaEn: string
+  formulaFr: string
+}
+
 export const analyticsApi = {
+  health: (from: string, to: string) => api.get<Health>(`/api/v1/admin/analytics/health?from=${from}&to=${to}`),
   highlights: (from: string, to: string, withStaff: boolean) =>
     api.get<Highlights>(`/api/v1/admin/analytics/highlights?from=${from}&to=${to}&withStaff=${withStaff}`),
   weeklyMail: () => api.get<{ on: boolean }>('/api/v1/admin/analytics/weekly-mail'),

@@ -25,6 +25,8 @@ function mountIn(language: 'en' | 'fr') {
       : url.includes('/cohorts') ? [{ cohortMonth: '2026-09', size: 4, months: [{ month: '2026-09', active: 4, share: 1 },
         { month: '2026-10', active: 1, share: 0.25 }] }]
       : url.includes('/weekly-mail') ? { on: false }
+      : url.includes('/health') ? { score: 62, previous: 58, components: { activity: 0.4, responsiveness: 0.7,
+        growth: 1, moderation: 0.9 }, formulaEn: 'score = 100 × …', formulaFr: 'score = 100 × (0,3 × activité …' }
       : url.includes('/highlights') ? { contributors: [], threads: [], referrers: [{ name: 'news.example', link: null, count: 7 }],
         registrations: 10, attendances: 6, showUpRate: 0.6 }
       : url.includes('/searches') ? { top: [{ terms: 'export', searches: 12, withoutResult: 0 }],
@@ -55,6 +57,8 @@ describe('AdminAnalyticsPage', () => {
     expect(wrapper.find('[data-test=analytics-unanswered]').text()).toContain('en attente depuis 30 h')
     expect(wrapper.find('[data-test=analytics-cohorts]').text()).toContain('25 %')
     expect(wrapper.find('[data-test=analytics-no-result]').text()).toContain('facture pdf')
+    expect(wrapper.find('[data-test=analytics-health-score]').text()).toContain('62')
+    expect(wrapper.find('[data-test=analytics-health]').text()).toContain('58 la période précédente')
     expect(wrapper.find('[data-test=analytics-show-up]').text()).toBe('10 places prises, 6 présences : taux de présence 60 %.')
     expect(wrapper.find('[data-test=analytics-highlights]').text()).toContain('news.example')
     expect(wrapper.find('[data-test=analytics-at-risk]').text()).toContain('silencieux depuis 21 jours après 80 contributions')

@@ -36,6 +36,7 @@ public class AnalyticsController {
     private final SearchTerms searchTerms;
     private final WeeklyReport weekly;
     private final Highlights highlights;
+    private final HealthScore health;
 
     @Serdeable
     public record WeeklyMail(boolean on) {
@@ -43,7 +44,8 @@ public class AnalyticsController {
 
     public AnalyticsController(Sql sql, Responsiveness responsiveness, AnalyticsSettings settings,
                                io.ruche.platform.SiteSettings site, Retention retention, SearchTerms searchTerms,
-                               WeeklyReport weekly, Highlights highlights) {
+                               WeeklyReport weekly, Highlights highlights, HealthScore health) {
+        this.health = health;
         this.highlights = highlights;
         this.weekly = weekly;
         this.retention = retention;
@@ -69,6 +71,14 @@ public class AnalyticsController {
         requireAccess(viewer);
         LocalDate[] range = range(from, to);
         return responsiveness.figures(range[0], range[1], settings.zone(), withStaff);
+    }
+
+    /** The community health score of the period and the one before, with its components and formula. */
+    @Get("/health")
+    public HealthScore.Score health(@QueryValue String from, @QueryValue String to, io.ruche.accounts.Viewer viewer) {
+        requireAccess(viewer);
+        LocalDate[] range = range(from, to);
+        return health.score(range[0], range[1], settings.zone());
     }
 
     /** Top contributors, busiest threads, where visitors came from, events' show-up rate. */
