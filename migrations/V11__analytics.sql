@@ -17,7 +17,8 @@ CREATE TABLE analytics_facts (
     thread_id   BIGINT       NULL,
     at          DATETIME(6)  NOT NULL,
     CONSTRAINT uk_analytics_facts UNIQUE (kind, fact_key),
-    INDEX ix_analytics_facts_at (at, kind),
+    INDEX ix_analytics_facts_at (at),
+    INDEX ix_analytics_facts_kind (kind, at),
     INDEX ix_analytics_facts_member (member_id, at)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
@@ -30,16 +31,19 @@ CREATE TABLE analytics_members (
     staff         BOOLEAN     NOT NULL DEFAULT FALSE
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
--- One figure per day (site zone), metric, category (0: the whole forum) and population (members only, or with
--- staff), with when it was computed.
+-- One figure per day (site zone), metric, category (0: the whole forum), group (0: everyone; a member counts in the
+-- groups they belong to when the day is computed, so a closed day keeps the membership of its closing) and
+-- population (members only, or with staff), with when it was computed.
 CREATE TABLE analytics_daily (
     day         DATE         NOT NULL,
     metric      VARCHAR(32)  NOT NULL,
     category_id BIGINT       NOT NULL DEFAULT 0,
+    group_id    BIGINT       NOT NULL DEFAULT 0,
     with_staff  BOOLEAN      NOT NULL DEFAULT FALSE,
     value       BIGINT       NOT NULL,
     as_of       DATETIME(6)  NOT NULL,
-    PRIMARY KEY (day, metric, category_id, with_staff)
+    PRIMARY KEY (day, metric, category_id, group_id, with_staff),
+    INDEX ix_analytics_daily_read (with_staff, category_id, group_id, day)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
 -- Days whose rollups must be computed again (a late fact, or today), and which ones are closed.
@@ -60,8 +64,11 @@ CREATE TABLE analytics_threads (
     created_at                DATETIME(6) NOT NULL,
     first_response_at         DATETIME(6) NULL,
     first_staff_response_at   DATETIME(6) NULL,
+    qa                        BOOLEAN     NOT NULL DEFAULT FALSE,   -- started in a questions category
+    solved_at                 DATETIME(6) NULL,                     -- an answer is accepted (cleared if withdrawn)
     INDEX ix_analytics_threads_created (created_at),
-    INDEX ix_analytics_threads_open (first_response_at, created_at)
+    INDEX ix_analytics_threads_open (first_response_at, created_at),
+    INDEX ix_analytics_threads_category (category_id, first_response_at, created_at)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
 -- Page views: confirmed by the browser after the page rendered. A guest is a visitor key, a keyed hash of address
@@ -93,4 +100,17 @@ CREATE TABLE analytics_reports_sent (
     week      DATE        NOT NULL,   -- the Monday the report's week ends before
     sent_at   DATETIME(6) NOT NULL,
     PRIMARY KEY (member_id, week)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
+-- Flags and how long they waited for a decision: one row per post from its first flag to the review decision (a
+-- post flagged again later opens a new row); open rows count as open, like unanswered threads.
+CREATE TABLE analytics_flag_reviews (
+    id           BIGINT AUTO_INCREMENT PRIMARY KEY,
+    post_id      BIGINT      NOT NULL,
+    category_id  BIGINT      NULL,
+    flagged_at   DATETIME(6) NOT NULL,
+    resolved_at  DATETIME(6) NULL,
+    open_post_id BIGINT AS (IF(resolved_at IS NULL, post_id, NULL)) PERSISTENT,
+    CONSTRAINT uk_analytics_flag_reviews_open UNIQUE (open_post_id),
+    INDEX ix_analytics_flag_reviews_flagged (flagged_at)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;

@@ -2,16 +2,21 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import AdminAnalyticsPage from './AdminAnalyticsPage.vue'
 import { createAppI18n } from '@/app/i18n'
-import { overviewCsv, type Overview } from '@/api/analytics'
+import { exportUrl, shown, type Overview } from '@/api/analytics'
 
 // Charts draw in a real browser; here the chart is a placeholder and the table view is what is checked.
 vi.mock('vue-echarts', () => ({ default: { name: 'VChart', template: '<div class="chart-stub" />' } }))
 
-const overview: Overview = { from: '2026-11-01', to: '2026-11-02', withStaff: false, asOf: '2026-11-02T10:00:00Z',
+const overview: Overview = { from: '2026-11-01', to: '2026-11-02', withStaff: false, category: 0, group: 0,
+  asOf: '2026-11-02T10:00:00Z',
   figures: [
-    { metric: 'ACTIVE_MEMBERS', value: 12, previous: 10, series: [{ day: '2026-11-01', value: 9 }, { day: '2026-11-02', value: 12 }],
+    { metric: 'ACTIVE_MEMBERS', unit: 'count', value: 12, previous: 10, series: [{ day: '2026-11-01', value: 9 }, { day: '2026-11-02', value: 12 }],
       definitionEn: 'Members active that day.', definitionFr: 'Membres actifs ce jour-là.' },
-    { metric: 'REPLIES', value: 30, previous: 0, series: [{ day: '2026-11-01', value: 14 }, { day: '2026-11-02', value: 16 }],
+    { metric: 'STICKINESS', unit: 'permille', value: 125, previous: 100, series: [{ day: '2026-11-01', value: 100 },
+      { day: '2026-11-02', value: 150 }], definitionEn: 'Stickiness.', definitionFr: 'Adhérence.' },
+    { metric: 'SIGNUPS', unit: 'count', value: null, previous: null, series: [{ day: '2026-11-01', value: null },
+      { day: '2026-11-02', value: null }], definitionEn: 'New accounts created.', definitionFr: 'Nouveaux comptes créés.' },
+    { metric: 'REPLIES', unit: 'count', value: 30, previous: 0, series: [{ day: '2026-11-01', value: 14 }, { day: '2026-11-02', value: 16 }],
       definitionEn: 'Replies published.', definitionFr: 'Réponses publiées.' },
   ] }
 
@@ -19,7 +24,9 @@ function mountIn(language: 'en' | 'fr') {
   const fetch = vi.spyOn(globalThis, 'fetch').mockImplementation(async (input) => {
     const url = String(input)
     const body = url.includes('/responses') ? { threads: 5, answeredWithin24h: 2, responseRate: 0.4, open: 2,
-      medianMinutes: 1800, p90Minutes: null, medianStaffMinutes: null, p90StaffMinutes: null }
+      medianMinutes: 1800, p90Minutes: null, medianStaffMinutes: null, p90StaffMinutes: null, questions: 4, solved: 3,
+      solvedRate: 0.75, flaggedPosts: 2, flagsOpen: 1, medianFlagMinutes: 95 }
+      : url.includes('/filters') ? { categories: [{ id: 4, name: 'Support' }], groups: [{ id: 7, name: 'Partners' }] }
       : url.includes('/unanswered') ? [{ threadId: 3, title: 'Export?', slug: 'export', categoryId: 1,
         createdAt: '2026-11-01T10:00:00Z', waitingHours: 30 }]
       : url.includes('/cohorts') ? [{ cohortMonth: '2026-09', size: 4, months: [{ month: '2026-09', active: 4, share: 1 },
@@ -76,10 +83,32 @@ describe('AdminAnalyticsPage', () => {
     expect(wrapper.find('[data-test=analytics-table]').text()).toContain('2026-11-02')
   })
 
-  it('exports what the screen shows, with a byte-order mark for spreadsheets', () => {
-    const csv = overviewCsv(overview, (m) => m)
-    expect(csv.startsWith('\uFEFF"day","ACTIVE_MEMBERS","REPLIES"\r\n')).toBe(true)
-    expect(csv).toContain('"2026-11-02",12,16')
-    expect(csv).toContain('"total",12,30')
+  it('filters by category and group, and every CSV link carries the same filter and the language', async () => {
+    const { wrapper, fetch } = mountIn('fr')
+    await flushPromises()
+    await wrapper.find('[data-test=analytics-category]').setValue('4')
+    await wrapper.find('[data-test=analytics-group]').setValue('7')
+    await flushPromises()
+    const asked = fetch.mock.calls.map(([url]) => String(url))
+    expect(asked.some((u) => u.includes('/overview?') && u.includes('category=4&group=7'))).toBe(true)
+    expect(asked.some((u) => u.includes('/responses?') && u.includes('category=4&group=7'))).toBe(true)
+    expect(asked.some((u) => u.includes('/unanswered?') && u.includes('category=4'))).toBe(true)
+    const csv = wrapper.find('[data-test=analytics-csv]').attributes('href')!
+    expect(csv).toContain('/api/v1/admin/analytics/export/overview?')
+    expect(csv).toContain('category=4&group=7')
+    expect(csv).toContain('lang=fr')
+    expect(wrapper.find('[data-test=figure-SIGNUPS]').text()).toContain('non ventilé par ce filtre')
+    expect(wrapper.find('[data-test=figure-STICKINESS]').text()).toContain('12,5 %')
+    expect(wrapper.find('[data-test=analytics-solved]').text()).toContain('75 %')
+    expect(wrapper.find('[data-test=analytics-flag-median]').text()).toBe('1 h 35')
+  })
+
+  it('reads values as people do and builds export addresses', () => {
+    expect(shown(125, 'permille', 'en')).toBe('12.5 %')
+    expect(shown(null, 'count', 'en')).toBe('—')
+    expect(shown(12345, 'count', 'fr')).toMatch(/^12\s345$/)
+    expect(exportUrl('at-risk', { from: '2026-11-01', to: '2026-11-28', withStaff: true, category: 0, group: 3 }, 'en',
+      '2025-12')).toBe('/api/v1/admin/analytics/export/at-risk?from=2026-11-01&to=2026-11-28&withStaff=true&category=0'
+      + '&group=3&lang=en&cohortsFrom=2025-12')
   })
 })

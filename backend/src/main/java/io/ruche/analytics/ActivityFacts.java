@@ -6,6 +6,7 @@ import io.ruche.platform.Sql;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
@@ -20,10 +21,12 @@ public class ActivityFacts {
 
     private final Sql sql;
     private final AnalyticsSettings settings;
+    private final java.time.Clock clock;
 
-    public ActivityFacts(Sql sql, AnalyticsSettings settings) {
+    public ActivityFacts(Sql sql, AnalyticsSettings settings, java.time.Clock clock) {
         this.sql = sql;
         this.settings = settings;
+        this.clock = clock;
     }
 
     /** True when the fact is new. */
@@ -44,10 +47,26 @@ public class ActivityFacts {
         return true;
     }
 
+    /**
+     * The fact's day must be computed again, and so must the days whose 7- and 28-day windows hold it (up to today):
+     * a fact that arrives late changes them too. A fact of today marks nothing: today is computed on every pass.
+     */
     void markDirty(Instant at) {
         ZoneId zone = settings.zone();
-        sql.update("INSERT INTO analytics_days (day, dirty) VALUES (?, TRUE) ON DUPLICATE KEY UPDATE dirty = TRUE",
-                List.of(at.atZone(zone).toLocalDate()));
+        LocalDate day = at.atZone(zone).toLocalDate();
+        LocalDate today = clock.instant().atZone(zone).toLocalDate();
+        if (day.equals(today)) {
+            return; // today is computed on every pass, and once more after midnight: no hot row to write per fact
+        }
+        LocalDate last = day.plusDays(27).isBefore(today) ? day.plusDays(27) : today;
+        StringBuilder values = new StringBuilder();
+        List<Object> days = new java.util.ArrayList<>();
+        for (LocalDate d = day; !d.isAfter(last) || d.equals(day); d = d.plusDays(1)) {
+            values.append(values.isEmpty() ? "" : ", ").append("(?, TRUE)");
+            days.add(d);
+        }
+        sql.update("INSERT INTO analytics_days (day, dirty) VALUES " + values + " ON DUPLICATE KEY UPDATE dirty = TRUE",
+                days);
     }
 
     /** A member's first steps (sign-up, first post), kept for good. */
@@ -64,12 +83,45 @@ public class ActivityFacts {
                 Arrays.asList(signedUpAt, month, postAt, memberId));
     }
 
-    /** A new thread, waiting for its first response. */
+    /** A new thread, waiting for its first response (and, in a questions category, for an accepted answer). */
     @Transactional
     public void threadStarted(long threadId, long categoryId, long authorId, Instant at) {
-        sql.update("INSERT IGNORE INTO analytics_threads (thread_id, category_id, author_id, author_staff, created_at) "
-                + "SELECT ?, ?, m.id, m.role <> 'MEMBER', ? FROM members m WHERE m.id = ?",
-                List.of(threadId, categoryId, at, authorId));
+        sql.update("INSERT IGNORE INTO analytics_threads (thread_id, category_id, author_id, author_staff, created_at, qa) "
+                + "SELECT ?, ?, m.id, m.role <> 'MEMBER', ?, COALESCE((SELECT c.kind = 'QUESTIONS' FROM categories c "
+                + "WHERE c.id = ?), FALSE) FROM members m WHERE m.id = ?",
+                List.of(threadId, categoryId, at, categoryId, authorId));
+    }
+
+    /** A question got its accepted answer ({@code at}), or lost it ({@code null}). */
+    @Transactional
+    public void solved(long threadId, @Nullable Instant at) {
+        sql.update("UPDATE analytics_threads SET solved_at = CASE WHEN ? IS NULL THEN NULL "
+                + "ELSE COALESCE(solved_at, ?) END WHERE thread_id = ?", Arrays.asList(at, at, threadId));
+    }
+
+    /** The thread and category a post is in (null when it is gone). */
+    @Transactional(readOnly = true)
+    public @Nullable Place place(long postId) {
+        return sql.query("SELECT p.thread_id, t.category_id FROM posts p JOIN threads t ON t.id = p.thread_id "
+                + "WHERE p.id = ?", List.of(postId), rs -> new Place(rs.getLong(1), rs.getLong(2)))
+                .stream().findFirst().orElse(null);
+    }
+
+    /** Where a post is. */
+    public record Place(long threadId, long categoryId) {
+    }
+
+    /** A post was flagged: it waits for a decision from now, unless it already waits. */
+    @Transactional
+    public void flagged(long postId, @Nullable Long categoryId, Instant at) {
+        sql.update("INSERT IGNORE INTO analytics_flag_reviews (post_id, category_id, flagged_at) VALUES (?, ?, ?)",
+                Arrays.asList(postId, categoryId, at));
+    }
+
+    /** A moderator decided on a flagged post: its wait ends. */
+    @Transactional
+    public void flagDecided(long postId, Instant at) {
+        sql.update("UPDATE analytics_flag_reviews SET resolved_at = ? WHERE open_post_id = ?", List.of(at, postId));
     }
 
     /** A reply: the thread's first response if it is the earliest by someone else (and by staff, if staff). */

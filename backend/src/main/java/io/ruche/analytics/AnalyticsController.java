@@ -37,6 +37,8 @@ public class AnalyticsController {
     private final WeeklyReport weekly;
     private final Highlights highlights;
     private final HealthScore health;
+    private final Dashboard dashboard;
+    private final CsvReports csv;
 
     @Serdeable
     public record WeeklyMail(boolean on) {
@@ -44,7 +46,10 @@ public class AnalyticsController {
 
     public AnalyticsController(Sql sql, Responsiveness responsiveness, AnalyticsSettings settings,
                                io.ruche.platform.SiteSettings site, Retention retention, SearchTerms searchTerms,
-                               WeeklyReport weekly, Highlights highlights, HealthScore health) {
+                               WeeklyReport weekly, Highlights highlights, HealthScore health, Dashboard dashboard,
+                               CsvReports csv) {
+        this.dashboard = dashboard;
+        this.csv = csv;
         this.health = health;
         this.highlights = highlights;
         this.weekly = weekly;
@@ -67,10 +72,63 @@ public class AnalyticsController {
     @Get("/responses")
     public Responsiveness.Figures responses(@QueryValue String from, @QueryValue String to,
                                             @QueryValue(defaultValue = "false") boolean withStaff,
+                                            @QueryValue(defaultValue = "0") long category,
+                                            @QueryValue(defaultValue = "0") long group,
                                             io.ruche.accounts.Viewer viewer) {
         requireAccess(viewer);
         LocalDate[] range = range(from, to);
-        return responsiveness.figures(range[0], range[1], settings.zone(), withStaff);
+        return responsiveness.figures(range[0], range[1], settings.zone(), withStaff, category, group);
+    }
+
+    @Serdeable
+    public record Option(long id, String name) {
+    }
+
+    @Serdeable
+    public record Filters(List<Option> categories, List<Option> groups) {
+    }
+
+    /** The categories and groups the dashboard can be filtered by. */
+    @Get("/filters")
+    @Transactional(readOnly = true)
+    public Filters filters(io.ruche.accounts.Viewer viewer) {
+        requireAccess(viewer);
+        return new Filters(sql.query("SELECT id, name FROM categories ORDER BY position, name", List.of(),
+                rs -> new Option(rs.getLong(1), rs.getString(2))),
+                sql.query("SELECT id, name FROM member_groups ORDER BY name", List.of(),
+                        rs -> new Option(rs.getLong(1), rs.getString(2))));
+    }
+
+    /**
+     * A report as CSV (UTF-8 with BOM), built from the same answer as the screen with the same arguments: overview,
+     * responses, unanswered, cohorts, at-risk, searches, highlights.
+     */
+    @Get("/export/{report}")
+    public io.micronaut.http.HttpResponse<byte[]> export(String report, @QueryValue String from, @QueryValue String to,
+                                                         @QueryValue(defaultValue = "false") boolean withStaff,
+                                                         @QueryValue(defaultValue = "0") long category,
+                                                         @QueryValue(defaultValue = "0") long group,
+                                                         @Nullable @QueryValue String cohortsFrom,
+                                                         @QueryValue(defaultValue = "en") String lang,
+                                                         io.ruche.accounts.Viewer viewer) {
+        requireAccess(viewer);
+        CsvReports.Report which;
+        try {
+            which = CsvReports.Report.valueOf(report.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw Problems.notFound("route");
+        }
+        LocalDate[] range = range(from, to);
+        String months = cohortsFrom == null ? java.time.YearMonth.from(range[1]).minusMonths(11).toString() : cohortsFrom;
+        if (!months.matches("\\d{4}-\\d{2}")) {
+            throw Problems.invalidField("cohortsFrom", "validation.month");
+        }
+        String body = csv.csv(which, new CsvReports.Query(range[0], range[1], withStaff, category, group, months,
+                settings.zone(), "fr".equals(lang) ? "fr" : "en"));
+        return io.micronaut.http.HttpResponse.ok(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .contentType("text/csv; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"analytics-" + report.toLowerCase(java.util.Locale.ROOT)
+                        + "-" + range[0] + "-" + range[1] + ".csv\"");
     }
 
     /** The community health score of the period and the one before, with its components and formula. */
@@ -85,10 +143,12 @@ public class AnalyticsController {
     @Get("/highlights")
     public Highlights.Report highlights(@QueryValue String from, @QueryValue String to,
                                         @QueryValue(defaultValue = "false") boolean withStaff,
+                                        @QueryValue(defaultValue = "0") long category,
+                                        @QueryValue(defaultValue = "0") long group,
                                         io.ruche.accounts.Viewer viewer) {
         requireAccess(viewer);
         LocalDate[] range = range(from, to);
-        return highlights.report(range[0], range[1], settings.zone(), withStaff);
+        return highlights.report(range[0], range[1], settings.zone(), withStaff, category, group);
     }
 
     /** Whether the viewer receives the weekly KPI mail. */
@@ -135,9 +195,10 @@ public class AnalyticsController {
     /** Threads waiting for a first answer, oldest first. */
     @Get("/unanswered")
     public List<Responsiveness.Unanswered> unanswered(@QueryValue(defaultValue = "50") int limit,
+                                                     @QueryValue(defaultValue = "0") long category,
                                                      io.ruche.accounts.Viewer viewer) {
         requireAccess(viewer);
-        return responsiveness.unanswered(limit);
+        return responsiveness.unanswered(limit, category);
     }
 
     private static LocalDate[] range(String from, String to) {
@@ -155,70 +216,14 @@ public class AnalyticsController {
         return new LocalDate[] {start, end};
     }
 
-    @Serdeable
-    public record Point(LocalDate day, long value) {
-    }
-
-    @Serdeable
-    public record Figure(Metric metric, long value, long previous, List<Point> series, String definitionEn,
-                         String definitionFr) {
-    }
-
-    @Serdeable
-    public record Overview(LocalDate from, LocalDate to, boolean withStaff, @Nullable Instant asOf,
-                           List<Figure> figures) {
-    }
-
     /** Each figure over {@code from}..{@code to} (days in the site's zone), beside the period just before. */
     @Get("/overview")
-    @Transactional(readOnly = true)
-    public Overview overview(@QueryValue String from, @QueryValue String to,
-                             @QueryValue(defaultValue = "false") boolean withStaff,
-                             @QueryValue(defaultValue = "0") long category, io.ruche.accounts.Viewer viewer) {
+    public Dashboard.Overview overview(@QueryValue String from, @QueryValue String to,
+                                       @QueryValue(defaultValue = "false") boolean withStaff,
+                                       @QueryValue(defaultValue = "0") long category,
+                                       @QueryValue(defaultValue = "0") long group, io.ruche.accounts.Viewer viewer) {
         requireAccess(viewer);
         LocalDate[] range = range(from, to);
-        LocalDate start = range[0];
-        LocalDate end = range[1];
-        long days = ChronoUnit.DAYS.between(start, end) + 1;
-        LocalDate previousStart = start.minusDays(days);
-        Map<Metric, Map<LocalDate, Long>> values = new HashMap<>();
-        Instant[] asOf = new Instant[1];
-        sql.query("SELECT day, metric, value, as_of FROM analytics_daily WHERE day BETWEEN ? AND ? AND with_staff = ? "
-                        + "AND category_id = ?", List.of(previousStart, end, withStaff, category), rs -> {
-                    Metric metric;
-                    try {
-                        metric = Metric.valueOf(rs.getString(2));
-                    } catch (IllegalArgumentException e) {
-                        return null;
-                    }
-                    values.computeIfAbsent(metric, k -> new HashMap<>()).put(rs.getDate(1).toLocalDate(), rs.getLong(3));
-                    Instant at = Sql.instant(rs, 4);
-                    if (asOf[0] == null || at.isAfter(asOf[0])) {
-                        asOf[0] = at;
-                    }
-                    return null;
-                });
-        List<Figure> figures = new ArrayList<>();
-        for (Metric metric : Metric.values()) {
-            Map<LocalDate, Long> byDay = values.getOrDefault(metric, Map.of());
-            List<Point> series = new ArrayList<>();
-            for (LocalDate d = start; !d.isAfter(end); d = d.plusDays(1)) {
-                series.add(new Point(d, byDay.getOrDefault(d, 0L)));
-            }
-            figures.add(new Figure(metric, total(metric, byDay, start, end), total(metric, byDay, previousStart,
-                    start.minusDays(1)), series, metric.definitionEn, metric.definitionFr));
-        }
-        return new Overview(start, end, withStaff, asOf[0], figures);
-    }
-
-    private static long total(Metric metric, Map<LocalDate, Long> byDay, LocalDate from, LocalDate to) {
-        if (!metric.summed) {
-            return byDay.getOrDefault(to, 0L);
-        }
-        long sum = 0;
-        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-            sum += byDay.getOrDefault(d, 0L);
-        }
-        return sum;
+        return dashboard.overview(range[0], range[1], withStaff, category, group);
     }
 }

@@ -86,8 +86,12 @@ class AnalyticsSubscribers {
     @Named("analytics.reaction-added")
     EventSubscriber<ForumEvents.ReactionAdded> reaction() {
         return new Subscriber<>(ForumEvents.ReactionAdded.class, "analytics.reaction-added", LANE,
-                e -> facts.record(Kind.REACTION, "post:" + e.postId() + ":" + e.memberId() + ":" + e.kind(),
-                        e.memberId(), null, null, clock.instant()));
+                e -> {
+                    ActivityFacts.Place place = facts.place(e.postId());
+                    facts.record(Kind.REACTION, "post:" + e.postId() + ":" + e.memberId() + ":" + e.kind(),
+                            e.memberId(), place == null ? null : place.categoryId(),
+                            place == null ? null : place.threadId(), clock.instant());
+                });
     }
 
     @Singleton
@@ -95,8 +99,12 @@ class AnalyticsSubscribers {
     EventSubscriber<ForumEvents.AnswerAccepted> accepted() {
         return new Subscriber<>(ForumEvents.AnswerAccepted.class, "analytics.answer-accepted", LANE, e -> {
             if (e.postId() != null) {
-                facts.record(Kind.ACCEPTED, "thread:" + e.threadId() + ":post:" + e.postId(), e.actorId(), null,
-                        e.threadId(), clock.instant());
+                ActivityFacts.Place place = facts.place(e.postId());
+                facts.record(Kind.ACCEPTED, "thread:" + e.threadId() + ":post:" + e.postId(), e.actorId(),
+                        place == null ? null : place.categoryId(), e.threadId(), clock.instant());
+                facts.solved(e.threadId(), clock.instant());
+            } else {
+                facts.solved(e.threadId(), null);
             }
         });
     }
@@ -105,15 +113,29 @@ class AnalyticsSubscribers {
     @Named("analytics.flag-raised")
     EventSubscriber<ModerationEvents.FlagRaised> flag() {
         return new Subscriber<>(ModerationEvents.FlagRaised.class, "analytics.flag-raised", LANE,
-                e -> facts.record(Kind.FLAG, "post:" + e.postId() + ":" + e.memberId(), e.memberId(), null, null,
-                        clock.instant()));
+                e -> {
+                    ActivityFacts.Place place = facts.place(e.postId());
+                    Long category = place == null ? null : place.categoryId();
+                    Instant at = clock.instant();
+                    facts.record(Kind.FLAG, "post:" + e.postId() + ":" + e.memberId(), e.memberId(), category,
+                            place == null ? null : place.threadId(), at);
+                    facts.flagged(e.postId(), category, at);
+                });
     }
 
     @Singleton
     @Named("analytics.review-decided")
     EventSubscriber<ModerationEvents.ReviewDecided> review() {
         return new Subscriber<>(ModerationEvents.ReviewDecided.class, "analytics.review-decided", LANE,
-                e -> facts.record(Kind.FLAG_RESOLVED, "item:" + e.itemId(), e.staffId(), null, null, clock.instant()));
+                e -> {
+                    ActivityFacts.Place place = e.postId() == null ? null : facts.place(e.postId());
+                    Instant at = clock.instant();
+                    facts.record(Kind.FLAG_RESOLVED, "item:" + e.itemId(), e.staffId(),
+                            place == null ? null : place.categoryId(), place == null ? null : place.threadId(), at);
+                    if (e.postId() != null) {
+                        facts.flagDecided(e.postId(), at);
+                    }
+                });
     }
 
     @Singleton

@@ -83,7 +83,7 @@ public class HealthScore {
     }
 
     private double sum(String metric, LocalDate from, LocalDate to) {
-        return sql.query("SELECT COALESCE(SUM(value), 0) FROM analytics_daily WHERE metric = ? AND category_id = 0 "
+        return sql.query("SELECT COALESCE(SUM(value), 0) FROM analytics_daily WHERE metric = ? AND category_id = 0 AND group_id = 0 "
                 + "AND NOT with_staff AND day BETWEEN ? AND ?", List.of(metric, from, to), rs -> rs.getDouble(1)).get(0);
     }
 

@@ -33,18 +33,25 @@ public class Highlights {
                          long attendances, @Nullable Double showUpRate) {
     }
 
-    @Transactional(readOnly = true)
     public Report report(LocalDate from, LocalDate to, ZoneId zone, boolean withStaff) {
+        return report(from, to, zone, withStaff, 0, 0);
+    }
+
+    /** In a category and for members of a group (0: all); sources and events do not split by category. */
+    @Transactional(readOnly = true)
+    public Report report(LocalDate from, LocalDate to, ZoneId zone, boolean withStaff, long category, long group) {
         Instant start = from.atStartOfDay(zone).toInstant();
         Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
-        String who = withStaff ? "" : " AND NOT f.staff";
+        String who = (withStaff ? "" : " AND NOT f.staff") + (group == 0 ? "" : " AND EXISTS (SELECT 1 FROM "
+                + "group_memberships g WHERE g.group_id = " + group + " AND g.member_id = f.member_id)");
+        String where = who + (category == 0 ? "" : " AND f.category_id = " + category);
         List<Object> range = List.of(start, end);
         List<Named> contributors = sql.query("SELECT m.username, m.display_name, COUNT(*) FROM analytics_facts f "
                         + "JOIN members m ON m.id = f.member_id WHERE f.kind IN ('THREAD', 'REPLY') AND f.at >= ? AND f.at < ?"
-                        + who + " GROUP BY m.id, m.username, m.display_name ORDER BY COUNT(*) DESC, m.id LIMIT 10", range,
+                        + where + " GROUP BY m.id, m.username, m.display_name ORDER BY COUNT(*) DESC, m.id LIMIT 10", range,
                 rs -> new Named(rs.getString(2), "/u/" + rs.getString(1), rs.getLong(3)));
         List<Named> threads = sql.query("SELECT t.id, t.slug, t.title, COUNT(*) FROM analytics_facts f "
-                        + "JOIN threads t ON t.id = f.thread_id WHERE f.kind = 'REPLY' AND f.at >= ? AND f.at < ?" + who
+                        + "JOIN threads t ON t.id = f.thread_id WHERE f.kind = 'REPLY' AND f.at >= ? AND f.at < ?" + where
                         + " GROUP BY t.id, t.slug, t.title ORDER BY COUNT(*) DESC, t.id LIMIT 10", range,
                 rs -> new Named(rs.getString(3), "/t/" + rs.getLong(1) + "/" + rs.getString(2), rs.getLong(4)));
         List<Named> referrers = sql.query("SELECT f.referrer_host, COUNT(*) FROM analytics_facts f WHERE f.kind = "

@@ -61,14 +61,26 @@ public class PageViews {
         return true;
     }
 
+    private static final String SALT = "analytics-visitors:";
+
+    /**
+     * Each day's salt is random and forgotten two days later (a guest's key can be linked to nothing once its day is
+     * over, not even by someone holding the database); other nodes drop their cached copy when they read a missing
+     * one, as the key names carry the day.
+     */
+    @io.micronaut.scheduling.annotation.Scheduled(cron = "0 10 * * * *")
+    void forgetOldSalts() {
+        LocalDate today = clock.instant().atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        for (int back = 2; back <= 9; back++) {
+            secrets.forget(SALT + today.minusDays(back));
+        }
+    }
+
     /** The day's visitor key of a guest: 16 hex characters, from nothing that is kept. */
     String visitorKey(String address, String userAgent, LocalDate day) {
         try {
             javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-            byte[] secret = secrets.get("analytics-visitors");
-            byte[] key = Arrays.copyOf(secret, secret.length + 10);
-            System.arraycopy(day.toString().getBytes(StandardCharsets.US_ASCII), 0, key, secret.length, 10);
-            mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+            mac.init(new javax.crypto.spec.SecretKeySpec(secrets.get(SALT + day), "HmacSHA256"));
             byte[] digest = mac.doFinal((address + "\n" + userAgent).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 8);
         } catch (GeneralSecurityException e) {

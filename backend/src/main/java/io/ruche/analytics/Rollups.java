@@ -39,11 +39,18 @@ public class Rollups {
         runDue();
     }
 
-    /** Computes today and every day marked dirty; returns the days computed. */
+    /**
+     * Computes every day marked dirty, yesterday once more if it has not been computed since it ended (its last
+     * minutes, then it is closed), and today; returns the days computed.
+     */
     public List<LocalDate> runDue() {
         ZoneId zone = settings.zone();
         LocalDate today = clock.instant().atZone(zone).toLocalDate();
         List<LocalDate> days = new ArrayList<>(dirtyDays());
+        LocalDate yesterday = today.minusDays(1);
+        if (!days.contains(yesterday) && !closed(yesterday)) {
+            days.add(yesterday);
+        }
         if (!days.contains(today)) {
             days.add(today);
         }
@@ -51,6 +58,11 @@ public class Rollups {
             roll(day, zone, today);
         }
         return days;
+    }
+
+    @Transactional(readOnly = true)
+    protected boolean closed(LocalDate day) {
+        return !sql.query("SELECT 1 FROM analytics_days WHERE day = ? AND closed", List.of(day), rs -> 1).isEmpty();
     }
 
     @Transactional(readOnly = true)
@@ -69,29 +81,71 @@ public class Rollups {
         sql.update("DELETE FROM analytics_daily WHERE day = ?", List.of(day));
         for (boolean withStaff : new boolean[] {false, true}) {
             String who = withStaff ? "" : " AND NOT f.staff";
-            counts(day, withStaff, now, start, end, who);
+            counts(day, withStaff, now, start, end);
             active(day, Metric.ACTIVE_MEMBERS, withStaff, now, start, end, who);
             active(day, Metric.ACTIVE_7D, withStaff, now, day.minusDays(6).atStartOfDay(zone).toInstant(), end, who);
             active(day, Metric.ACTIVE_28D, withStaff, now, day.minusDays(27).atStartOfDay(zone).toInstant(), end, who);
-            sql.update("INSERT INTO analytics_daily (day, metric, category_id, with_staff, value, as_of) "
-                            + "SELECT ?, 'NEW_CONTRIBUTORS', 0, ?, COUNT(*), ? FROM analytics_members f "
-                            + "WHERE f.first_post_at >= ? AND f.first_post_at < ?" + who,
-                    List.of(day, withStaff, now, start, end));
-            sql.update("INSERT INTO analytics_daily (day, metric, category_id, with_staff, value, as_of) "
-                            + "SELECT ?, 'PAGE_VIEWS', 0, ?, COUNT(*), ? FROM analytics_facts f WHERE f.kind = 'PAGE_VIEW' "
-                            + "AND f.source = 'forum' AND f.at >= ? AND f.at < ?" + who
-                            + " UNION ALL SELECT ?, 'EMBED_VIEWS', 0, ?, COUNT(*), ? FROM analytics_facts f WHERE "
-                            + "f.kind = 'PAGE_VIEW' AND f.source = 'embed' AND f.at >= ? AND f.at < ?" + who
-                            + " UNION ALL SELECT ?, 'VISITORS', 0, ?, COUNT(DISTINCT COALESCE(CONCAT('m', f.member_id), "
-                            + "f.visitor)), ? FROM analytics_facts f WHERE f.kind = 'PAGE_VIEW' AND f.source = 'forum' "
-                            + "AND f.at >= ? AND f.at < ?" + who,
-                    List.of(day, withStaff, now, start, end, day, withStaff, now, start, end, day, withStaff, now,
-                            start, end));
+            for (Dimension d : List.of(Dimension.ALL, Dimension.GROUP)) {
+                insert(d, day, "'NEW_CONTRIBUTORS'", withStaff, now, "COUNT(*)", "analytics_members f",
+                        "f.first_post_at >= ? AND f.first_post_at < ?" + who, List.of(start, end));
+                insert(d, day, "CASE WHEN f.source = 'embed' THEN 'EMBED_VIEWS' ELSE 'PAGE_VIEWS' END", withStaff,
+                        now, "COUNT(*)", "analytics_facts f", "f.kind = 'PAGE_VIEW' AND f.at >= ? AND f.at < ?" + who
+                                + (d == Dimension.GROUP ? " AND f.source = 'forum'" : ""), List.of(start, end), "f.source");
+                insert(d, day, "'VISITORS'", withStaff, now, "COUNT(DISTINCT COALESCE(CONCAT('m', f.member_id), "
+                                + "f.visitor))", "analytics_facts f", "f.kind = 'PAGE_VIEW' AND f.source = 'forum' "
+                                + "AND f.at >= ? AND f.at < ?" + who, List.of(start, end));
+            }
         }
         cohorts(java.time.YearMonth.from(day), zone, now);
         sql.update("INSERT INTO analytics_days (day, dirty, closed, rolled_at) VALUES (?, FALSE, ?, ?) "
                         + "ON DUPLICATE KEY UPDATE dirty = FALSE, closed = VALUES(closed), rolled_at = VALUES(rolled_at)",
                 List.of(day, day.isBefore(today), now));
+    }
+
+    /** The ways a figure is split: the whole forum, per category, per group, per category and group. */
+    enum Dimension {
+        ALL("0", "0", "", ""),
+        CATEGORY("f.category_id", "0", "", " AND f.category_id IS NOT NULL"),
+        GROUP("0", "g.group_id", " JOIN group_memberships g ON g.member_id = f.member_id", ""),
+        BOTH("f.category_id", "g.group_id", " JOIN group_memberships g ON g.member_id = f.member_id",
+                " AND f.category_id IS NOT NULL");
+
+        final String category;
+        final String group;
+        final String join;
+        final String where;
+
+        Dimension(String category, String group, String join, String where) {
+            this.category = category;
+            this.group = group;
+            this.join = join;
+            this.where = where;
+        }
+    }
+
+    /**
+     * {@code INSERT … SELECT} of one day's figure {@code metric} (an SQL expression) split by {@code d}; rows of
+     * value 0 are not written (a missing row reads as 0).
+     */
+    private void insert(Dimension d, LocalDate day, String metric, boolean withStaff, Instant now, String value,
+                        String from, String where, List<Object> args, String... groupBy) {
+        List<Object> all = new ArrayList<>(List.of(day, withStaff, now));
+        all.addAll(args);
+        StringBuilder by = new StringBuilder();
+        for (String g : groupBy) {
+            by.append(by.isEmpty() ? "" : ", ").append(g);
+        }
+        if (d.category.startsWith("f.")) {
+            by.append(by.isEmpty() ? "" : ", ").append(d.category);
+        }
+        if (d.group.startsWith("g.")) {
+            by.append(by.isEmpty() ? "" : ", ").append(d.group);
+        }
+        sql.update("INSERT INTO analytics_daily (day, metric, category_id, group_id, with_staff, value, as_of) "
+                        + "SELECT ?, " + metric + ", " + d.category + ", " + d.group + ", ?, " + value + ", ? FROM "
+                        + from + d.join + " WHERE " + where + d.where + (by.isEmpty() ? "" : " GROUP BY " + by)
+                        + (by.isEmpty() ? " HAVING COUNT(*) > 0" : ""),
+                all);
     }
 
     /** For the day's month: of each sign-up month's members, how many were active in it. */
@@ -110,32 +164,35 @@ public class Rollups {
         }
     }
 
-    /** The counted kinds, for the forum and per category (threads and replies). */
-    private void counts(LocalDate day, boolean withStaff, Instant now, Instant start, Instant end, String who) {
-        for (Metric metric : List.of(Metric.SIGNUPS, Metric.THREADS, Metric.REPLIES, Metric.REACTIONS,
-                Metric.ACCEPTED, Metric.FLAGS, Metric.FLAGS_RESOLVED, Metric.BADGES, Metric.EVENT_REGISTRATIONS,
-                Metric.EVENT_ATTENDANCE)) {
-            // Decisions are staff's work: they count whoever is looked at.
-            String population = metric == Metric.FLAGS_RESOLVED ? "" : who;
-            sql.update("INSERT INTO analytics_daily (day, metric, category_id, with_staff, value, as_of) "
-                            + "SELECT ?, ?, 0, ?, COUNT(*), ? FROM analytics_facts f WHERE f.kind = ? AND f.at >= ? "
-                            + "AND f.at < ?" + population,
-                    List.of(day, metric.name(), withStaff, now, kind(metric).name(), start, end));
+    /** The counted kinds, split every way their facts allow (decisions count whoever they are about). */
+    private void counts(LocalDate day, boolean withStaff, Instant now, Instant start, Instant end) {
+        StringBuilder metric = new StringBuilder("CASE f.kind");
+        StringBuilder kinds = new StringBuilder();
+        for (Metric m : COUNTED) {
+            metric.append(" WHEN '").append(kind(m).name()).append("' THEN '").append(m.name()).append('\'');
+            kinds.append(kinds.isEmpty() ? "" : ", ").append('\'').append(kind(m).name()).append('\'');
         }
-        for (Metric metric : List.of(Metric.THREADS, Metric.REPLIES)) {
-            sql.update("INSERT INTO analytics_daily (day, metric, category_id, with_staff, value, as_of) "
-                            + "SELECT ?, ?, f.category_id, ?, COUNT(*), ? FROM analytics_facts f WHERE f.kind = ? "
-                            + "AND f.at >= ? AND f.at < ? AND f.category_id IS NOT NULL" + who + " GROUP BY f.category_id",
-                    List.of(day, metric.name(), withStaff, now, kind(metric).name(), start, end));
+        metric.append(" END");
+        String who = withStaff ? "" : " AND (NOT f.staff OR f.kind = 'FLAG_RESOLVED')";
+        for (Dimension d : Dimension.values()) {
+            String only = d == Dimension.GROUP || d == Dimension.BOTH ? " AND f.kind <> 'FLAG_RESOLVED'" : "";
+            insert(d, day, metric.toString(), withStaff, now, "COUNT(*)", "analytics_facts f",
+                    "f.kind IN (" + kinds + ") AND f.at >= ? AND f.at < ?" + who + only, List.of(start, end), "f.kind");
         }
     }
 
+    private static final List<Metric> COUNTED = List.of(Metric.SIGNUPS, Metric.THREADS, Metric.REPLIES,
+            Metric.REACTIONS, Metric.ACCEPTED, Metric.FLAGS, Metric.FLAGS_RESOLVED, Metric.BADGES,
+            Metric.EVENT_REGISTRATIONS, Metric.EVENT_ATTENDANCE);
+
+    /** Distinct active members over [start, end), split every way (by category: those whose acts were there). */
     private void active(LocalDate day, Metric metric, boolean withStaff, Instant now, Instant start, Instant end,
                         String who) {
-        sql.update("INSERT INTO analytics_daily (day, metric, category_id, with_staff, value, as_of) "
-                        + "SELECT ?, ?, 0, ?, COUNT(DISTINCT f.member_id), ? FROM analytics_facts f WHERE f.kind IN ("
-                        + ACTIVITY + ") AND f.at >= ? AND f.at < ? AND f.member_id IS NOT NULL" + who,
-                List.of(day, metric.name(), withStaff, now, start, end));
+        for (Dimension d : Dimension.values()) {
+            insert(d, day, "'" + metric.name() + "'", withStaff, now, "COUNT(DISTINCT f.member_id)", "analytics_facts f",
+                    "f.kind IN (" + ACTIVITY + ") AND f.at >= ? AND f.at < ? AND f.member_id IS NOT NULL" + who,
+                    List.of(start, end));
+        }
     }
 
     static ActivityFacts.Kind kind(Metric metric) {

@@ -40,9 +40,11 @@ public class WeeklyReport {
     private final MailQueue mails;
     private final MailTemplates templates;
     private final Clock clock;
+    private final Dashboard dashboard;
 
     public WeeklyReport(Sql sql, AnalyticsSettings settings, Responsiveness responsiveness, Retention retention,
-                        AccountService accounts, MailQueue mails, MailTemplates templates, Clock clock) {
+                        AccountService accounts, MailQueue mails, MailTemplates templates, Clock clock,
+                        Dashboard dashboard) {
         this.sql = sql;
         this.settings = settings;
         this.responsiveness = responsiveness;
@@ -51,6 +53,7 @@ public class WeeklyReport {
         this.mails = mails;
         this.templates = templates;
         this.clock = clock;
+        this.dashboard = dashboard;
     }
 
     /** Staff say whether they want the weekly mail. */
@@ -105,17 +108,18 @@ public class WeeklyReport {
         }
         Member member = accounts.byId(memberId);
         Locale locale = MailTemplates.localeOf(member.locale());
-        boolean fr = "fr".equals(locale.getLanguage());
         LocalDate from = monday.minusDays(7);
         LocalDate to = monday.minusDays(1);
         List<MailContent.Item> items = new ArrayList<>();
+        Dashboard.Overview week = dashboard.overview(from, to, false, 0, 0);
         for (Metric metric : KEY) {
-            long now = value(metric, from, to);
-            long before = value(metric, from.minusDays(7), from.minusDays(1));
+            Dashboard.Figure figure = week.figure(metric);
+            long now = figure == null || figure.value() == null ? 0 : figure.value();
+            long before = figure == null || figure.previous() == null ? 0 : figure.previous();
             String change = before == 0 ? "—" : (now >= before ? "+" : "") + Math.round((now - before) * 100.0 / before) + " %";
             items.add(new MailContent.Item(templates.text(locale, "analytics.metric." + metric.name()) + " : " + now,
                     templates.url("/admin/analytics"), templates.text(locale, "analytics.weekly.change", change)
-                    + " — " + (fr ? metric.definitionFr : metric.definitionEn)));
+                    + " — " + metric.definition(locale.getLanguage())));
         }
         for (Responsiveness.Unanswered u : responsiveness.unanswered(5)) {
             items.add(new MailContent.Item(u.title(), templates.url("/t/" + u.threadId() + "/" + u.slug()),
@@ -132,15 +136,5 @@ public class WeeklyReport {
                 items, templates.text(locale, "analytics.weekly.footer"), null);
         mails.queue(memberId, member.email(), "analytics.weekly", locale, content, null);
         return true;
-    }
-
-    private long value(Metric metric, LocalDate from, LocalDate to) {
-        List<Long> values = sql.query("SELECT day, value FROM analytics_daily WHERE metric = ? AND category_id = 0 "
-                        + "AND NOT with_staff AND day BETWEEN ? AND ? ORDER BY day", List.of(metric.name(), from, to),
-                rs -> rs.getLong(2));
-        if (values.isEmpty()) {
-            return 0;
-        }
-        return metric.summed ? values.stream().mapToLong(Long::longValue).sum() : values.get(values.size() - 1);
     }
 }

@@ -88,4 +88,58 @@ class ResponsivenessTest extends IntegrationTest {
                 .get("/api/v1/admin/analytics/responses?from=2001-03-10&to=2001-03-10").status());
         assertEquals(200, admin.get("/api/v1/admin/analytics/unanswered").status());
     }
+
+    @Test
+    void questionsSolvedAndFlagsWaitingAreCountedPerCategoryAndGroup() {
+        Api admin = ForumFixtures.newAdmin(server.getURI());
+        ForumFixtures forum = new ForumFixtures(admin);
+        long questions = forum.category("Support questions", java.util.Map.of("kind", "QUESTIONS"));
+        long talk = forum.category("Open talk");
+        Api asker = api().registered(TestMembers.uniqueName("qa1"));
+        Api other = api().registered(TestMembers.uniqueName("qa2"));
+        Api helper = api().registered(TestMembers.uniqueName("qa3"));
+        long group = forum.group("askers", asker);
+        // Three questions (two by a member of the group), one discussion; one question solved, one solved then
+        // withdrawn: 1 of 3 solved, 1 of 2 in the group.
+        long q1 = ForumFixtures.thread(asker, questions, "How do I reset?", "Steps please", List.of());
+        long q2 = ForumFixtures.thread(asker, questions, "Where is the invoice?", "Cannot find it", List.of());
+        long q3 = ForumFixtures.thread(other, questions, "Is it compatible?", "With version 2", List.of());
+        ForumFixtures.thread(other, talk, "Hello all", "Nice to meet you", List.of());
+        long a1 = ForumFixtures.reply(helper, q1, "Hold the button ten seconds");
+        long a2 = ForumFixtures.reply(helper, q2, "In your account page");
+        assertEquals(204, asker.post("/api/v1/threads/" + q1 + "/accepted-answer", java.util.Map.of("postId", a1)).status());
+        assertEquals(204, asker.post("/api/v1/threads/" + q2 + "/accepted-answer", java.util.Map.of("postId", a2)).status());
+        assertEquals(204, asker.delete("/api/v1/threads/" + q2 + "/accepted-answer").status());
+        // Two posts of the questions category flagged; a moderator decides on one.
+        long flagged = ((Number) other.get("/api/v1/threads/" + q3).at("posts.0.id")).longValue();
+        assertEquals(204, other.post("/api/v1/posts/" + a1 + "/flags", java.util.Map.of("reason", "SPAM")).status());
+        assertEquals(204, helper.post("/api/v1/posts/" + flagged + "/flags", java.util.Map.of("reason", "OFF_TOPIC")).status());
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> "2".equals(TestDatabase.queryString(
+                "SELECT COUNT(*) FROM analytics_flag_reviews WHERE category_id = " + questions)));
+        long item = Long.parseLong(TestDatabase.queryString("SELECT id FROM review_items WHERE status = 'OPEN' "
+                + "AND post_id = " + a1));
+        assertEquals(200, admin.post("/api/v1/admin/review/actions", java.util.Map.of("ids", List.of(item),
+                "action", "APPROVE")).status());
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        String path = "/api/v1/admin/analytics/responses?from=" + today + "&to=" + today + "&category=" + questions;
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
+            Api.Response r = admin.get(path);
+            return ((Number) r.at("questions")).intValue() == 3 && ((Number) r.at("solved")).intValue() == 1
+                    && ((Number) r.at("flagsOpen")).intValue() == 1;
+        });
+        Api.Response figures = admin.get(path);
+        assertEquals(3, ((Number) figures.at("threads")).intValue(), "only the questions category");
+        assertEquals(1.0 / 3, ((Number) figures.at("solvedRate")).doubleValue(), 1e-9);
+        assertEquals(2, ((Number) figures.at("flaggedPosts")).intValue());
+        // Nearest rank of 2 flags: the first, decided within the minute.
+        assertEquals(0L, ((Number) figures.at("medianFlagMinutes")).longValue());
+
+        Api.Response inGroup = admin.get(path + "&group=" + group);
+        assertEquals(2, ((Number) inGroup.at("questions")).intValue(), "the group's askers only");
+        assertEquals(0.5, ((Number) inGroup.at("solvedRate")).doubleValue(), 1e-9);
+        Api.Response talkOnly = admin.get(path.replace("category=" + questions, "category=" + talk));
+        assertEquals(0, ((Number) talkOnly.at("questions")).intValue());
+        assertNull(talkOnly.at("solvedRate"));
+        assertEquals(0, ((Number) talkOnly.at("flaggedPosts")).intValue());
+    }
 }

@@ -38,7 +38,8 @@ class RollupsTest extends IntegrationTest {
 
     private static String figure(String metric, long category, boolean withStaff, LocalDate day) {
         return TestDatabase.queryString("SELECT value FROM analytics_daily WHERE metric = '" + metric
-                + "' AND category_id = " + category + " AND with_staff = " + withStaff + " AND day = '" + day + "'");
+                + "' AND category_id = " + category + " AND group_id = 0 AND with_staff = " + withStaff + " AND day = '"
+                + day + "'");
     }
 
     @Test

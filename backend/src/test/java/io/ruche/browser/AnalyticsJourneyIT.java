@@ -19,8 +19,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AnalyticsJourneyIT {
 
     private static final Map<String, Map<String, String>> WORDS = Map.of(
-            "en", Map.of("definition", "Members active that day", "column", "Active members (day)"),
-            "fr", Map.of("definition", "Membres actifs ce jour-là", "column", "Membres actifs (jour)"));
+            "en", Map.of("definition", "Members active that day", "column", "Active members (day)",
+                    "notSplit", "not by this filter"),
+            "fr", Map.of("definition", "Membres actifs ce jour-là", "column", "Membres actifs (jour)",
+                    "notSplit", "non ventilé par ce filtre"));
 
     private RucheProcess ruche;
     private BrowserSession browser;
@@ -29,6 +31,12 @@ class AnalyticsJourneyIT {
     void forum() throws Exception {
         ruche = RucheProcess.shared();
         browser = new BrowserSession(ruche.base());
+        io.ruche.support.Api admin = new io.ruche.support.Api(ruche.base())
+                .signedIn(RucheProcess.ADMIN_EMAIL, RucheProcess.ADMIN_PASSWORD);
+        io.ruche.support.Api.Response created = admin.post("/api/v1/categories", Map.of("name", "Analytics "
+                + io.ruche.support.TestMembers.uniqueName("c"), "slug", io.ruche.support.TestMembers.uniqueName("an")
+                .replace('_', '-').toLowerCase()));
+        org.junit.jupiter.api.Assertions.assertEquals(201, created.status(), created.body());
     }
 
     @AfterEach
@@ -49,5 +57,8 @@ class AnalyticsJourneyIT {
         assertTrue(csv.startsWith("\uFEFF"), "a byte-order mark for spreadsheet programs");
         assertTrue(csv.contains(words.get("column")), csv);
         assertTrue(csv.contains(LocalDate.now().toString()), csv);
+        // Per category, a figure that is not counted per category says so instead of showing a wrong number.
+        String signups = dashboard.firstCategory().figureOnce("SIGNUPS", words.get("notSplit"));
+        assertTrue(signups.contains(words.get("notSplit")), signups);
     }
 }

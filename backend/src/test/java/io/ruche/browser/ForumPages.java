@@ -605,6 +605,23 @@ final class ForumPages {
             return text(By.cssSelector("[data-test=analytics-response-rate]"));
         }
 
+        /** Filters the dashboard by the first category offered, with the keyboard. */
+        AnalyticsPage firstCategory() {
+            WebElement select = wait.until(d -> {
+                WebElement s = d.findElement(By.cssSelector("[data-test=analytics-category]"));
+                return s.findElements(By.tagName("option")).size() > 1 ? s : null;
+            });
+            new org.openqa.selenium.support.ui.Select(select).selectByIndex(1);
+            return this;
+        }
+
+        /** What a figure shows (its name, value and change), once it contains {@code expected}. */
+        String figureOnce(String metric, String expected) {
+            By by = By.cssSelector("[data-test=figure-" + metric + "]");
+            waitForText(by, expected);
+            return text(by);
+        }
+
         /** Exports the CSV into {@code dir} and returns its text. */
         String exportCsv(java.nio.file.Path dir) {
             click(By.cssSelector("[data-test=analytics-csv]"));
