@@ -114,3 +114,70 @@ CREATE TABLE analytics_flag_reviews (
     CONSTRAINT uk_analytics_flag_reviews_open UNIQUE (open_post_id),
     INDEX ix_analytics_flag_reviews_flagged (flagged_at)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
+-- A forum with history starts with it: facts from what the tables remember (sign-ups, threads, replies, reactions,
+-- flags and decisions, event seats and attendance; visits before this version were not kept), the members' first
+-- steps, threads' first responses and accepted answers, flags' waits; every day from the first fact to today is
+-- marked for the rollups (days in UTC, the site's zone until an admin chooses another). Keys are the subscribers' own,
+-- so an event delivered after the upgrade counts nothing twice. Staff: the member's role today.
+INSERT IGNORE INTO analytics_facts (kind, fact_key, member_id, staff, at)
+SELECT 'SIGNUP', CONCAT('member:', m.id), m.id, m.role <> 'MEMBER', m.created_at FROM members m;
+
+INSERT IGNORE INTO analytics_facts (kind, fact_key, member_id, staff, category_id, thread_id, at)
+SELECT 'THREAD', CONCAT('thread:', t.id), t.author_id, m.role <> 'MEMBER', t.category_id, t.id, t.created_at
+FROM threads t JOIN members m ON m.id = t.author_id;
+
+INSERT IGNORE INTO analytics_facts (kind, fact_key, member_id, staff, category_id, thread_id, at)
+SELECT 'REPLY', CONCAT('post:', p.id), p.author_id, m.role <> 'MEMBER', t.category_id, t.id, p.created_at
+FROM posts p JOIN threads t ON t.id = p.thread_id JOIN members m ON m.id = p.author_id WHERE p.position > 1;
+
+INSERT IGNORE INTO analytics_facts (kind, fact_key, member_id, staff, category_id, thread_id, at)
+SELECT 'REACTION', CONCAT('post:', r.post_id, ':', r.member_id, ':', r.kind), r.member_id, m.role <> 'MEMBER',
+       t.category_id, t.id, r.created_at
+FROM reactions r JOIN posts p ON p.id = r.post_id JOIN threads t ON t.id = p.thread_id
+JOIN members m ON m.id = r.member_id;
+
+INSERT IGNORE INTO analytics_facts (kind, fact_key, member_id, staff, category_id, thread_id, at)
+SELECT 'FLAG', CONCAT('post:', f.post_id, ':', f.member_id), f.member_id, m.role <> 'MEMBER', t.category_id, t.id,
+       f.created_at
+FROM flags f JOIN posts p ON p.id = f.post_id JOIN threads t ON t.id = p.thread_id JOIN members m ON m.id = f.member_id;
+
+INSERT IGNORE INTO analytics_facts (kind, fact_key, member_id, staff, category_id, at)
+SELECT 'FLAG_RESOLVED', CONCAT('item:', r.id), r.resolved_by, TRUE, r.category_id, r.resolved_at
+FROM review_items r WHERE r.status = 'RESOLVED' AND r.resolved_at IS NOT NULL AND r.resolved_by IS NOT NULL;
+
+INSERT IGNORE INTO analytics_facts (kind, fact_key, member_id, staff, at)
+SELECT 'EVENT_REGISTRATION', CONCAT('event:', g.event_id, ':', g.member_id, ':history'), g.member_id,
+       m.role <> 'MEMBER', g.created_at
+FROM event_registrations g JOIN members m ON m.id = g.member_id;
+
+INSERT IGNORE INTO analytics_facts (kind, fact_key, member_id, staff, at)
+SELECT 'EVENT_ATTENDANCE', CONCAT('event:', g.event_id, ':', g.member_id), g.member_id, m.role <> 'MEMBER',
+       g.attended_at
+FROM event_registrations g JOIN members m ON m.id = g.member_id WHERE g.attended_at IS NOT NULL;
+
+INSERT IGNORE INTO analytics_members (member_id, signed_up_at, signup_month, first_post_at, staff)
+SELECT m.id, m.created_at, DATE_FORMAT(m.created_at, '%Y-%m'),
+       (SELECT MIN(p.created_at) FROM posts p WHERE p.author_id = m.id), m.role <> 'MEMBER'
+FROM members m;
+
+INSERT IGNORE INTO analytics_threads (thread_id, category_id, author_id, author_staff, created_at, first_response_at,
+                                      first_staff_response_at, qa, solved_at)
+SELECT t.id, t.category_id, t.author_id, a.role <> 'MEMBER', t.created_at,
+       (SELECT MIN(p.created_at) FROM posts p WHERE p.thread_id = t.id AND p.position > 1
+           AND p.author_id <> t.author_id),
+       (SELECT MIN(p.created_at) FROM posts p JOIN members s ON s.id = p.author_id WHERE p.thread_id = t.id
+           AND p.position > 1 AND p.author_id <> t.author_id AND s.role <> 'MEMBER'),
+       c.kind = 'QUESTIONS',
+       (SELECT ap.created_at FROM posts ap WHERE ap.id = t.accepted_post_id)
+FROM threads t JOIN members a ON a.id = t.author_id JOIN categories c ON c.id = t.category_id;
+
+INSERT IGNORE INTO analytics_flag_reviews (post_id, category_id, flagged_at, resolved_at)
+SELECT r.post_id, r.category_id, r.created_at, r.resolved_at FROM review_items r
+WHERE r.reason = 'FLAGGED' AND r.post_id IS NOT NULL;
+
+INSERT INTO analytics_days (day, dirty)
+SELECT DATE(x.first_at) + INTERVAL s.seq DAY, TRUE
+FROM (SELECT MIN(at) AS first_at FROM analytics_facts) x JOIN seq_0_to_20000 s
+WHERE x.first_at IS NOT NULL AND DATE(x.first_at) + INTERVAL s.seq DAY <= UTC_DATE()
+ON DUPLICATE KEY UPDATE dirty = TRUE;

@@ -49,4 +49,23 @@ class PageViewsTest extends IntegrationTest {
         assertNull(TestDatabase.queryString("SELECT visitor FROM analytics_facts WHERE kind = 'PAGE_VIEW' AND member_id = "
                 + memberId), "members are counted by account, not by a key");
     }
+
+    @jakarta.inject.Inject
+    PageViews views;
+
+    @Test
+    void eachDayHasItsOwnRandomSaltForgottenTwoDaysLater() {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        String key = views.visitorKey("198.51.100.7", "Mozilla/5.0", today);
+        assertEquals(key, views.visitorKey("198.51.100.7", "Mozilla/5.0", today), "the same guest, the same day");
+        org.junit.jupiter.api.Assertions.assertNotEquals(key, views.visitorKey("198.51.100.7", "Mozilla/5.0",
+                today.minusDays(3)), "another day, another key");
+        assertEquals("1", TestDatabase.queryString("SELECT COUNT(*) FROM app_secrets WHERE name = 'analytics-visitors:"
+                + today.minusDays(3) + "'"));
+        views.forgetOldSalts();
+        assertEquals("0", TestDatabase.queryString("SELECT COUNT(*) FROM app_secrets WHERE name = 'analytics-visitors:"
+                + today.minusDays(3) + "'"), "a past day's salt is gone: its keys can be linked to nobody");
+        assertEquals("1", TestDatabase.queryString("SELECT COUNT(*) FROM app_secrets WHERE name = 'analytics-visitors:"
+                + today + "'"), "today's stays");
+    }
 }
