@@ -181,3 +181,13 @@ SELECT DATE(x.first_at) + INTERVAL s.seq DAY, TRUE
 FROM (SELECT MIN(at) AS first_at FROM analytics_facts) x JOIN seq_0_to_20000 s
 WHERE x.first_at IS NOT NULL AND DATE(x.first_at) + INTERVAL s.seq DAY <= UTC_DATE()
 ON DUPLICATE KEY UPDATE dirty = TRUE;
+
+-- Staff writing to a contributor drifting away: who wrote to whom and when (the at-risk list shows it, so two
+-- managers do not write twice).
+CREATE TABLE analytics_reach_outs (
+    id        BIGINT AUTO_INCREMENT PRIMARY KEY,
+    member_id BIGINT      NOT NULL,
+    staff_id  BIGINT      NOT NULL,
+    sent_at   DATETIME(6) NOT NULL,
+    INDEX ix_analytics_reach_outs_member (member_id, sent_at)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;

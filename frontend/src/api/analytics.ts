@@ -78,6 +78,8 @@ export interface AtRisk {
   contributions: number
   lastActive: string
   silentDays: number
+  contactedAt: string | null
+  contactedBy: string | null
 }
 
 export interface SearchTerm {
@@ -125,6 +127,8 @@ export const analyticsApi = {
   cohorts: (from: string, withStaff: boolean) =>
     api.get<Cohort[]>(`/api/v1/admin/analytics/cohorts?from=${from}&withStaff=${withStaff}`),
   atRisk: () => api.get<AtRisk[]>('/api/v1/admin/analytics/at-risk?limit=20'),
+  writeTo: (memberId: number, subject: string, body: string) =>
+    api.post<void>(`/api/v1/admin/analytics/at-risk/${memberId}/message`, { subject, body }),
   overview: (f: Filter) => api.get<Overview>(`/api/v1/admin/analytics/overview?${query(f)}`),
   responses: (f: Filter) => api.get<Responses>(`/api/v1/admin/analytics/responses?${query(f)}`),
   unanswered: (category: number) => api.get<Unanswered[]>(`/api/v1/admin/analytics/unanswered?limit=20&category=${category}`),

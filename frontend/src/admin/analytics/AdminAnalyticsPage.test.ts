@@ -39,7 +39,7 @@ function mountIn(language: 'en' | 'fr') {
       : url.includes('/searches') ? { top: [{ terms: 'export', searches: 12, withoutResult: 0 }],
         noResult: [{ terms: 'facture pdf', searches: 3, withoutResult: 3 }] }
       : url.includes('/at-risk') ? [{ memberId: 9, username: 'ines', displayName: 'Inès', contributions: 80,
-        lastActive: '2026-10-20T10:00:00Z', silentDays: 21 }] : overview
+        lastActive: '2026-10-20T10:00:00Z', silentDays: 21, contactedAt: null, contactedBy: null }] : overview
     return new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } })
   })
   const wrapper = mount(AdminAnalyticsPage, { global: { plugins: [createAppI18n(language)],
@@ -110,5 +110,24 @@ describe('AdminAnalyticsPage', () => {
     expect(exportUrl('at-risk', { from: '2026-11-01', to: '2026-11-28', withStaff: true, category: 0, group: 3 }, 'en',
       '2025-12')).toBe('/api/v1/admin/analytics/export/at-risk?from=2026-11-01&to=2026-11-28&withStaff=true&category=0'
       + '&group=3&lang=en&cohortsFrom=2025-12')
+  })
+
+  it('writes to a contributor drifting away from the list, with a message to start from', async () => {
+    const { wrapper, fetch } = mountIn('fr')
+    await flushPromises()
+    HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) { this.open = true }
+    await wrapper.find('[data-test=at-risk-write]').trigger('click')
+    await flushPromises()
+    const dialog = wrapper.find('[data-test=write-dialog]')
+    expect(dialog.text()).toContain('Écrire à Inès')
+    expect((dialog.find('#reach-body').element as HTMLTextAreaElement).value).toContain('Bonjour Inès')
+    await dialog.find('#reach-subject').setValue('Un petit mot')
+    await dialog.find('form').trigger('submit')
+    await flushPromises()
+    const sent = fetch.mock.calls.find(([url, init]) => String(url).includes('/at-risk/9/message')
+      && (init as RequestInit | undefined)?.method === 'POST')
+    expect(sent).toBeTruthy()
+    expect(JSON.parse(String((sent![1] as RequestInit).body)).subject).toBe('Un petit mot')
+    expect(wrapper.text()).toContain('Votre message à Inès est parti.')
   })
 })

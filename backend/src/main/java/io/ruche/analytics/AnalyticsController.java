@@ -39,6 +39,7 @@ public class AnalyticsController {
     private final HealthScore health;
     private final Dashboard dashboard;
     private final CsvReports csv;
+    private final ReachOut reachOut;
 
     @Serdeable
     public record WeeklyMail(boolean on) {
@@ -47,7 +48,8 @@ public class AnalyticsController {
     public AnalyticsController(Sql sql, Responsiveness responsiveness, AnalyticsSettings settings,
                                io.ruche.platform.SiteSettings site, Retention retention, SearchTerms searchTerms,
                                WeeklyReport weekly, Highlights highlights, HealthScore health, Dashboard dashboard,
-                               CsvReports csv) {
+                               CsvReports csv, ReachOut reachOut) {
+        this.reachOut = reachOut;
         this.dashboard = dashboard;
         this.csv = csv;
         this.health = health;
@@ -190,6 +192,20 @@ public class AnalyticsController {
     public List<Retention.AtRisk> atRisk(@QueryValue(defaultValue = "50") int limit, io.ruche.accounts.Viewer viewer) {
         requireAccess(viewer);
         return retention.atRisk(limit);
+    }
+
+    @Serdeable
+    public record Message(@io.micronaut.core.annotation.Nullable String subject,
+                          @io.micronaut.core.annotation.Nullable String body) {
+    }
+
+    /** Writes to a contributor drifting away (a personal mail, recorded and audited). */
+    @io.micronaut.http.annotation.Post("/at-risk/{memberId}/message")
+    public io.micronaut.http.HttpResponse<?> message(long memberId, @io.micronaut.http.annotation.Body Message body,
+                                                     io.ruche.accounts.Viewer viewer) {
+        requireAccess(viewer);
+        reachOut.send(viewer, memberId, body.subject(), body.body());
+        return io.micronaut.http.HttpResponse.noContent();
     }
 
     /** Threads waiting for a first answer, oldest first. */

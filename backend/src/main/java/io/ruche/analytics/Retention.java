@@ -59,7 +59,8 @@ public class Retention {
 
     @Serdeable
     public record AtRisk(long memberId, String username, String displayName, int contributions, Instant lastActive,
-                         long silentDays) {
+                         long silentDays, @io.micronaut.core.annotation.Nullable Instant contactedAt,
+                         @io.micronaut.core.annotation.Nullable String contactedBy) {
     }
 
     /** The most active quarter of the last 90 days (members, by contributions), silent for 14 to 60 days. */
@@ -84,8 +85,16 @@ public class Retention {
         sql.query("SELECT id, username, display_name FROM members WHERE id IN (" + Sql.placeholders(silent.size()) + ")",
                 Sql.inList(silent.stream().map(Active::memberId).toList()),
                 rs -> names.put(rs.getLong(1), new String[] {rs.getString(2), rs.getString(3)}));
-        return silent.stream().filter(a -> names.containsKey(a.memberId())).map(a -> new AtRisk(a.memberId(),
-                names.get(a.memberId())[0], names.get(a.memberId())[1], a.contributions(), a.last(),
-                Duration.between(a.last(), now).toDays())).toList();
+        Map<Long, Object[]> contacted = new java.util.HashMap<>();
+        sql.query("SELECT r.member_id, r.sent_at, s.display_name FROM analytics_reach_outs r JOIN members s "
+                        + "ON s.id = r.staff_id WHERE r.member_id IN (" + Sql.placeholders(silent.size()) + ") "
+                        + "ORDER BY r.sent_at", Sql.inList(silent.stream().map(Active::memberId).toList()),
+                rs -> contacted.put(rs.getLong(1), new Object[] {Sql.instant(rs, 2), rs.getString(3)}));
+        return silent.stream().filter(a -> names.containsKey(a.memberId())).map(a -> {
+            Object[] last = contacted.get(a.memberId());
+            return new AtRisk(a.memberId(), names.get(a.memberId())[0], names.get(a.memberId())[1], a.contributions(),
+                    a.last(), Duration.between(a.last(), now).toDays(), last == null ? null : (Instant) last[0],
+                    last == null ? null : (String) last[1]);
+        }).toList();
     }
 }

@@ -84,5 +84,24 @@ class RetentionTest extends IntegrationTest {
                 && ((Number) m.get("silentDays")).intValue() == 21), atRisk.body());
         assertFalse(list.stream().anyMatch(m -> ((Number) m.get("memberId")).longValue() == recent),
                 "one reply does not make a top contributor");
+
+        // The manager writes to them from the list: a mail in the member's inbox, the list says who wrote and when.
+        String path = "/api/v1/admin/analytics/at-risk/" + busy + "/message";
+        Map<String, Object> message = Map.of("subject", "We miss your answers", "body",
+                "Hello!\n\nYour answers helped many members. Anything we could do better?");
+        assertEquals(401, api().post(path, message).status());
+        assertEquals(403, api().registered(TestMembers.uniqueName("meddler")).post(path, message).status());
+        assertEquals(422, admin.post(path, Map.of("subject", " ", "body", "Hi")).status());
+        assertEquals(404, admin.post("/api/v1/admin/analytics/at-risk/999999999/message", message).status());
+        assertEquals(204, admin.post(path, message).status());
+        assertEquals("We miss your answers", TestDatabase.queryString("SELECT subject FROM mails WHERE member_id = "
+                + busy + " AND template = 'analytics.reach-out'"));
+        assertTrue(TestDatabase.queryString("SELECT text_body FROM mails WHERE member_id = " + busy
+                + " AND template = 'analytics.reach-out'").contains("Anything we could do better?"));
+        Map<String, Object> entry = admin.get("/api/v1/admin/analytics/at-risk").jsonList().stream()
+                .filter(m -> ((Number) m.get("memberId")).longValue() == busy).findFirst().orElseThrow();
+        assertTrue(entry.get("contactedAt") != null && entry.get("contactedBy") != null, entry.toString());
+        assertEquals("1", TestDatabase.queryString("SELECT COUNT(*) FROM audit_log WHERE action = 'member.reachOut' "
+                + "AND target_id = " + busy));
     }
 }
