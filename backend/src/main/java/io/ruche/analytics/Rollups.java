@@ -79,12 +79,12 @@ public class Rollups {
         Instant end = day.plusDays(1).atStartOfDay(zone).toInstant();
         Instant now = clock.instant();
         sql.update("DELETE FROM analytics_daily WHERE day = ?", List.of(day));
+        active(day, Metric.ACTIVE_MEMBERS, now, start, end);
+        active(day, Metric.ACTIVE_7D, now, day.minusDays(6).atStartOfDay(zone).toInstant(), end);
+        active(day, Metric.ACTIVE_28D, now, day.minusDays(27).atStartOfDay(zone).toInstant(), end);
         for (boolean withStaff : new boolean[] {false, true}) {
             String who = withStaff ? "" : " AND NOT f.staff";
             counts(day, withStaff, now, start, end);
-            active(day, Metric.ACTIVE_MEMBERS, withStaff, now, start, end, who);
-            active(day, Metric.ACTIVE_7D, withStaff, now, day.minusDays(6).atStartOfDay(zone).toInstant(), end, who);
-            active(day, Metric.ACTIVE_28D, withStaff, now, day.minusDays(27).atStartOfDay(zone).toInstant(), end, who);
             for (Dimension d : List.of(Dimension.ALL, Dimension.GROUP)) {
                 insert(d, day, "'NEW_CONTRIBUTORS'", withStaff, now, "COUNT(*)", "analytics_members f",
                         "f.first_post_at >= ? AND f.first_post_at < ?" + who, List.of(start, end));
@@ -185,14 +185,45 @@ public class Rollups {
             Metric.REACTIONS, Metric.ACCEPTED, Metric.FLAGS, Metric.FLAGS_RESOLVED, Metric.BADGES,
             Metric.EVENT_REGISTRATIONS, Metric.EVENT_ATTENDANCE);
 
-    /** Distinct active members over [start, end), split every way (by category: those whose acts were there). */
-    private void active(LocalDate day, Metric metric, boolean withStaff, Instant now, Instant start, Instant end,
-                        String who) {
-        for (Dimension d : Dimension.values()) {
-            insert(d, day, "'" + metric.name() + "'", withStaff, now, "COUNT(DISTINCT f.member_id)", "analytics_facts f",
-                    "f.kind IN (" + ACTIVITY + ") AND f.at >= ? AND f.at < ? AND f.member_id IS NOT NULL" + who,
-                    List.of(start, end));
+    /**
+     * Distinct active members over [start, end), split every way (by category: those whose acts were there), members
+     * only and with staff counted in the same scan; for groups, the distinct members first, then their groups.
+     */
+    private void active(LocalDate day, Metric metric, Instant now, Instant start, Instant end) {
+        String facts = "FROM analytics_facts f WHERE f.kind IN (" + ACTIVITY + ") AND f.at >= ? AND f.at < ? "
+                + "AND f.member_id IS NOT NULL";
+        String counts = "COUNT(DISTINCT x.member_id), COUNT(DISTINCT IF(x.staff, NULL, x.member_id))";
+        List<Object> range = List.of(start, end);
+        List<long[]> rows = new ArrayList<>();
+        RowMapper split = rs -> rows.add(new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)});
+        sql.query("SELECT 0, 0, " + counts + " FROM (SELECT f.member_id, f.staff " + facts + ") x", range, split::map);
+        sql.query("SELECT x.category_id, 0, " + counts + " FROM (SELECT f.category_id, f.member_id, f.staff " + facts
+                + " AND f.category_id IS NOT NULL) x GROUP BY x.category_id", range, split::map);
+        sql.query("SELECT 0, g.group_id, " + counts + " FROM (SELECT DISTINCT f.member_id, f.staff " + facts
+                + ") x JOIN group_memberships g ON g.member_id = x.member_id GROUP BY g.group_id", range, split::map);
+        sql.query("SELECT x.category_id, g.group_id, " + counts + " FROM (SELECT DISTINCT f.category_id, f.member_id, "
+                + "f.staff " + facts + " AND f.category_id IS NOT NULL) x JOIN group_memberships g "
+                + "ON g.member_id = x.member_id GROUP BY x.category_id, g.group_id", range, split::map);
+        StringBuilder values = new StringBuilder();
+        List<Object> args = new ArrayList<>();
+        for (long[] row : rows) {
+            for (int population = 0; population < 2; population++) {
+                long value = population == 0 ? row[3] : row[2];
+                if (value > 0) {
+                    values.append(values.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?)");
+                    args.addAll(List.of(day, metric.name(), row[0], row[1], population == 1, value, now));
+                }
+            }
         }
+        if (!args.isEmpty()) {
+            sql.update("INSERT INTO analytics_daily (day, metric, category_id, group_id, with_staff, value, as_of) "
+                    + "VALUES " + values, args);
+        }
+    }
+
+    /** One result row into the list. */
+    private interface RowMapper {
+        Object map(java.sql.ResultSet rs) throws java.sql.SQLException;
     }
 
     static ActivityFacts.Kind kind(Metric metric) {
