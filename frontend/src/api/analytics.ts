@@ -115,6 +115,7 @@ const query = (f: Filter) =>
   `from=${f.from}&to=${f.to}&withStaff=${f.withStaff}&category=${f.category}&group=${f.group}`
 
 export type Report = 'overview' | 'responses' | 'unanswered' | 'cohorts' | 'at-risk' | 'searches' | 'highlights'
+  | 'health'
 
 export const analyticsApi = {
   filters: () => api.get<{ categories: Option[]; groups: Option[] }>('/api/v1/admin/analytics/filters'),

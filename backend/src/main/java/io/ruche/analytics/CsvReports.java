@@ -20,7 +20,7 @@ import java.util.Locale;
 public class CsvReports {
 
     /** The reports that can be downloaded. */
-    public enum Report { OVERVIEW, RESPONSES, UNANSWERED, COHORTS, AT_RISK, SEARCHES, HIGHLIGHTS }
+    public enum Report { OVERVIEW, RESPONSES, UNANSWERED, COHORTS, AT_RISK, SEARCHES, HIGHLIGHTS, HEALTH }
 
     private final Dashboard dashboard;
     private final Responsiveness responsiveness;
@@ -28,9 +28,11 @@ public class CsvReports {
     private final SearchTerms searchTerms;
     private final Highlights highlights;
     private final MailTemplates texts;
+    private final HealthScore health;
 
     public CsvReports(Dashboard dashboard, Responsiveness responsiveness, Retention retention, SearchTerms searchTerms,
-                      Highlights highlights, MailTemplates texts) {
+                      Highlights highlights, MailTemplates texts, HealthScore health) {
+        this.health = health;
         this.dashboard = dashboard;
         this.responsiveness = responsiveness;
         this.retention = retention;
@@ -88,6 +90,17 @@ public class CsvReports {
                     table.row(h(locale, "noResult"), t.terms(), Long.toString(t.searches()),
                             Long.toString(t.withoutResult()));
                 }
+            }
+            case HEALTH -> {
+                HealthScore.Score score = health.score(q.from(), q.to(), q.zone());
+                table.row(h(locale, "figure"), h(locale, "value"));
+                table.row(h(locale, "score"), Integer.toString(score.score()));
+                table.row(h(locale, "previous"), score.previous() == null ? "" : Integer.toString(score.previous()));
+                table.row(h(locale, "activity"), percent(score.components().activity()));
+                table.row(h(locale, "responsiveness"), percent(score.components().responsiveness()));
+                table.row(h(locale, "growth"), percent(score.components().growth()));
+                table.row(h(locale, "moderation"), percent(score.components().moderation()));
+                table.row(h(locale, "formula"), "fr".equals(locale.getLanguage()) ? score.formulaFr() : score.formulaEn());
             }
             case HIGHLIGHTS -> {
                 Highlights.Report r = highlights.report(q.from(), q.to(), q.zone(), q.withStaff(), q.category(),

@@ -99,6 +99,26 @@ class RollupsTest extends IntegrationTest {
         assertEquals(401, api().get(path).status());
         assertEquals(403, api().registered(TestMembers.uniqueName("curious")).get(path).status());
         assertEquals(422, admin.get("/api/v1/admin/analytics/overview?from=2026-02-10&to=2026-01-01").status());
+        // Every report and its CSV: staff only.
+        String range = "?from=" + today.minusDays(6) + "&to=" + today;
+        List<String> reports = new java.util.ArrayList<>(List.of("/overview" + range, "/responses" + range,
+                "/unanswered", "/cohorts?from=" + today.toString().substring(0, 7), "/at-risk", "/searches" + range,
+                "/highlights" + range, "/health" + range, "/weekly-mail", "/filters"));
+        for (String report : List.of("overview", "responses", "unanswered", "cohorts", "at-risk", "searches",
+                "highlights", "health")) {
+            reports.add("/export/" + report + range);
+        }
+        Api member = api().registered(TestMembers.uniqueName("peeker"));
+        for (String report : reports) {
+            String url = "/api/v1/admin/analytics" + report;
+            assertEquals(401, api().get(url).status(), url);
+            assertEquals(403, member.get(url).status(), url);
+            Api.Response ok = admin.get(url);
+            assertEquals(200, ok.status(), url + " " + ok.body());
+            if (report.startsWith("/export/")) {
+                assertTrue(ok.body().startsWith("\uFEFF"), url);
+            }
+        }
 
         // Whether moderators see analytics is the site's choice; admins always do.
         Api moderator = ForumFixtures.newModerator(server.getURI());
@@ -108,6 +128,10 @@ class RollupsTest extends IntegrationTest {
         try {
             assertEquals(200, admin.put("/api/v1/admin/settings", settings).status());
             assertEquals(403, moderator.get(path).status());
+            assertEquals(403, moderator.get("/api/v1/admin/analytics/export/overview?from=" + today + "&to=" + today)
+                    .status());
+            assertEquals(403, moderator.post("/api/v1/admin/analytics/at-risk/1/message", java.util.Map.of("subject",
+                    "Hi", "body", "Hello")).status());
             assertEquals(200, admin.get(path).status());
             settings.put("timeZone", "Mars/Olympus");
             assertEquals(422, admin.put("/api/v1/admin/settings", settings).status());
