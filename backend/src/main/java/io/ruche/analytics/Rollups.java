@@ -78,6 +78,9 @@ public class Rollups {
         Instant start = day.atStartOfDay(zone).toInstant();
         Instant end = day.plusDays(1).atStartOfDay(zone).toInstant();
         Instant now = clock.instant();
+        // Nodes that roll the same day take turns on its row (each pass replaces the day as a whole).
+        sql.update("INSERT IGNORE INTO analytics_days (day, dirty) VALUES (?, TRUE)", List.of(day));
+        sql.query("SELECT day FROM analytics_days WHERE day = ? FOR UPDATE", List.of(day), rs -> 1);
         sql.update("DELETE FROM analytics_daily WHERE day = ?", List.of(day));
         active(day, Metric.ACTIVE_MEMBERS, now, start, end);
         active(day, Metric.ACTIVE_7D, now, day.minusDays(6).atStartOfDay(zone).toInstant(), end);
