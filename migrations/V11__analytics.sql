@@ -18,7 +18,7 @@ CREATE TABLE analytics_facts (
     at          DATETIME(6)  NOT NULL,
     CONSTRAINT uk_analytics_facts UNIQUE (kind, fact_key),
     INDEX ix_analytics_facts_at (at),
-    INDEX ix_analytics_facts_kind (kind, at, member_id, staff, category_id), -- covers the rollups' scans
+    INDEX ix_analytics_facts_kind (kind, at, member_id, staff, category_id, thread_id), -- covers the rollups' scans
     INDEX ix_analytics_facts_member (member_id, at)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
@@ -43,7 +43,7 @@ CREATE TABLE analytics_daily (
     value       BIGINT       NOT NULL,
     as_of       DATETIME(6)  NOT NULL,
     PRIMARY KEY (day, metric, category_id, group_id, with_staff),
-    INDEX ix_analytics_daily_read (with_staff, category_id, group_id, day)
+    INDEX ix_analytics_daily_read (with_staff, category_id, group_id, day, metric, value)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
 -- Days whose rollups must be computed again (a late fact, or today), and which ones are closed.
@@ -190,4 +190,13 @@ CREATE TABLE analytics_reach_outs (
     staff_id  BIGINT      NOT NULL,
     sent_at   DATETIME(6) NOT NULL,
     INDEX ix_analytics_reach_outs_member (member_id, sent_at)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
+-- Where forum visitors came from (another site's host), per day: the dashboard's traffic sources read this.
+CREATE TABLE analytics_referrers (
+    day        DATE         NOT NULL,
+    with_staff BOOLEAN      NOT NULL,
+    host       VARCHAR(100) NOT NULL,
+    views      BIGINT       NOT NULL,
+    PRIMARY KEY (day, with_staff, host)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;

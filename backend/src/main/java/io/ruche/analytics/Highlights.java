@@ -54,10 +54,10 @@ public class Highlights {
                         + "JOIN threads t ON t.id = f.thread_id WHERE f.kind = 'REPLY' AND f.at >= ? AND f.at < ?" + where
                         + " GROUP BY t.id, t.slug, t.title ORDER BY COUNT(*) DESC, t.id LIMIT 10", range,
                 rs -> new Named(rs.getString(3), "/t/" + rs.getLong(1) + "/" + rs.getString(2), rs.getLong(4)));
-        List<Named> referrers = sql.query("SELECT f.referrer_host, COUNT(*) FROM analytics_facts f WHERE f.kind = "
-                        + "'PAGE_VIEW' AND f.referrer_host IS NOT NULL AND f.at >= ? AND f.at < ?" + who
-                        + " GROUP BY f.referrer_host ORDER BY COUNT(*) DESC, f.referrer_host LIMIT 10", range,
-                rs -> new Named(rs.getString(1), null, rs.getLong(2)));
+        // Traffic sources read their daily rollup (days in the site's zone).
+        List<Named> referrers = sql.query("SELECT host, SUM(views) FROM analytics_referrers WHERE with_staff = ? "
+                        + "AND day BETWEEN ? AND ? GROUP BY host ORDER BY SUM(views) DESC, host LIMIT 10",
+                List.of(withStaff, from, to), rs -> new Named(rs.getString(1), null, rs.getLong(2)));
         long[] events = sql.query("SELECT SUM(f.kind = 'EVENT_REGISTRATION'), SUM(f.kind = 'EVENT_ATTENDANCE') "
                         + "FROM analytics_facts f WHERE f.kind IN ('EVENT_REGISTRATION', 'EVENT_ATTENDANCE') AND f.at >= ? "
                         + "AND f.at < ?" + who, range, rs -> new long[] {rs.getLong(1), rs.getLong(2)}).get(0);

@@ -99,6 +99,13 @@ public class Rollups {
                                 + "AND f.at >= ? AND f.at < ?" + who, List.of(start, end));
             }
         }
+        sql.update("DELETE FROM analytics_referrers WHERE day = ?", List.of(day));
+        sql.update("INSERT INTO analytics_referrers (day, with_staff, host, views) SELECT ?, w.with_staff, x.host, "
+                        + "IF(w.with_staff, x.views, x.members) FROM (SELECT f.referrer_host AS host, COUNT(*) AS views, "
+                        + "SUM(NOT f.staff) AS members FROM analytics_facts f WHERE f.kind = 'PAGE_VIEW' AND f.at >= ? "
+                        + "AND f.at < ? AND f.referrer_host IS NOT NULL GROUP BY f.referrer_host) x "
+                        + "JOIN (SELECT FALSE AS with_staff UNION ALL SELECT TRUE) w WHERE IF(w.with_staff, x.views, x.members) > 0",
+                List.of(day, start, end));
         cohorts(java.time.YearMonth.from(day), zone, now);
         sql.update("INSERT INTO analytics_days (day, dirty, closed, rolled_at) VALUES (?, FALSE, ?, ?) "
                         + "ON DUPLICATE KEY UPDATE dirty = FALSE, closed = VALUES(closed), rolled_at = VALUES(rolled_at)",

@@ -97,5 +97,13 @@ class AnalyticsConcurrencyTest extends IntegrationTest {
                 + "AND referrer_host = '" + host + "'"));
         assertEquals("16", TestDatabase.queryString("SELECT COUNT(DISTINCT visitor) FROM analytics_facts WHERE "
                 + "kind = 'PAGE_VIEW' AND referrer_host = '" + host + "'"), "sixteen browsers, sixteen visitors");
+
+        // Where they came from, in the day's rollup the dashboard reads.
+        rollups.runDue();
+        Api admin = io.ruche.support.ForumFixtures.newAdmin(server.getURI());
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        Api.Response highlights = admin.get("/api/v1/admin/analytics/highlights?from=" + today + "&to=" + today);
+        assertTrue(((List<?>) highlights.at("referrers")).stream().map(r -> (Map<?, ?>) r).anyMatch(r ->
+                host.equals(r.get("name")) && ((Number) r.get("count")).intValue() == 16), highlights.body());
     }
 }

@@ -89,7 +89,7 @@ class FeatureBoundariesTest {
             Map.entry("events", List.of("events", "event_series", "event_groups", "event_hosts", "event_questions",
                     "event_registrations", "event_mails", "event_feed_tokens")),
             Map.entry("analytics", List.of("analytics_facts", "analytics_members", "analytics_daily", "analytics_days",
-                    "analytics_threads", "analytics_cohorts", "analytics_flag_reviews", "analytics_reach_outs",
+                    "analytics_threads", "analytics_cohorts", "analytics_flag_reviews", "analytics_reach_outs", "analytics_referrers",
                     "analytics_report_recipients", "analytics_reports_sent")),
             Map.entry("platform", List.of("app_secrets", "jobs", "rate_limit_buckets", "site_settings")));
 
