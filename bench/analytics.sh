@@ -6,6 +6,7 @@
 # the dashboard API at 16 connections (the overview, which reads rollups only, and the whole dashboard's reports), and
 # the page-view beacon at 64 connections while the thread page (20 posts of about 1.4 KB) is read at 64 too.
 # Usage: bench/analytics.sh   (needs wrk: apt-get install wrk)   Results: bench/analytics-results.txt
+# BENCH_REUSE=yes measures the HTTP part again on the data and rollups of the previous run (keeping its figures).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -14,7 +15,8 @@ PORT=${BENCH_PORT:-18082}
 DURATION=${BENCH_DURATION:-30s}
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
 [ -f backend/target/ruche.jar ] || ./mvnw -q package -DskipTests
-rm -rf "$WORK" && mkdir -p "$WORK"
+REUSE=${BENCH_REUSE:-no}
+[ "$REUSE" = yes ] && [ -d "$WORK/data" ] || { REUSE=no; rm -rf "$WORK" && mkdir -p "$WORK"; }
 # The beacon's per-address limit is kept: each wrk request comes "from" its own address (X-Forwarded-For from the
 # loopback, a trusted proxy), as guests do.
 RUCHE_DATA_DIR=$WORK/data MICRONAUT_SERVER_PORT=$PORT RUCHE_ANALYTICS_ROLLUP_INTERVAL=20s \
@@ -27,6 +29,7 @@ MARIADB=("$WORK/data/mariadb-server/bin/mariadb" -h127.0.0.1 -P"$DB_PORT" -uruch
 now() { date +%s.%N; }
 since() { python3 -c "print(f'{$(now) - $1:.1f}')"; }
 
+if [ "$REUSE" = no ]; then
 echo "Seeding the thread pages (500 threads of 20 posts) and a year of activity..."
 python3 bench/seed.py 500 20 > "$WORK/seed.sql"
 "${MARIADB[@]}" < "$WORK/seed.sql"
@@ -119,18 +122,29 @@ SECONDS_ROLL=$(echo "$ROLL" | awk '{printf "%.1f", $2}')
 PER_DAY=$(python3 -c "print(f'{$SECONDS_ROLL / max(1, $DAYS - 1):.2f}')")
 ROWS=$("${MARIADB[@]}" -N -e "SELECT COUNT(*) FROM analytics_daily")
 PEAK=$(grep -o '[0-9]*M->' "$WORK/gc.log" | sed 's/M->//' | sort -n | tail -1)
+fi
 
 # An admin for the dashboard.
+rm -f "$WORK/jar"
 curl -s -c "$WORK/jar" "http://localhost:$PORT/api/v1/session" > /dev/null
 XSRF=$(grep XSRF-TOKEN "$WORK/jar" | awk '{print $7}')
 curl -s -b "$WORK/jar" -c "$WORK/jar" -H "X-XSRF-TOKEN: $XSRF" -H 'Content-Type: application/json' \
   -X POST "http://localhost:$PORT/api/v1/setup" \
   -d '{"username":"benchadmin","email":"admin@bench.invalid","password":"Bench admin password 2026"}' > /dev/null
+if [ "$REUSE" = yes ]; then
+  curl -s -b "$WORK/jar" -c "$WORK/jar" -H "X-XSRF-TOKEN: $XSRF" -H 'Content-Type: application/json' \
+    -X POST "http://localhost:$PORT/api/v1/session" \
+    -d '{"login":"benchadmin","password":"Bench admin password 2026"}' > /dev/null
+fi
 export BENCH_SESSION=$(grep ruche_session "$WORK/jar" | awk '{print $7}')
 export BENCH_TO=$(date -u +%Y-%m-%d) BENCH_FROM=$(date -u -d '27 days ago' +%Y-%m-%d)
 export BENCH_YEAR_FROM=$(date -u -d '364 days ago' +%Y-%m-%d)
 
 RESULTS=$ROOT/bench/analytics-results.txt
+if [ "$REUSE" = yes ]; then
+  head -6 "$RESULTS" > "$WORK/header.txt"
+  { cat "$WORK/header.txt"; echo "HTTP part measured again on $(date -u +%Y-%m-%dT%H:%MZ) on the same data:"; echo; } > "$RESULTS"
+else
 {
   echo "Ruche analytics at scale — $(date -u +%Y-%m-%dT%H:%MZ) — $(nproc) cores, -Xmx1g"
   echo "Data: 100,000 members in 5 groups, 1,000,000 posts, 1,000,000 reactions, 1,800,000 visits,"
@@ -140,6 +154,7 @@ RESULTS=$ROOT/bench/analytics-results.txt
   echo "Peak heap in the GC log: ${PEAK} MB before a collection"
   echo
 } > "$RESULTS"
+fi
 run() {
   local name=$1 connections=$2 shift_args=("${@:3}")
   local out rps p50 p99

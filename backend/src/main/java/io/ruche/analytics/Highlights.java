@@ -19,9 +19,11 @@ import java.util.List;
 public class Highlights {
 
     private final Sql sql;
+    private final ShortCache<List<Object>, Report> cache;
 
-    public Highlights(Sql sql) {
+    public Highlights(Sql sql, java.time.Clock clock) {
         this.sql = sql;
+        this.cache = new ShortCache<>(java.time.Duration.ofMinutes(5), clock);
     }
 
     @Serdeable
@@ -38,8 +40,13 @@ public class Highlights {
     }
 
     /** In a category and for members of a group (0: all); sources and events do not split by category. */
-    @Transactional(readOnly = true)
     public Report report(LocalDate from, LocalDate to, ZoneId zone, boolean withStaff, long category, long group) {
+        return cache.get(List.of(from, to, zone.getId(), withStaff, category, group),
+                () -> compute(from, to, zone, withStaff, category, group));
+    }
+
+    @Transactional(readOnly = true)
+    protected Report compute(LocalDate from, LocalDate to, ZoneId zone, boolean withStaff, long category, long group) {
         Instant start = from.atStartOfDay(zone).toInstant();
         Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
         String who = (withStaff ? "" : " AND NOT f.staff") + (group == 0 ? "" : " AND EXISTS (SELECT 1 FROM "

@@ -29,6 +29,7 @@ public class Retention {
     public Retention(Sql sql, Clock clock) {
         this.sql = sql;
         this.clock = clock;
+        this.cache = new ShortCache<>(Duration.ofMinutes(5), clock);
     }
 
     @Serdeable
@@ -66,28 +67,24 @@ public class Retention {
     private record Active(long memberId, int contributions, Instant last) {
     }
 
-    private volatile Instant computedAt = Instant.EPOCH;
-    private volatile List<Active> silentTop = List.of();
+    private final ShortCache<String, List<Active>> cache;
 
     /**
      * The most active quarter of the last 90 days, silent for 14 to 60 days: a scan of 90 days of activity, so kept
-     * for five minutes (silences are counted in days); names and who wrote to them are read fresh.
+     * five minutes (silences are counted in days); names and who wrote to them are read fresh.
      */
     private List<Active> silentTopQuarter(Instant now) {
-        if (Duration.between(computedAt, now).abs().compareTo(Duration.ofMinutes(5)) < 0) {
-            return silentTop;
-        }
-        List<Active> active = sql.query("SELECT f.member_id, COUNT(*), MAX(f.at) FROM analytics_facts f "
-                        + "WHERE f.kind IN (" + ACTIVITY + ") AND f.at >= ? AND NOT f.staff AND f.member_id IS NOT NULL "
-                        + "GROUP BY f.member_id ORDER BY COUNT(*) DESC", List.of(now.minus(Duration.ofDays(90))),
-                rs -> new Active(rs.getLong(1), rs.getInt(2), Sql.instant(rs, 3)));
-        int quarter = (int) Math.ceil(active.size() / 4.0);
-        silentTop = active.subList(0, quarter).stream().filter(a -> {
-            long days = Duration.between(a.last(), now).toDays();
-            return days >= 14 && days <= 60;
-        }).limit(100).toList();
-        computedAt = now;
-        return silentTop;
+        return cache.get("at-risk", () -> {
+            List<Active> active = sql.query("SELECT f.member_id, COUNT(*), MAX(f.at) FROM analytics_facts f "
+                            + "WHERE f.kind IN (" + ACTIVITY + ") AND f.at >= ? AND NOT f.staff AND f.member_id IS NOT NULL "
+                            + "GROUP BY f.member_id ORDER BY COUNT(*) DESC", List.of(now.minus(Duration.ofDays(90))),
+                    rs -> new Active(rs.getLong(1), rs.getInt(2), Sql.instant(rs, 3)));
+            int quarter = (int) Math.ceil(active.size() / 4.0);
+            return active.subList(0, quarter).stream().filter(a -> {
+                long days = Duration.between(a.last(), now).toDays();
+                return days >= 14 && days <= 60;
+            }).limit(100).toList();
+        });
     }
 
     /** The most active quarter of the last 90 days (members, by contributions), silent for 14 to 60 days. */

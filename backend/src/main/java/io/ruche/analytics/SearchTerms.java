@@ -14,9 +14,11 @@ import java.util.List;
 public class SearchTerms {
 
     private final Sql sql;
+    private final ShortCache<List<Object>, Report> cache;
 
-    public SearchTerms(Sql sql) {
+    public SearchTerms(Sql sql, java.time.Clock clock) {
         this.sql = sql;
+        this.cache = new ShortCache<>(java.time.Duration.ofMinutes(5), clock);
     }
 
     @Serdeable
@@ -27,8 +29,13 @@ public class SearchTerms {
     public record Report(List<Term> top, List<Term> noResult) {
     }
 
-    @Transactional(readOnly = true)
+    /** The most searched terms and those that found nothing (kept five minutes per set of arguments). */
     public Report report(LocalDate from, LocalDate to, ZoneId zone, boolean withStaff, int limit) {
+        return cache.get(List.of(from, to, zone.getId(), withStaff, limit), () -> compute(from, to, zone, withStaff, limit));
+    }
+
+    @Transactional(readOnly = true)
+    protected Report compute(LocalDate from, LocalDate to, ZoneId zone, boolean withStaff, int limit) {
         List<Object> params = List.of(from.atStartOfDay(zone).toInstant(), to.plusDays(1).atStartOfDay(zone).toInstant(),
                 Math.max(1, Math.min(limit, 100)));
         String base = "SELECT detail, COUNT(*), SUM(amount = 0) FROM analytics_facts WHERE kind = 'SEARCH' AND at >= ? "
