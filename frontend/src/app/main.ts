@@ -4,6 +4,7 @@ import AppShell from './AppShell.vue'
 import { createAppRouter } from './router'
 import { applyLanguage, createAppI18n } from './i18n'
 import { useSessionStore } from '@/features/accounts/useSessionStore'
+import { countPageViews } from './pageViews'
 import './base.css'
 
 async function start() {
@@ -21,7 +22,9 @@ async function start() {
     applyLanguage(i18n.global.locale, saved)
   }
   const app = createApp(AppShell)
-  app.use(pinia).use(i18n).use(createAppRouter(pinia))
+  const router = createAppRouter(pinia)
+  countPageViews(router)
+  app.use(pinia).use(i18n).use(router)
   app.mount('#app')
 }
 

@@ -38,4 +38,11 @@ public class AppSecrets {
                 rs -> rs.getString(1)).get(0);
         return Base64.getDecoder().decode(stored);
     }
+
+    /** Forgets a secret on every node's next read (a short-lived salt whose day is over): nothing can be re-derived. */
+    @Transactional
+    public void forget(String name) {
+        cache.remove(name);
+        sql.update("DELETE FROM app_secrets WHERE name = ?", List.of(name));
+    }
 }

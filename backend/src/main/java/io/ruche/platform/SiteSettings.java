@@ -27,7 +27,9 @@ public class SiteSettings {
     @Serdeable
     public record Settings(String name, String description, String registration, String languages,
                            int flagThreshold, int trustedAfterPosts, int newMemberApproval, int newMemberMaxLinks,
-                           int newMemberMaxImages, boolean approveFirstLink, int flagsPerHour) {
+                           int newMemberMaxImages, boolean approveFirstLink, int flagsPerHour,
+                           @Nullable String timeZone, @Nullable Boolean moderatorsSeeAnalytics,
+                           @Nullable Integer analyticsRetentionDays) {
     }
 
     @Serdeable
@@ -43,9 +45,11 @@ public class SiteSettings {
     public Settings settings() {
         return sql.query("SELECT name, description, registration, languages, flag_threshold, trusted_after_posts, "
                 + "new_member_approval, new_member_max_links, new_member_max_images, approve_first_link, "
-                + "flags_per_hour FROM site_settings WHERE id = 1", List.of(), rs -> new Settings(rs.getString(1),
+                + "flags_per_hour, time_zone, moderators_see_analytics, analytics_retention_days FROM site_settings "
+                + "WHERE id = 1", List.of(), rs -> new Settings(rs.getString(1),
                 rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getInt(6), rs.getInt(7),
-                rs.getInt(8), rs.getInt(9), rs.getBoolean(10), rs.getInt(11))).get(0);
+                rs.getInt(8), rs.getInt(9), rs.getBoolean(10), rs.getInt(11), rs.getString(12), rs.getBoolean(13),
+                rs.getInt(14))).get(0);
     }
 
     @Transactional
@@ -68,6 +72,21 @@ public class SiteSettings {
                 || s.newMemberMaxLinks() < 0 || s.newMemberMaxImages() < 0 || s.flagsPerHour() < 1) {
             throw Problems.invalidField("flagThreshold", "validation.positive");
         }
+        Settings current = settings();
+        String zone = s.timeZone() == null || s.timeZone().isBlank() ? current.timeZone() : s.timeZone().strip();
+        try {
+            java.time.ZoneId.of(zone);
+        } catch (java.time.DateTimeException e) {
+            throw Problems.invalidField("timeZone", "validation.zone");
+        }
+        int retention = s.analyticsRetentionDays() == null ? current.analyticsRetentionDays()
+                : s.analyticsRetentionDays();
+        if (retention < 30 || retention > 3650) {
+            throw Problems.invalidField("analyticsRetentionDays", "validation.retention");
+        }
+        sql.update("UPDATE site_settings SET time_zone = ?, analytics_retention_days = ?, moderators_see_analytics = ? "
+                        + "WHERE id = 1", List.of(zone, retention, s.moderatorsSeeAnalytics() == null
+                        ? current.moderatorsSeeAnalytics() : s.moderatorsSeeAnalytics()));
         sql.update("UPDATE site_settings SET name = ?, description = ?, registration = ?, languages = ?, "
                         + "flag_threshold = ?, trusted_after_posts = ?, new_member_approval = ?, new_member_max_links = ?, "
                         + "new_member_max_images = ?, approve_first_link = ?, flags_per_hour = ? WHERE id = 1",

@@ -36,8 +36,12 @@ public class SearchService {
     private final Clock clock;
     private final ExecutorService background;
 
+    private final io.ruche.platform.events.Outbox outbox;
+
     public SearchService(SearchIndex index, CategoryAccess access, Sql sql, Jobs jobs,
-                         Clock clock, @Named(TaskExecutors.BLOCKING) ExecutorService background) {
+                         Clock clock, @Named(TaskExecutors.BLOCKING) ExecutorService background,
+                         io.ruche.platform.events.Outbox outbox) {
+        this.outbox = outbox;
         this.index = index;
         this.access = access;
         this.sql = sql;
@@ -68,7 +72,20 @@ public class SearchService {
         // Only categories of the hits, for their names and colours; all of them are visible by construction.
         List<CategoryName> names = results.hits().stream().map(SearchIndex.Hit::categoryId).distinct()
                 .map(catalog::require).map(c -> new CategoryName(c.id(), c.name(), c.slug(), c.color())).toList();
+        if (query.page() <= 1) {
+            announce(viewer, query.text(), results.total());
+        }
         return new SearchPage(index.engine(), results.total(), query.page(), query.pageSize(), results.hits(), names);
+    }
+
+    /** Tells subscribers what was searched and how many results it found (analytics: the terms members miss). */
+    @Transactional
+    protected void announce(Viewer viewer, String text, long total) {
+        String terms = text.strip();
+        if (!terms.isEmpty()) {
+            outbox.publish(new SearchEvents.SearchPerformed(viewer.memberId(),
+                    terms.length() > 200 ? terms.substring(0, 200) : terms, total));
+        }
     }
 
     public List<SearchIndex.Suggestion> suggest(Viewer viewer, String text) {

@@ -33,7 +33,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 class FeatureBoundariesTest {
 
     private static final List<String> FEATURES = List.of("accounts", "forum", "content", "search", "notifications",
-            "live", "mail", "moderation", "themes", "badges", "guidelines", "events", "platform");
+            "live", "mail", "moderation", "themes", "badges", "guidelines", "events", "analytics", "platform");
 
     private static final JavaClasses APP = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -88,6 +88,9 @@ class FeatureBoundariesTest {
             Map.entry("guidelines", List.of("guidelines", "guidelines_reads")),
             Map.entry("events", List.of("events", "event_series", "event_groups", "event_hosts", "event_questions",
                     "event_registrations", "event_mails", "event_feed_tokens")),
+            Map.entry("analytics", List.of("analytics_facts", "analytics_members", "analytics_daily", "analytics_days",
+                    "analytics_threads", "analytics_cohorts", "analytics_flag_reviews", "analytics_reach_outs", "analytics_referrers",
+                    "analytics_report_recipients", "analytics_reports_sent")),
             Map.entry("platform", List.of("app_secrets", "jobs", "rate_limit_buckets", "site_settings")));
 
     private static final Pattern WRITE = Pattern.compile(

@@ -34,6 +34,15 @@ final class BrowserSession {
         return pages;
     }
 
+    /** The admin of the process, with downloads landing in {@code downloads}. */
+    ForumPages signedIn(String language, String login, String password, java.nio.file.Path downloads) {
+        quit();
+        driver = HeadlessChromium.open(language, downloads);
+        ForumPages pages = new ForumPages(driver, base);
+        pages.open().signIn().fill(login, password).submitExpectingHome();
+        return pages;
+    }
+
     /** A fresh browser in {@code language}, signed in with this login and password (the admin of the process). */
     ForumPages signedIn(String language, String login, String password) {
         quit();

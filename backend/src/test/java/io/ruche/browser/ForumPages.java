@@ -577,4 +577,68 @@ final class ForumPages {
             }
         }
     }
+
+    /** The console's analytics. */
+    AnalyticsPage analytics() {
+        visit("/admin/analytics");
+        waitVisible(By.cssSelector("[data-test=figure-ACTIVE_MEMBERS]"));
+        return new AnalyticsPage();
+    }
+
+    final class AnalyticsPage {
+        /** Sets the start of the range (a date input typed as the browser's locale expects: via script). */
+        AnalyticsPage from(String isoDate) {
+            WebElement input = driver.findElement(By.cssSelector("[data-test=analytics-from]"));
+            ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                    "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input'));",
+                    input, isoDate);
+            return this;
+        }
+
+        String definitionOf(String metric) {
+            WebElement figure = driver.findElement(By.cssSelector("[data-test=figure-" + metric + "]"));
+            figure.findElement(By.cssSelector("[data-test=figure-definition-toggle]")).click();
+            return wait.until(d -> figure.findElement(By.cssSelector("[data-test=figure-definition]"))).getText();
+        }
+
+        String responseRate() {
+            return text(By.cssSelector("[data-test=analytics-response-rate]"));
+        }
+
+        /** Filters the dashboard by the first category offered, with the keyboard. */
+        AnalyticsPage firstCategory() {
+            WebElement select = wait.until(d -> {
+                WebElement s = d.findElement(By.cssSelector("[data-test=analytics-category]"));
+                return s.findElements(By.tagName("option")).size() > 1 ? s : null;
+            });
+            new org.openqa.selenium.support.ui.Select(select).selectByIndex(1);
+            return this;
+        }
+
+        /** What a figure shows (its name, value and change), once it contains {@code expected}. */
+        String figureOnce(String metric, String expected) {
+            By by = By.cssSelector("[data-test=figure-" + metric + "]");
+            waitForText(by, expected);
+            return text(by);
+        }
+
+        /** Exports the CSV into {@code dir} and returns its text. */
+        String exportCsv(java.nio.file.Path dir) {
+            click(By.cssSelector("[data-test=analytics-csv]"));
+            java.nio.file.Path[] found = new java.nio.file.Path[1];
+            new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
+                try (var files = java.nio.file.Files.list(dir)) {
+                    found[0] = files.filter(f -> f.toString().endsWith(".csv")).findFirst().orElse(null);
+                    return found[0] != null;
+                } catch (java.io.IOException e) {
+                    return false;
+                }
+            });
+            try {
+                return java.nio.file.Files.readString(found[0]);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
 }

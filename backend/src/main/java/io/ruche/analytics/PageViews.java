@@ -1,0 +1,107 @@
+package io.ruche.analytics;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.Transactional;
+import io.ruche.accounts.Viewer;
+import io.ruche.platform.AppSecrets;
+import io.ruche.platform.Sql;
+import jakarta.inject.Singleton;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Page views the browser confirms after rendering (so prefetches and most bots never count). A member is counted by
+ * account; a guest by a visitor key: a keyed hash (HMAC-SHA256, a secret of the site and the day) of address and
+ * browser, so the same guest is one visitor within a day and cannot be followed from one day to the next; the address
+ * and the browser are never stored. Requests saying Do Not Track or Global Privacy Control are not counted.
+ */
+@Singleton
+public class PageViews {
+
+    private static final Pattern BOTS = Pattern.compile("(?i)bot|crawl|spider|slurp|facebookexternalhit|preview");
+
+    private final Sql sql;
+    private final AppSecrets secrets;
+    private final ActivityFacts facts;
+    private final Clock clock;
+
+    public PageViews(Sql sql, AppSecrets secrets, ActivityFacts facts, Clock clock) {
+        this.sql = sql;
+        this.secrets = secrets;
+        this.facts = facts;
+        this.clock = clock;
+    }
+
+    /** Counts one view; false when it is not counted (privacy signal, bot). */
+    @Transactional
+    public boolean record(Viewer viewer, String address, @Nullable String userAgent, boolean doNotTrack,
+                          boolean embed, @Nullable String referrer, String ownHost) {
+        if (doNotTrack || userAgent == null || userAgent.isBlank() || BOTS.matcher(userAgent).find()) {
+            return false;
+        }
+        Instant now = clock.instant();
+        String visitor = viewer.isMember() ? null : visitorKey(address, userAgent, now.atZone(ZoneOffset.UTC).toLocalDate());
+        String host = referrerHost(referrer, ownHost);
+        sql.update("INSERT INTO analytics_facts (kind, fact_key, member_id, staff, visitor, source, referrer_host, at) "
+                        + "SELECT 'PAGE_VIEW', ?, ?, COALESCE((SELECT m.role <> 'MEMBER' FROM members m WHERE m.id = ?), FALSE), "
+                        + "?, ?, ?, ?",
+                Arrays.asList(UUID.randomUUID().toString(), viewer.memberId(), viewer.memberId(), visitor,
+                        embed ? "embed" : "forum", host, now));
+        facts.markDirty(now);
+        return true;
+    }
+
+    private static final String SALT = "analytics-visitors:";
+
+    /**
+     * Each day's salt is random and forgotten two days later (a guest's key can be linked to nothing once its day is
+     * over, not even by someone holding the database); other nodes drop their cached copy when they read a missing
+     * one, as the key names carry the day.
+     */
+    @io.micronaut.scheduling.annotation.Scheduled(cron = "0 10 * * * *")
+    void forgetOldSalts() {
+        LocalDate today = clock.instant().atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        for (int back = 2; back <= 9; back++) {
+            secrets.forget(SALT + today.minusDays(back));
+        }
+    }
+
+    /** The day's visitor key of a guest: 16 hex characters, from nothing that is kept. */
+    String visitorKey(String address, String userAgent, LocalDate day) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(secrets.get(SALT + day), "HmacSHA256"));
+            byte[] digest = mac.doFinal((address + "\n" + userAgent).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Where the visit came from: another site's host name (our own pages and no referrer count as none). */
+    static @Nullable String referrerHost(@Nullable String referrer, String ownHost) {
+        if (referrer == null || referrer.isBlank()) {
+            return null;
+        }
+        try {
+            String host = URI.create(referrer.strip()).getHost();
+            if (host == null || host.equalsIgnoreCase(ownHost)) {
+                return null;
+            }
+            host = host.toLowerCase(java.util.Locale.ROOT);
+            return host.length() > 100 ? host.substring(0, 100) : host;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}
