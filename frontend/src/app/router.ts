@@ -58,6 +58,7 @@ export function createAppRouter(pinia: Pinia): Router {
           { path: 'review', name: 'admin-review', component: () => import('@/admin/review/AdminReviewPage.vue') },
           { path: 'watched-words', name: 'admin-watched-words', component: () => import('@/admin/watched-words/AdminWatchedWordsPage.vue') },
           { path: 'analytics', name: 'admin-analytics', component: () => import('@/admin/analytics/AdminAnalyticsPage.vue') },
+          { path: 'widgets', name: 'admin-widgets', component: () => import('@/admin/widgets/AdminWidgetsPage.vue') },
           { path: 'events', name: 'admin-events', component: () => import('@/admin/events/AdminEventsPage.vue') },
           { path: 'events/new', name: 'admin-event-new', component: () => import('@/admin/events/AdminEventPage.vue') },
           { path: 'events/:id(\\d+)', name: 'admin-event', props: true,
