@@ -43,8 +43,9 @@
     frame.setAttribute('loading', 'lazy');
     frame.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-forms');
     frame.setAttribute('referrerpolicy', 'strict-origin-when-cross-origin');
-    frame.style.cssText = 'display:block;width:100%;border:0;color-scheme:normal;height:'
-      + (parseInt(el.getAttribute('data-height'), 10) || HEIGHTS[type] || 300) + 'px';
+    var reserved = parseInt(el.getAttribute('data-height'), 10) || HEIGHTS[type] || 300;
+    frame.setAttribute('data-reserved-height', String(reserved));
+    frame.style.cssText = 'display:block;width:100%;border:0;color-scheme:normal;height:' + reserved + 'px';
     frames.push(frame);
     el.appendChild(frame);
   }
