@@ -22,7 +22,15 @@ export interface WidgetOptions {
   font: string
 }
 
+export interface WidgetTraffic {
+  widget: WidgetType
+  host: string | null
+  impressions: number
+  clicks: number
+}
+
 export const widgetsApi = {
+  traffic: () => api.get<WidgetTraffic[]>('/api/v1/admin/widgets/traffic?days=30'),
   origins: () => api.get<AllowedOrigin[]>('/api/v1/admin/widgets/origins'),
   addOrigin: (origin: string) => api.post<AllowedOrigin>('/api/v1/admin/widgets/origins', { origin }),
   removeOrigin: (origin: string) =>

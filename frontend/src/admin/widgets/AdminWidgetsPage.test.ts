@@ -21,6 +21,7 @@ function mountIn(language: 'en' | 'fr') {
       { status: 422, headers: { 'Content-Type': 'application/problem+json' } })
     }
     const body = url.includes('/widgets/origins') ? origins
+      : url.includes('/widgets/traffic') ? [{ widget: 'latest-threads', host: 'www.brand.example', impressions: 200, clicks: 9 }]
       : url.includes('/categories') ? [category(1, 'support', 'Support', true, [category(3, 'billing', 'Billing', true)]),
         category(2, 'vip', 'VIP lounge', false)] : {}
     return new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } })
@@ -41,6 +42,8 @@ describe('AdminWidgetsPage', () => {
     expect(wrapper.find('[data-test=widget-origins]').text()).toContain('https://www.brand.example')
     const offered = wrapper.findAll('[data-test=widget-category] option').map((o) => o.text())
     expect(offered).toEqual(['Toutes les catégories publiques', 'Support', 'Billing'])
+    expect(wrapper.find('[data-test=widget-traffic]').text()).toContain('Dernières discussions')
+    expect(wrapper.find('[data-test=widget-traffic]').text()).toContain('4,5 %')
   })
 
   it('builds the snippet and the previews from the options chosen', async () => {

@@ -23,9 +23,20 @@ import java.util.List;
 public class AdminWidgetController {
 
     private final WidgetOrigins origins;
+    private final io.ruche.analytics.PageViews views;
+    private final java.time.Clock clock;
 
-    public AdminWidgetController(WidgetOrigins origins) {
+    public AdminWidgetController(WidgetOrigins origins, io.ruche.analytics.PageViews views, java.time.Clock clock) {
         this.origins = origins;
+        this.views = views;
+        this.clock = clock;
+    }
+
+    /** Impressions and clicks per widget and host site over the last {@code days} days (1–365). */
+    @Get("/traffic")
+    public List<io.ruche.analytics.PageViews.WidgetTraffic> traffic(@QueryValue(defaultValue = "30") int days) {
+        java.time.Instant now = clock.instant();
+        return views.widgetTraffic(now.minus(java.time.Duration.ofDays(Math.max(1, Math.min(days, 365)))), now);
     }
 
     @Serdeable

@@ -30,12 +30,62 @@ public class WidgetController {
     private final WidgetPages pages;
     private final WidgetCache cache;
     private final WidgetOrigins origins;
+    private final io.ruche.analytics.PageViews views;
+    private final io.ruche.platform.ClientAddress clientAddress;
+    private final io.ruche.platform.RateLimiter rateLimiter;
 
-    public WidgetController(WidgetPages pages, WidgetCache cache, WidgetOrigins origins) {
+    public WidgetController(WidgetPages pages, WidgetCache cache, WidgetOrigins origins,
+                            io.ruche.analytics.PageViews views, io.ruche.platform.ClientAddress clientAddress,
+                            io.ruche.platform.RateLimiter rateLimiter) {
         this.pages = pages;
         this.cache = cache;
         this.origins = origins;
+        this.views = views;
+        this.clientAddress = clientAddress;
+        this.rateLimiter = rateLimiter;
     }
+
+    /** What a widget tells about itself: seen (half in view) or clicked, on which host site. */
+    @io.micronaut.serde.annotation.Serdeable
+    public record Signal(@Nullable String widget, @Nullable String event, @Nullable String host) {
+    }
+
+    /**
+     * Impressions and clicks, sent by the widget page itself (no cookie: the body is the whole message). Counted only
+     * for a widget that exists and a host on the list (otherwise without a host); Do Not Track and Global Privacy
+     * Control respected; always 204.
+     */
+    @io.micronaut.http.annotation.Post(uri = "/embed/signal", consumes = {MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
+    public HttpResponse<?> signal(@io.micronaut.http.annotation.Body String raw, HttpRequest<?> request) {
+        String address = clientAddress.of(request);
+        rateLimiter.hit("widget-signal:" + address, 1200, java.time.Duration.ofHours(1));
+        Signal signal;
+        try {
+            signal = json.readValue(raw, Signal.class);
+        } catch (java.io.IOException | RuntimeException e) {
+            return HttpResponse.noContent();
+        }
+        WidgetPages.Type type = signal == null || signal.widget() == null ? null : WidgetPages.Type.of(signal.widget());
+        if (type == null || !("impression".equals(signal.event()) || "click".equals(signal.event()))) {
+            return HttpResponse.noContent();
+        }
+        String host = null;
+        if (signal.host() != null) {
+            try {
+                String normalized = WidgetOrigins.normalize(signal.host());
+                host = origins.allowed().contains(normalized) ? normalized : null;
+            } catch (io.ruche.platform.ProblemException e) {
+                host = null;
+            }
+        }
+        boolean privacy = "1".equals(request.getHeaders().get("DNT")) || "1".equals(request.getHeaders().get("Sec-GPC"));
+        views.recordWidget(type.slug, "click".equals(signal.event()), host, address,
+                request.getHeaders().get(HttpHeaders.USER_AGENT), privacy);
+        return HttpResponse.noContent();
+    }
+
+    @jakarta.inject.Inject
+    io.micronaut.json.JsonMapper json;
 
     @Get(uri = "/embed/{type}", produces = MediaType.TEXT_HTML)
     public HttpResponse<String> widget(String type, HttpRequest<?> request, @Nullable @QueryValue String lang,

@@ -137,4 +137,37 @@ class WidgetsTest extends IntegrationTest {
         assertEquals(200, api().get("/embed-frame.js").status());
         assertEquals(200, api().get("/embed-widget.css").status());
     }
+
+    @Test
+    void impressionsAndClicksAreCountedPerWidgetAndSiteWithoutCookies() {
+        Api admin = ForumFixtures.newAdmin(server.getURI());
+        String origin = "https://shop." + TestMembers.uniqueName("brand").replace('_', '-').toLowerCase() + ".example";
+        assertEquals(201, admin.post("/api/v1/admin/widgets/origins", Map.of("origin", origin)).status());
+        String host = java.net.URI.create(origin).getHost();
+        await().atMost(Duration.ofSeconds(10)).until(() -> header(api().get("/embed/search"), "Content-Security-Policy")
+                .contains(origin));
+        // The widget page posts as a browser's beacon does: text, no cookie, no CSRF token.
+        Api widget = api().withoutCsrf().header("Content-Type", "text/plain").header("User-Agent", "Mozilla/5.0 Widget");
+        for (int i = 0; i < 3; i++) {
+            assertEquals(204, widget.postRaw("/embed/signal", "{\"widget\":\"events\",\"event\":\"impression\","
+                    + "\"host\":\"" + origin + "\"}").status());
+        }
+        Api.Response click = widget.postRaw("/embed/signal", "{\"widget\":\"events\",\"event\":\"click\",\"host\":\""
+                + origin + "\"}");
+        assertEquals(204, click.status());
+        assertEquals(null, header(click, "Set-Cookie"));
+        // Not counted: privacy signals, an unknown widget, nonsense.
+        assertEquals(204, api().withoutCsrf().header("DNT", "1").header("User-Agent", "Mozilla/5.0").postRaw("/embed/signal",
+                "{\"widget\":\"events\",\"event\":\"impression\",\"host\":\"" + origin + "\"}").status());
+        assertEquals(204, widget.postRaw("/embed/signal", "{\"widget\":\"nothing\",\"event\":\"impression\"}").status());
+        assertEquals(204, widget.postRaw("/embed/signal", "not json").status());
+
+        List<Map<String, Object>> traffic = admin.get("/api/v1/admin/widgets/traffic").jsonList();
+        Map<String, Object> row = traffic.stream().filter(r -> host.equals(r.get("host"))).findFirst().orElseThrow();
+        assertEquals("events", row.get("widget"));
+        assertEquals(3, ((Number) row.get("impressions")).intValue());
+        assertEquals(1, ((Number) row.get("clicks")).intValue());
+        assertEquals(401, api().get("/api/v1/admin/widgets/traffic").status());
+        assertEquals(403, api().registered(TestMembers.uniqueName("w")).get("/api/v1/admin/widgets/traffic").status());
+    }
 }
