@@ -1,7 +1,7 @@
 import { api } from './http'
 
-export type WidgetType = 'latest-threads' | 'events' | 'figures' | 'search' | 'contributors'
-export const WIDGET_TYPES: WidgetType[] = ['latest-threads', 'events', 'figures', 'search', 'contributors']
+export type WidgetType = 'latest-threads' | 'events' | 'figures' | 'search' | 'contributors' | 'answer'
+export const WIDGET_TYPES: WidgetType[] = ['latest-threads', 'events', 'figures', 'search', 'contributors', 'answer']
 
 export interface AllowedOrigin {
   origin: string
@@ -20,6 +20,15 @@ export interface WidgetOptions {
   accent: string
   radius: string
   font: string
+  /** The answer widget's thread: its number, or its address pasted from the forum. */
+  thread: string
+}
+
+/** The thread number in "123" or "https://community.example/t/123/slug". */
+export function threadId(value: string): string {
+  const m = value.trim().match(/^(?:\d+|.*\/t\/(\d+)(?:[/?#].*)?)$/)
+  if (!m) return ''
+  return m[1] ?? value.trim()
 }
 
 export interface WidgetTraffic {
@@ -46,6 +55,7 @@ export function attributes(o: WidgetOptions): [string, string][] {
     if (o.solved) out.push(['solved', 'true'])
   }
   if (o.type === 'contributors') out.push(['period', o.period])
+  if (o.type === 'answer' && threadId(o.thread)) out.push(['thread', threadId(o.thread)])
   if (['latest-threads', 'events', 'contributors'].includes(o.type) && o.limit !== 5) out.push(['limit', String(o.limit)])
   if (o.accent) out.push(['accent', o.accent])
   if (o.radius !== '') out.push(['radius', o.radius])

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import AdminWidgetsPage from './AdminWidgetsPage.vue'
 import { createAppI18n } from '@/app/i18n'
-import { iframeSnippet, scriptSnippet, widgetUrl, type WidgetOptions } from '@/api/widgets'
+import { iframeSnippet, scriptSnippet, threadId, widgetUrl, type WidgetOptions } from '@/api/widgets'
 
 const rights = (everyoneSee: boolean) => ({ everyoneSee, membersSee: true, membersReply: true, membersStart: true,
   groups: [], premoderated: false })
@@ -31,7 +31,7 @@ function mountIn(language: 'en' | 'fr') {
 }
 
 const options: WidgetOptions = { type: 'latest-threads', lang: 'fr', category: 'support', tag: '', solved: true,
-  limit: 5, period: 'month', accent: '#ff0066', radius: '', font: '' }
+  limit: 5, period: 'month', accent: '#ff0066', radius: '', font: '', thread: '' }
 
 describe('AdminWidgetsPage', () => {
   afterEach(() => vi.restoreAllMocks())
@@ -67,6 +67,18 @@ describe('AdminWidgetsPage', () => {
     await wrapper.find('form').trigger('submit')
     await flushPromises()
     expect(wrapper.find('[role=alert]').exists()).toBe(true)
+  })
+
+  it('embeds a thread\'s answer from its number or its address, with the oEmbed address', async () => {
+    const { wrapper } = mountIn('en')
+    await flushPromises()
+    await wrapper.find('[data-test=widget-type]').setValue('answer')
+    await wrapper.find('[data-test=widget-thread]').setValue('https://community.example/t/42/how-to-reset')
+    expect((wrapper.find('[data-test=widget-snippet]').element as HTMLTextAreaElement).value)
+      .toContain('data-ruche-widget="answer" data-lang="fr" data-thread="42"')
+    expect(wrapper.find('[data-test=widget-oembed]').text()).toMatch(/\/t\/42$/)
+    expect(threadId('17')).toBe('17')
+    expect(threadId('not a thread')).toBe('')
   })
 
   it('escapes what it writes into snippets', () => {

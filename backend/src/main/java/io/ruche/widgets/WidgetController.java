@@ -93,7 +93,8 @@ public class WidgetController {
                                        @Nullable @QueryValue Boolean solved, @Nullable @QueryValue Integer limit,
                                        @Nullable @QueryValue String period, @Nullable @QueryValue String theme,
                                        @Nullable @QueryValue String accent, @Nullable @QueryValue Integer radius,
-                                       @Nullable @QueryValue String font, @Nullable @QueryValue String origin) {
+                                       @Nullable @QueryValue String font, @Nullable @QueryValue String origin,
+                                       @Nullable @QueryValue Long thread) {
         WidgetPages.Type which = WidgetPages.Type.of(type);
         if (which == null) {
             throw Problems.notFound("widget");
@@ -110,7 +111,7 @@ public class WidgetController {
             }
         }
         WidgetPages.Options options = WidgetPages.options(which, lang, category, tag, Boolean.TRUE.equals(solved),
-                limit, period, theme, accent, radius, font, parent);
+                limit, period, theme, accent, radius, font, parent, thread);
         WidgetCache.Rendered rendered = cache.get(options.key(), () -> pages.render(options));
         String ancestors = "'self'" + (allowed.isEmpty() ? "" : " " + String.join(" ", allowed.stream().sorted().toList()));
         String csp = "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; "

@@ -42,7 +42,7 @@ public class WidgetPages {
     /** The widgets there are. */
     public enum Type {
         LATEST_THREADS("latest-threads"), EVENTS("events"), FIGURES("figures"), SEARCH("search"),
-        CONTRIBUTORS("contributors");
+        CONTRIBUTORS("contributors"), ANSWER("answer");
 
         final String slug;
 
@@ -63,13 +63,13 @@ public class WidgetPages {
     /** What the embed asked for (validated: nothing here reaches the page unescaped). */
     public record Options(Type type, String language, @Nullable String category, @Nullable String tag, boolean solved,
                           int limit, String period, String theme, @Nullable String accent, @Nullable Integer radius,
-                          @Nullable String font, @Nullable String parentOrigin) {
+                          @Nullable String font, @Nullable String parentOrigin, @Nullable Long thread) {
 
         /** The cache key: every option that changes the page. */
         public String key() {
             return String.join("|", type.slug, language, String.valueOf(category), String.valueOf(tag),
                     String.valueOf(solved), String.valueOf(limit), period, theme, String.valueOf(accent),
-                    String.valueOf(radius), String.valueOf(font), String.valueOf(parentOrigin));
+                    String.valueOf(radius), String.valueOf(font), String.valueOf(parentOrigin), String.valueOf(thread));
         }
     }
 
@@ -104,7 +104,7 @@ public class WidgetPages {
     public static Options options(Type type, @Nullable String lang, @Nullable String category, @Nullable String tag,
                                   boolean solved, @Nullable Integer limit, @Nullable String period,
                                   @Nullable String theme, @Nullable String accent, @Nullable Integer radius,
-                                  @Nullable String font, @Nullable String parentOrigin) {
+                                  @Nullable String font, @Nullable String parentOrigin, @Nullable Long thread) {
         String language = "fr".equals(lang) ? "fr" : "en";
         String safeCategory = category != null && category.matches("[a-z0-9-]{1,80}") ? category : null;
         String safeTag = tag != null && tag.matches("[\\p{L}\\p{N}-]{1,40}") ? tag : null;
@@ -116,7 +116,7 @@ public class WidgetPages {
         Integer safeRadius = radius != null && radius >= 0 && radius <= 32 ? radius : null;
         String safeFont = font != null && FONTS.contains(font) ? font : null;
         return new Options(type, language, safeCategory, safeTag, solved, size, safePeriod, safeTheme, safeAccent,
-                safeRadius, safeFont, parentOrigin);
+                safeRadius, safeFont, parentOrigin, thread != null && thread > 0 ? thread : null);
     }
 
     public String render(Options o) {
@@ -129,6 +129,7 @@ public class WidgetPages {
             case FIGURES -> figures(o, texts, body);
             case SEARCH -> search(texts, body);
             case CONTRIBUTORS -> contributors(o, texts, body);
+            case ANSWER -> answer(o, texts, body);
         }
         return page(o, texts, body);
     }
@@ -262,6 +263,43 @@ public class WidgetPages {
         out.more("/badges", text(texts, "more"));
     }
 
+    /** A question and its accepted answer (the answer's HTML was sanitized when it was written). */
+    private void answer(Options o, ResourceBundle texts, Html out) {
+        ForumViews.ThreadDetail question;
+        try {
+            if (o.thread() == null) {
+                throw io.ruche.platform.Problems.notFound("thread");
+            }
+            question = threads.headline(o.thread());
+        } catch (io.ruche.platform.ProblemException e) {
+            out.heading(text(texts, "answer.title"));
+            out.raw("<p class=\"empty\">").text(text(texts, "answer.missing")).raw("</p>");
+            out.more("/", text(texts, "more"));
+            return;
+        }
+        ForumViews.ThreadSummary t = question.thread();
+        String link = "/t/" + t.id() + "/" + t.slug();
+        out.raw("<h2>").link(link, t.title(), "title").raw("</h2>");
+        List<String[]> accepted = acceptedAnswer(t.id());
+        if (accepted.isEmpty()) {
+            out.raw("<p class=\"meta\">").text(question.description()).raw("</p>");
+            out.raw("<p class=\"empty\">").text(text(texts, "answer.none")).raw("</p>");
+        } else {
+            out.raw("<p class=\"solved\">").text(text(texts, "answer.by", accepted.get(0)[1])).raw("</p>");
+            out.raw("<div class=\"answer-body\">").raw(accepted.get(0)[0]).raw("</div>");
+        }
+        out.more(link, text(texts, "answer.read"));
+    }
+
+    /** [html, author] of the thread's accepted answer, when it is there and shown. */
+    @io.micronaut.transaction.annotation.Transactional(readOnly = true)
+    protected List<String[]> acceptedAnswer(long threadId) {
+        return sql.query("SELECT p.body_html, m.display_name FROM threads t JOIN posts p ON p.id = t.accepted_post_id "
+                        + "JOIN members m ON m.id = p.author_id WHERE t.id = ? AND p.deleted_at IS NULL "
+                        + "AND p.hidden_at IS NULL", List.of(threadId),
+                rs -> new String[] {rs.getString(1), rs.getString(2)});
+    }
+
     private String page(Options o, ResourceBundle texts, Html body) {
         StringBuilder css = new StringBuilder();
         if (o.accent() != null) {
@@ -299,6 +337,7 @@ public class WidgetPages {
             case FIGURES -> text(texts, "figures.title");
             case SEARCH -> text(texts, "search.title");
             case CONTRIBUTORS -> text(texts, "contributors.title");
+            case ANSWER -> text(texts, "answer.title");
         };
     }
 

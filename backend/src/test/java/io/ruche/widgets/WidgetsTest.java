@@ -170,4 +170,39 @@ class WidgetsTest extends IntegrationTest {
         assertEquals(401, api().get("/api/v1/admin/widgets/traffic").status());
         assertEquals(403, api().registered(TestMembers.uniqueName("w")).get("/api/v1/admin/widgets/traffic").status());
     }
+
+    @Test
+    void aThreadsAcceptedAnswerEmbedsByWidgetAndByOEmbedWhenGuestsMayReadIt() {
+        Api admin = ForumFixtures.newAdmin(server.getURI());
+        ForumFixtures forum = new ForumFixtures(admin);
+        Api asker = api().registered(TestMembers.uniqueName("ask"));
+        Api helper = api().registered(TestMembers.uniqueName("help"));
+        long questions = forum.category("Widget questions", Map.of("kind", "QUESTIONS"));
+        long hidden = forum.category("Widget staff room", Map.of("everyoneSee", false, "membersSee", false,
+                "membersReply", false, "membersStart", false));
+        String title = "How do I reset my badge " + TestMembers.uniqueName("q");
+        long thread = ForumFixtures.thread(asker, questions, title, "It is stuck.", List.of());
+        long answer = ForumFixtures.reply(helper, thread, "Hold **reset** for ten seconds.");
+        assertEquals(204, asker.post("/api/v1/threads/" + thread + "/accepted-answer", Map.of("postId", answer)).status());
+        long secret = ForumFixtures.thread(admin, hidden, "Staff only plan", "Not for guests", List.of());
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> api().get("/embed/answer?lang=en&thread=" + thread).body()
+                .contains("<strong>reset</strong>"));
+        Api.Response widget = api().get("/embed/answer?lang=en&thread=" + thread);
+        assertTrue(widget.body().contains(title) && widget.body().contains("Accepted answer by"), widget.body());
+        assertFalse(api().get("/embed/answer?thread=" + secret).body().contains("Staff only plan"));
+
+        Api.Response oembed = api().get("/oembed?format=json&url=" + server.getURI() + "/t/" + thread + "/x");
+        assertEquals(200, oembed.status(), oembed.body());
+        assertEquals("rich", oembed.at("type"));
+        assertEquals(title, oembed.at("title"));
+        assertTrue(((String) oembed.at("html")).contains("/embed/answer?thread=" + thread));
+        assertEquals(404, api().get("/oembed?url=" + server.getURI() + "/t/" + secret + "/x").status());
+        assertEquals(404, api().get("/oembed?url=https://elsewhere.example/t/" + thread).status());
+        assertEquals(501, api().get("/oembed?format=xml&url=/t/" + thread).status());
+
+        String page = api().header("Accept", "text/html").get("/t/" + thread + "/x").body();
+        assertTrue(page.contains("type=\"application/json+oembed\""), "thread pages say where their oEmbed is");
+        assertFalse(api().header("Accept", "text/html").get("/t/" + secret + "/x").body().contains("json+oembed"));
+    }
 }
