@@ -6,7 +6,7 @@
   var script = document.currentScript;
   if (!script) return;
   var base = new URL(script.src).origin;
-  var HEIGHTS = { 'latest-threads': 330, events: 320, figures: 150, search: 70, contributors: 330, answer: 300 };
+  var HEIGHTS = { 'latest-threads': 330, events: 320, figures: 150, search: 70, contributors: 330, answer: 300, testimonials: 300 };
   var SKIP = { 'data-ruche-widget': 1, 'data-ruche-mounted': 1, 'data-height': 1, 'data-title': 1 };
   var frames = [];
 

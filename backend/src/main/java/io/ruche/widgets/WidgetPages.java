@@ -42,7 +42,7 @@ public class WidgetPages {
     /** The widgets there are. */
     public enum Type {
         LATEST_THREADS("latest-threads"), EVENTS("events"), FIGURES("figures"), SEARCH("search"),
-        CONTRIBUTORS("contributors"), ANSWER("answer");
+        CONTRIBUTORS("contributors"), ANSWER("answer"), TESTIMONIALS("testimonials");
 
         final String slug;
 
@@ -85,6 +85,9 @@ public class WidgetPages {
     private final AnalyticsSettings analyticsSettings;
     private final Sql sql;
     private final Clock clock;
+
+    @jakarta.inject.Inject
+    Testimonials testimonials;
 
     public WidgetPages(ThreadService threads, Events events, CategoryAccess categories, BadgeQueries badges,
                        BadgeSettings badgeSettings, Responsiveness responsiveness, AnalyticsSettings analyticsSettings,
@@ -130,6 +133,7 @@ public class WidgetPages {
             case SEARCH -> search(texts, body);
             case CONTRIBUTORS -> contributors(o, texts, body);
             case ANSWER -> answer(o, texts, body);
+            case TESTIMONIALS -> testimonials(o, texts, body);
         }
         return page(o, texts, body);
     }
@@ -263,6 +267,26 @@ public class WidgetPages {
         out.more("/badges", text(texts, "more"));
     }
 
+    /** Members' words, with their consent, within its scope (the host site must be one they accepted). */
+    private void testimonials(Options o, ResourceBundle texts, Html out) {
+        List<Testimonials.Shown> shown = testimonials.live(o.parentOrigin(), o.limit());
+        out.heading(text(texts, "testimonials.title"));
+        if (shown.isEmpty()) {
+            out.raw("<p class=\"empty\">").text(text(texts, "testimonials.empty")).raw("</p>");
+        } else {
+            out.raw("<ul class=\"quotes\">");
+            for (Testimonials.Shown q : shown) {
+                out.raw("<li><blockquote>").text(q.text()).raw("</blockquote><p class=\"who\">");
+                if (q.avatarUrl() != null) {
+                    out.raw("<img alt=\"\" width=\"24\" height=\"24\" src=\"").attr(q.avatarUrl()).raw("\">");
+                }
+                out.text(q.name() == null ? text(texts, "testimonials.anonymous") : q.name()).raw(" · ")
+                        .link(q.link(), text(texts, "testimonials.read"), "more-link").raw("</p></li>");
+            }
+            out.raw("</ul>");
+        }
+    }
+
     /** A question and its accepted answer (the answer's HTML was sanitized when it was written). */
     private void answer(Options o, ResourceBundle texts, Html out) {
         ForumViews.ThreadDetail question;
@@ -338,6 +362,7 @@ public class WidgetPages {
             case SEARCH -> text(texts, "search.title");
             case CONTRIBUTORS -> text(texts, "contributors.title");
             case ANSWER -> text(texts, "answer.title");
+            case TESTIMONIALS -> text(texts, "testimonials.title");
         };
     }
 

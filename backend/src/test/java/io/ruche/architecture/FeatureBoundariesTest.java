@@ -91,7 +91,7 @@ class FeatureBoundariesTest {
             Map.entry("analytics", List.of("analytics_facts", "analytics_members", "analytics_daily", "analytics_days",
                     "analytics_threads", "analytics_cohorts", "analytics_flag_reviews", "analytics_reach_outs", "analytics_referrers",
                     "analytics_report_recipients", "analytics_reports_sent")),
-            Map.entry("widgets", List.of("widget_origins", "widget_versions")),
+            Map.entry("widgets", List.of("widget_origins", "widget_versions", "testimonials")),
             Map.entry("platform", List.of("app_secrets", "jobs", "rate_limit_buckets", "site_settings")));
 
     private static final Pattern WRITE = Pattern.compile(
