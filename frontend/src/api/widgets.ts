@@ -1,7 +1,8 @@
 import { api } from './http'
 
-export type WidgetType = 'latest-threads' | 'events' | 'figures' | 'search' | 'contributors' | 'answer'
-export const WIDGET_TYPES: WidgetType[] = ['latest-threads', 'events', 'figures', 'search', 'contributors', 'answer']
+export type WidgetType = 'latest-threads' | 'events' | 'figures' | 'search' | 'contributors' | 'answer' | 'testimonials'
+export const WIDGET_TYPES: WidgetType[] = ['latest-threads', 'events', 'figures', 'search', 'contributors', 'answer',
+  'testimonials']
 
 export interface AllowedOrigin {
   origin: string
@@ -56,7 +57,7 @@ export function attributes(o: WidgetOptions): [string, string][] {
   }
   if (o.type === 'contributors') out.push(['period', o.period])
   if (o.type === 'answer' && threadId(o.thread)) out.push(['thread', threadId(o.thread)])
-  if (['latest-threads', 'events', 'contributors'].includes(o.type) && o.limit !== 5) out.push(['limit', String(o.limit)])
+  if (['latest-threads', 'events', 'contributors', 'testimonials'].includes(o.type) && o.limit !== 5) out.push(['limit', String(o.limit)])
   if (o.accent) out.push(['accent', o.accent])
   if (o.radius !== '') out.push(['radius', o.radius])
   if (o.font) out.push(['font', o.font])
@@ -82,4 +83,34 @@ export function iframeSnippet(base: string, o: WidgetOptions, title: string): st
   return `<iframe src="${escapeHtml(widgetUrl(base, o))}" title="${escapeHtml(title)}" loading="lazy" `
     + `style="width:100%;height:340px;border:0" sandbox="allow-scripts allow-same-origin allow-popups `
     + `allow-popups-to-escape-sandbox allow-forms"></iframe>`
+}
+
+/** A testimonial and its consent record. */
+export interface Testimonial {
+  id: number
+  postId: number
+  threadPath: string
+  username: string
+  displayName: string
+  text: string
+  origins: string[]
+  expiresAt: string
+  status: 'PROPOSED' | 'ACCEPTED' | 'DECLINED' | 'WITHDRAWN' | 'EXPIRED'
+  showIdentity: boolean
+  shown: boolean
+  proposedAt: string
+  answeredAt: string | null
+  withdrawnAt: string | null
+  live: boolean
+}
+
+export const testimonialsApi = {
+  mine: () => api.get<Testimonial[]>('/api/v1/me/testimonials'),
+  answer: (id: number, accept: boolean, showIdentity: boolean) =>
+    api.post<Testimonial>(`/api/v1/me/testimonials/${id}/answer`, { accept, showIdentity }),
+  withdraw: (id: number) => api.post<Testimonial>(`/api/v1/me/testimonials/${id}/withdraw`),
+  all: () => api.get<Testimonial[]>('/api/v1/admin/testimonials'),
+  propose: (postId: number, text: string, origins: string[], until: string) =>
+    api.post<Testimonial>('/api/v1/admin/testimonials', { postId, text, origins, until: until || null }),
+  curate: (id: number, shown: boolean) => api.put<Testimonial>(`/api/v1/admin/testimonials/${id}/shown`, { shown }),
 }

@@ -34,6 +34,8 @@ export function createAppRouter(pinia: Pinia): Router {
         meta: { requiresMember: true } },
       { path: '/notifications', name: 'notifications',
         component: () => import('@/features/notifications/NotificationsPage.vue'), meta: { requiresMember: true } },
+      { path: '/me/testimonials', name: 'my-testimonials',
+        component: () => import('@/features/testimonials/MyTestimonialsPage.vue'), meta: { requiresMember: true } },
       { path: '/settings', name: 'settings', component: () => import('@/features/notifications/SettingsPage.vue'),
         meta: { requiresMember: true } },
       { path: '/unsubscribe/:token', name: 'unsubscribe', props: true,

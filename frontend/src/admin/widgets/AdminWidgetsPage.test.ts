@@ -21,6 +21,10 @@ function mountIn(language: 'en' | 'fr') {
       { status: 422, headers: { 'Content-Type': 'application/problem+json' } })
     }
     const body = url.includes('/widgets/origins') ? origins
+      : url.includes('/admin/testimonials') ? [{ id: 7, postId: 3, threadPath: '/t/2/x', username: 'ines',
+        displayName: 'Inès', text: 'Saved us hours', origins: [], expiresAt: '2027-06-30T00:00:00Z', status: 'ACCEPTED',
+        showIdentity: false, shown: true, proposedAt: '2026-11-30T10:00:00Z', answeredAt: '2026-11-30T11:00:00Z',
+        withdrawnAt: null, live: true }]
       : url.includes('/widgets/traffic') ? [{ widget: 'latest-threads', host: 'www.brand.example', impressions: 200, clicks: 9 }]
       : url.includes('/categories') ? [category(1, 'support', 'Support', true, [category(3, 'billing', 'Billing', true)]),
         category(2, 'vip', 'VIP lounge', false)] : {}
@@ -44,6 +48,8 @@ describe('AdminWidgetsPage', () => {
     expect(offered).toEqual(['Toutes les catégories publiques', 'Support', 'Billing'])
     expect(wrapper.find('[data-test=widget-traffic]').text()).toContain('Dernières discussions')
     expect(wrapper.find('[data-test=widget-traffic]').text()).toContain('4,5 %')
+    expect(wrapper.find('[data-test=testimonial-list]').text()).toContain('Saved us hours')
+    expect(wrapper.find('[data-test=testimonial-list]').text()).toContain('Accepté le')
   })
 
   it('builds the snippet and the previews from the options chosen', async () => {
