@@ -89,6 +89,9 @@ public class WidgetPages {
     @jakarta.inject.Inject
     Testimonials testimonials;
 
+    @jakarta.inject.Inject
+    io.ruche.themes.ThemeRegistry themes;
+
     public WidgetPages(ThreadService threads, Events events, CategoryAccess categories, BadgeQueries badges,
                        BadgeSettings badgeSettings, Responsiveness responsiveness, AnalyticsSettings analyticsSettings,
                        Sql sql, Clock clock) {
@@ -345,7 +348,8 @@ public class WidgetPages {
                 .raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
                 .raw("<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\"><title>")
                 .text(titleOf(o, texts)).raw("</title>")
-                .raw("<link rel=\"stylesheet\" href=\"/theme/theme.css\"><link rel=\"stylesheet\" href=\"/embed-widget.css\">");
+                .raw("<link rel=\"stylesheet\" href=\"/theme/theme.css?v=").raw(String.valueOf(themes.version()))
+                .raw("\"><link rel=\"stylesheet\" href=\"/embed-widget.css\">");
         if (!css.isEmpty()) {
             page.raw("<style>:root{").raw(css.toString()).raw("}</style>");
         }

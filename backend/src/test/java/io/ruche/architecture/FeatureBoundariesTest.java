@@ -92,6 +92,7 @@ class FeatureBoundariesTest {
                     "analytics_threads", "analytics_cohorts", "analytics_flag_reviews", "analytics_reach_outs", "analytics_referrers",
                     "analytics_report_recipients", "analytics_reports_sent")),
             Map.entry("widgets", List.of("widget_origins", "widget_versions", "testimonials")),
+            Map.entry("themes", List.of("theme_settings", "theme_assets")),
             Map.entry("platform", List.of("app_secrets", "jobs", "rate_limit_buckets", "site_settings")));
 
     private static final Pattern WRITE = Pattern.compile(
