@@ -36,7 +36,8 @@ run() {
   rps=$(echo "$out" | awk '/Requests\/sec/{print $2}')
   p50=$(echo "$out" | awk '$1=="50%"{print $2}')
   p99=$(echo "$out" | awk '$1=="99%"{print $2}')
-  printf '%-48s 64 conn: %9s req/s   p50 %8s   p99 %8s\n' "$name" "$rps" "$p50" "$p99" | tee -a "$RESULTS"
+  printf '%-48s 64 conn: %9s req/s   p50 %8s   p99 %8s   (%s bytes)\n' "$name" "$rps" "$p50" "$p99" \
+    "$(curl -s -H 'Accept: text/html' "$url" | wc -c)" | tee -a "$RESULTS"
   echo "$out" | grep -E 'Non-2xx|Socket errors' | sed 's/^/    /' | tee -a "$RESULTS" || true
 }
 Q="origin=https%3A%2F%2Fwww.brand.example&lang=fr&theme=light"
