@@ -8,6 +8,7 @@ export interface ActiveTheme {
   cssUrl: string
   description: string
   languages: ('en' | 'fr')[]
+  faviconUrl: string | null
 }
 
 export const themeApi = {
@@ -18,6 +19,15 @@ export const themeApi = {
 export function applyStylesheet(theme: ActiveTheme, doc: Document = document): void {
   const link = doc.querySelector<HTMLLinkElement>('link[rel=stylesheet][href^="/theme/theme.css"]')
   if (link && link.getAttribute('href') !== theme.cssUrl) link.setAttribute('href', theme.cssUrl)
+  if (theme.faviconUrl) {
+    let icon = doc.querySelector<HTMLLinkElement>('link[rel=icon]')
+    if (!icon) {
+      icon = doc.createElement('link')
+      icon.rel = 'icon'
+      doc.head.appendChild(icon)
+    }
+    icon.href = theme.faviconUrl
+  }
 }
 
 export interface Pack {
@@ -51,6 +61,7 @@ export interface ThemeState {
   brand: Brand
   checks: ContrastCheck[]
   customLogo: boolean
+  customFavicon: boolean
 }
 
 export interface ThemeChange {
@@ -71,12 +82,12 @@ export const themeAdminApi = {
   state: () => api.get<ThemeState>('/api/v1/admin/theme'),
   check: (c: ThemeChange) => api.post<ContrastCheck[]>('/api/v1/admin/theme/check', body(c)),
   save: (c: ThemeChange) => api.put<ThemeState>('/api/v1/admin/theme', body(c)),
-  removeLogo: () => api.delete<void>('/api/v1/admin/theme/logo'),
+  removeAsset: (name: 'logo' | 'favicon') => api.delete<void>(`/api/v1/admin/theme/${name}`),
 }
 
-/** Uploads the brand's logo as its own body (PNG, JPEG, WebP or SVG, at most 256 KB). */
-export async function uploadLogo(file: File): Promise<Response> {
+/** Uploads the brand's logo or favicon as its own body (PNG, JPEG, WebP or SVG, at most 256 KB). */
+export async function uploadAsset(name: 'logo' | 'favicon', file: File): Promise<Response> {
   const token = document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='))?.split('=')[1] ?? ''
-  return fetch('/api/v1/admin/theme/logo', { method: 'PUT', body: file, credentials: 'same-origin',
+  return fetch(`/api/v1/admin/theme/${name}`, { method: 'PUT', body: file, credentials: 'same-origin',
     headers: { 'Content-Type': file.type, 'X-XSRF-TOKEN': decodeURIComponent(token), Accept: 'application/json' } })
 }

@@ -7,7 +7,7 @@ const state = { packs: [{ id: 'default', labels: { en: 'Ruche (light)', fr: 'Ruc
   { id: 'dark', labels: { en: 'Ruche (dark)', fr: 'Ruche (sombre)' }, mode: 'dark' }], active: 'default',
 brand: { themeId: 'default', accent: null, accentContrast: null, headerBg: null, headerText: null, font: null,
   radius: null, version: 3 },
-checks: [{ pair: 'link', foreground: '#9a5b00', background: '#ffffff', ratio: 5.2, passes: true }], customLogo: false }
+checks: [{ pair: 'link', foreground: '#9a5b00', background: '#ffffff', ratio: 5.2, passes: true }], customLogo: false, customFavicon: false }
 
 describe('AdminThemePage', () => {
   afterEach(() => vi.restoreAllMocks())

@@ -55,7 +55,7 @@ public class ThemeAdminController {
 
     @Serdeable
     public record State(List<Pack> packs, String active, BrandSettings.Brand brand, List<Contrast.Check> checks,
-                        boolean customLogo) {
+                        boolean customLogo, boolean customFavicon) {
     }
 
     @Serdeable
@@ -71,7 +71,8 @@ public class ThemeAdminController {
 
     private State state(String css) {
         return new State(themes.packs().stream().map(m -> new Pack(m.id(), m.labels(), m.mode())).toList(),
-                themes.activeId(), brand.brand(), Contrast.checks(Contrast.tokens(css)), brand.asset("logo").isPresent());
+                themes.activeId(), brand.brand(), Contrast.checks(Contrast.tokens(css)), brand.asset("logo").isPresent(),
+                brand.asset("favicon").isPresent());
     }
 
     /** The checks a change would give, without saving it (the console's live warning). */
@@ -100,23 +101,32 @@ public class ThemeAdminController {
         return state(themes.activeCss());
     }
 
-    @Put(value = "/logo", consumes = {"image/png", "image/jpeg", "image/webp", "image/svg+xml"})
-    public State logo(HttpRequest<byte[]> request, Viewer viewer) {
+    /** The brand's logo or favicon, sent as the request's body (PNG, JPEG, WebP or SVG, at most 256 KB). */
+    @Put(value = "/{name}", consumes = {"image/png", "image/jpeg", "image/webp", "image/svg+xml"})
+    public State asset(String name, HttpRequest<byte[]> request, Viewer viewer) {
+        requireAsset(name);
         String type = request.getContentType().map(t -> t.getName().toLowerCase(java.util.Locale.ROOT)).orElse("");
         byte[] bytes = request.getBody().orElse(new byte[0]);
         if (!IMAGE_TYPES.contains(type) || bytes.length == 0 || bytes.length > MAX_LOGO) {
-            throw Problems.invalidField("logo", "validation.logo");
+            throw Problems.invalidField(name, "validation.logo");
         }
-        brand.saveAsset("logo", type, bytes);
-        audit.record(viewer.requireMember(), "theme.logo", "site", null, type + ", " + bytes.length + " bytes", null);
+        brand.saveAsset(name, type, bytes);
+        audit.record(viewer.requireMember(), "theme." + name, "site", null, type + ", " + bytes.length + " bytes", null);
         return state();
     }
 
-    @Delete("/logo")
-    public HttpResponse<?> removeLogo(Viewer viewer) {
-        brand.removeAsset("logo");
-        audit.record(viewer.requireMember(), "theme.logoRemoved", "site", null, "", null);
+    @Delete("/{name}")
+    public HttpResponse<?> removeAsset(String name, Viewer viewer) {
+        requireAsset(name);
+        brand.removeAsset(name);
+        audit.record(viewer.requireMember(), "theme." + name + "Removed", "site", null, "", null);
         return HttpResponse.noContent();
+    }
+
+    private static void requireAsset(String name) {
+        if (!name.equals("logo") && !name.equals("favicon")) {
+            throw Problems.notFound("themeFile");
+        }
     }
 
     private String packCss(String themeId) {

@@ -128,7 +128,8 @@ public class ThemeRegistry {
     /** What the UI needs to brand its shell. */
     @Serdeable
     public record ActiveTheme(String id, String label, String brandName, String logoUrl, String cssUrl,
-                              String description, java.util.List<String> languages) {
+                              String description, java.util.List<String> languages,
+                              @io.micronaut.core.annotation.Nullable String faviconUrl) {
     }
 
     public ActiveTheme active(String language) {
@@ -142,7 +143,7 @@ public class ThemeRegistry {
                 : "/theme/assets/" + manifest.logo();
         return new ActiveTheme(manifest.id(), label, name, logo, "/theme/theme.css?v=" + version(),
                 site.description(), java.util.Arrays.stream(site.languages().split(",")).filter(l -> !l.isBlank())
-                .toList());
+                .toList(), brand.asset("favicon").isPresent() ? "/theme/brand/favicon?v=" + version() : null);
     }
 
     public ThemeManifest manifest(String id) {

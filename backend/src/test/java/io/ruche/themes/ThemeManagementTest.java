@@ -83,10 +83,16 @@ class ThemeManagementTest extends IntegrationTest {
             Api.Response served = api().get("/theme/brand/logo");
             assertEquals(200, served.status());
             assertTrue(served.headers().firstValue("Content-Security-Policy").orElse("").contains("sandbox"));
+            assertEquals(200, admin.header("Content-Type", "image/svg+xml").putRaw(path + "/favicon",
+                    "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"16\" height=\"16\"/>").status());
+            await().atMost(Duration.ofSeconds(5)).until(() -> api().get("/api/v1/theme").body()
+                    .contains("/theme/brand/favicon?v="));
+            assertEquals(404, admin.header("Content-Type", "image/svg+xml").putRaw(path + "/banner", "<svg/>").status());
         } finally {
             admin.header("Content-Type", "application/json");
             admin.put(path, Map.of("themeId", "default", "confirmLowContrast", false));
             admin.delete(path + "/logo");
+            admin.delete(path + "/favicon");
         }
     }
 }
