@@ -2,7 +2,7 @@ import { api } from './http'
 
 export type MetricName = 'ACTIVE_MEMBERS' | 'ACTIVE_7D' | 'ACTIVE_28D' | 'STICKINESS' | 'SIGNUPS' | 'NEW_CONTRIBUTORS' | 'THREADS'
   | 'REPLIES' | 'REACTIONS' | 'ACCEPTED' | 'FLAGS' | 'FLAGS_RESOLVED' | 'BADGES' | 'EVENT_REGISTRATIONS'
-  | 'EVENT_ATTENDANCE' | 'PAGE_VIEWS' | 'VISITORS' | 'EMBED_VIEWS'
+  | 'EVENT_ATTENDANCE' | 'PAGE_VIEWS' | 'VISITORS' | 'EMBED_VIEWS' | 'WIDGET_CLICKS'
 
 /** A figure over the period; value and previous are null when it does not split by the chosen category or group. */
 export interface Figure {

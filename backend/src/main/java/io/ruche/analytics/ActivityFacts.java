@@ -150,7 +150,7 @@ public class ActivityFacts {
     /** What happened. */
     public enum Kind {
         SIGNUP, VISIT, THREAD, REPLY, REACTION, ACCEPTED, FLAG, FLAG_RESOLVED, BADGE, EVENT_REGISTRATION,
-        EVENT_ATTENDANCE, PAGE_VIEW, SEARCH
+        EVENT_ATTENDANCE, PAGE_VIEW, SEARCH, WIDGET_CLICK
     }
 
     /** A search: its terms (lower-cased) and result count; one fact per search. */

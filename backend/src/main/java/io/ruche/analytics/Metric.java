@@ -33,8 +33,10 @@ public enum Metric {
             "Pages du forum affichées, comptées quand le navigateur confirme l'affichage ; Do Not Track et Global Privacy Control sont respectés, les robots connus ne comptent pas. Par groupe : les pages vues par des membres seulement."),
     VISITORS(Period.SUM, false, true, "Different people who viewed the forum that day: members by account, guests by a key that changes every day (no cookie, nothing stored about them). For a period: the sum of its days.",
             "Personnes différentes ayant vu le forum ce jour-là : les membres par leur compte, les invités par une clé qui change chaque jour (sans cookie, rien de gardé sur eux). Pour une période : la somme de ses jours."),
-    EMBED_VIEWS(Period.SUM, false, false, "Widgets shown on other sites, apart from the forum's own pages.",
-            "Widgets affichés sur d'autres sites, à part des pages du forum.");
+    EMBED_VIEWS(Period.SUM, false, false, "Widgets seen on other sites (at least half in view), apart from the forum's own pages.",
+            "Widgets vus sur d'autres sites (au moins à moitié visibles), à part des pages du forum."),
+    WIDGET_CLICKS(Period.SUM, false, false, "Clicks in widgets on other sites that opened the forum.",
+            "Clics dans les widgets d'autres sites qui ont ouvert le forum.");
 
     /** How the figure of a period comes from its days. */
     enum Period {

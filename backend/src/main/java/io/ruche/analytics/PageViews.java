@@ -61,6 +61,43 @@ public class PageViews {
         return true;
     }
 
+    /**
+     * A widget on another site was seen (at least half of it in view) or clicked: counted apart from the forum's own
+     * pages, per widget and per host site (an allowed origin, or none), guests only (widgets carry no cookie).
+     */
+    @Transactional
+    public boolean recordWidget(String widget, boolean click, @Nullable String hostOrigin, String address,
+                                @Nullable String userAgent, boolean doNotTrack) {
+        if (doNotTrack || userAgent == null || userAgent.isBlank() || BOTS.matcher(userAgent).find()
+                || !widget.matches("[a-z-]{1,24}")) {
+            return false;
+        }
+        Instant now = clock.instant();
+        String visitor = visitorKey(address, userAgent, now.atZone(ZoneOffset.UTC).toLocalDate());
+        String host = hostOrigin == null ? null : URI.create(hostOrigin).getHost();
+        sql.update("INSERT INTO analytics_facts (kind, fact_key, staff, visitor, source, referrer_host, detail, at) "
+                        + "VALUES (?, ?, FALSE, ?, 'embed', ?, ?, ?)",
+                Arrays.asList(click ? "WIDGET_CLICK" : "PAGE_VIEW", UUID.randomUUID().toString(), visitor, host, widget,
+                        now));
+        facts.markDirty(now);
+        return true;
+    }
+
+    /** Widget impressions and clicks per widget and host site over [from, to) (newest facts; the retention applies). */
+    @io.micronaut.serde.annotation.Serdeable
+    public record WidgetTraffic(String widget, @Nullable String host, long impressions, long clicks) {
+    }
+
+    @Transactional(readOnly = true)
+    public java.util.List<WidgetTraffic> widgetTraffic(Instant from, Instant to) {
+        return sql.query("SELECT detail, referrer_host, SUM(kind = 'PAGE_VIEW'), SUM(kind = 'WIDGET_CLICK') "
+                        + "FROM analytics_facts WHERE kind IN ('PAGE_VIEW', 'WIDGET_CLICK') AND at >= ? AND at < ? "
+                        + "AND source = 'embed' AND detail IS NOT NULL GROUP BY detail, referrer_host "
+                        + "ORDER BY SUM(kind = 'PAGE_VIEW') DESC, detail, referrer_host LIMIT 200",
+                java.util.List.of(from, to), rs -> new WidgetTraffic(rs.getString(1), rs.getString(2), rs.getLong(3),
+                        rs.getLong(4)));
+    }
+
     private static final String SALT = "analytics-visitors:";
 
     /**

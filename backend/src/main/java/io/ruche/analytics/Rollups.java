@@ -193,7 +193,7 @@ public class Rollups {
 
     private static final List<Metric> COUNTED = List.of(Metric.SIGNUPS, Metric.THREADS, Metric.REPLIES,
             Metric.REACTIONS, Metric.ACCEPTED, Metric.FLAGS, Metric.FLAGS_RESOLVED, Metric.BADGES,
-            Metric.EVENT_REGISTRATIONS, Metric.EVENT_ATTENDANCE);
+            Metric.EVENT_REGISTRATIONS, Metric.EVENT_ATTENDANCE, Metric.WIDGET_CLICKS);
 
     /**
      * Distinct active members over [start, end), split every way (by category: those whose acts were there), members
@@ -248,6 +248,7 @@ public class Rollups {
             case BADGES -> ActivityFacts.Kind.BADGE;
             case EVENT_REGISTRATIONS -> ActivityFacts.Kind.EVENT_REGISTRATION;
             case EVENT_ATTENDANCE -> ActivityFacts.Kind.EVENT_ATTENDANCE;
+            case WIDGET_CLICKS -> ActivityFacts.Kind.WIDGET_CLICK;
             default -> throw new IllegalArgumentException(metric.name());
         };
     }

@@ -135,16 +135,17 @@ public class MailTemplates {
     }
 
     private String themeCss() {
-        try (InputStream in = themes.activeFile("theme.css").orElse(null)) {
-            return in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
-        }
+        return themes.activeCss();
     }
 
+    /** The token's last declaration (the brand's overrides come after the pack's own). */
     private static String find(Pattern pattern, String css, String fallback) {
         Matcher m = pattern.matcher(css);
-        return m.find() ? m.group(1) : fallback;
+        String found = fallback;
+        while (m.find()) {
+            found = m.group(1);
+        }
+        return found;
     }
 
     public static String escape(String text) {

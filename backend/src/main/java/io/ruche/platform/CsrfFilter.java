@@ -56,6 +56,10 @@ public class CsrfFilter implements Ordered {
         if (SAFE.contains(request.getMethod())) {
             return null;
         }
+        if (request.getPath().equals("/embed/signal")) {
+            // A widget on another site counting itself: anonymous, cookie-less, it can only add one to a counter.
+            return null;
+        }
         if (request.getPath().startsWith(CAPABILITY_PATH)) {
             // One-click unsubscribe (RFC 8058) is posted by mail providers, from no page of ours. The signed token
             // in the path is the whole authority: a forged request could only unsubscribe the token's own owner.
@@ -75,6 +79,9 @@ public class CsrfFilter implements Ordered {
 
     @ResponseFilter
     public void issue(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        if (request.getPath().startsWith("/embed")) {
+            return; // widgets and their loader are anonymous and read-only: no cookie, ever
+        }
         if (request.getCookies().findCookie(COOKIE).isPresent() || request.getAttribute(ISSUED).isPresent()) {
             return;
         }

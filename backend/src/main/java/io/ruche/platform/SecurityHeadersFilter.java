@@ -20,9 +20,13 @@ public class SecurityHeadersFilter {
     public void addHeaders(HttpRequest<?> request, MutableHttpResponse<?> response) {
         response.header("X-Content-Type-Options", "nosniff");
         response.header("Referrer-Policy", "strict-origin-when-cross-origin");
-        response.header("X-Frame-Options", "SAMEORIGIN");
-        response.header("Content-Security-Policy", "default-src 'self'; img-src 'self' data: https:; "
-                + "style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'self'; base-uri 'self'");
+        if (!response.getHeaders().contains("Content-Security-Policy")) {
+            // Pages refuse framing; an answer that states its own policy (a widget naming the sites allowed to
+            // frame it) keeps it.
+            response.header("X-Frame-Options", "SAMEORIGIN");
+            response.header("Content-Security-Policy", "default-src 'self'; img-src 'self' data: https:; "
+                    + "style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'self'; base-uri 'self'");
+        }
         if (clientAddress.isSecure(request)) {
             // Browsers that once reached the site over HTTPS never try plain HTTP again (no downgrade in between).
             response.header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");

@@ -29,12 +29,14 @@ public class SpaFallbackController {
 
     private final ProblemResponses problems;
     private final java.util.List<PageMetadata> metadata;
+    private final java.util.List<PageLinks> links;
     private final String indexHtml;
 
     public SpaFallbackController(ProblemResponses problems, ResourceResolver resources,
-                                 java.util.List<PageMetadata> metadata) {
+                                 java.util.List<PageMetadata> metadata, java.util.List<PageLinks> links) {
         this.problems = problems;
         this.metadata = metadata;
+        this.links = links;
         this.indexHtml = resources.getResourceAsStream("classpath:public/index.html")
                 .map(SpaFallbackController::read)
                 .orElse(null);
@@ -61,8 +63,21 @@ public class SpaFallbackController {
                 "problem.unsupportedMediaType", null, null, null));
     }
 
-    /** The app's page with the title and description of what the path shows, when a feature knows it. */
+    /** The app's page with the title and description of what the path shows, and the links features add for it. */
     private String withMetadata(String path) {
+        String page = withTitle(path);
+        StringBuilder head = new StringBuilder();
+        for (PageLinks source : links) {
+            for (PageLinks.Link link : source.forPath(path)) {
+                head.append("    <link rel=\"").append(escape(link.rel())).append("\" type=\"").append(escape(link.type()))
+                        .append("\" href=\"").append(escape(link.href())).append("\" title=\"").append(escape(link.title()))
+                        .append("\" />\n");
+            }
+        }
+        return head.isEmpty() ? page : page.replaceFirst("</head>", java.util.regex.Matcher.quoteReplacement(head + "</head>"));
+    }
+
+    private String withTitle(String path) {
         for (PageMetadata source : metadata) {
             Optional<PageMetadata.Meta> meta = source.forPath(path);
             if (meta.isPresent()) {

@@ -25,10 +25,12 @@ public class ThemeController {
 
     private final ThemeRegistry themes;
     private final Messages messages;
+    private final BrandSettings brand;
 
-    public ThemeController(ThemeRegistry themes, Messages messages) {
+    public ThemeController(ThemeRegistry themes, Messages messages, BrandSettings brand) {
         this.themes = themes;
         this.messages = messages;
+        this.brand = brand;
     }
 
     @Get("/api/v1/theme")
@@ -38,7 +40,21 @@ public class ThemeController {
 
     @Get("/theme/theme.css")
     public HttpResponse<byte[]> css() {
-        return file("theme.css");
+        return HttpResponse.ok(themes.activeCss().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .contentType("text/css;charset=utf-8")
+                .header(HttpHeaders.CACHE_CONTROL, "public, max-age=300");
+    }
+
+    /** The brand's uploaded logo or favicon; an SVG can run nothing (sandboxed, no script). */
+    @Get("/theme/brand/{name}")
+    public HttpResponse<byte[]> brandAsset(String name) {
+        if (!name.equals("logo") && !name.equals("favicon")) {
+            throw Problems.notFound("themeFile");
+        }
+        BrandSettings.Asset asset = brand.asset(name).orElseThrow(() -> Problems.notFound("themeFile"));
+        return HttpResponse.ok(asset.bytes()).contentType(asset.contentType())
+                .header(HttpHeaders.CACHE_CONTROL, "public, max-age=300")
+                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox");
     }
 
     @Get("/theme/assets/{name}")

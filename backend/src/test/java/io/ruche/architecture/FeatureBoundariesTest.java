@@ -33,7 +33,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 class FeatureBoundariesTest {
 
     private static final List<String> FEATURES = List.of("accounts", "forum", "content", "search", "notifications",
-            "live", "mail", "moderation", "themes", "badges", "guidelines", "events", "analytics", "platform");
+            "live", "mail", "moderation", "themes", "badges", "guidelines", "events", "analytics", "widgets", "platform");
 
     private static final JavaClasses APP = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -91,6 +91,8 @@ class FeatureBoundariesTest {
             Map.entry("analytics", List.of("analytics_facts", "analytics_members", "analytics_daily", "analytics_days",
                     "analytics_threads", "analytics_cohorts", "analytics_flag_reviews", "analytics_reach_outs", "analytics_referrers",
                     "analytics_report_recipients", "analytics_reports_sent")),
+            Map.entry("widgets", List.of("widget_origins", "widget_versions", "testimonials")),
+            Map.entry("themes", List.of("theme_settings", "theme_assets")),
             Map.entry("platform", List.of("app_secrets", "jobs", "rate_limit_buckets", "site_settings")));
 
     private static final Pattern WRITE = Pattern.compile(

@@ -24,15 +24,27 @@ final class HeadlessChromium {
 
     /** {@code downloads}: where files the page downloads land (none when null). */
     static ChromeDriver open(String language, Path downloads) {
+        return open(language, downloads, false);
+    }
+
+    /** The same; {@code blockThirdPartyCookies} as Safari does and as users may choose. */
+    static ChromeDriver open(String language, Path downloads, boolean blockThirdPartyCookies) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("ruche.chromium", "/usr/bin/chromium"));
         // The background-networking flags keep Chromium from calling out of this closed network.
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--window-size=1280,900", "--lang=" + language);
-        options.setExperimentalOption("prefs", downloads == null ? Map.of("intl.accept_languages", language)
-                : Map.of("intl.accept_languages", language, "download.default_directory", downloads.toAbsolutePath()
-                        .toString(), "download.prompt_for_download", false));
+        Map<String, Object> prefs = new java.util.HashMap<>(Map.of("intl.accept_languages", language));
+        if (downloads != null) {
+            prefs.put("download.default_directory", downloads.toAbsolutePath().toString());
+            prefs.put("download.prompt_for_download", false);
+        }
+        if (blockThirdPartyCookies) {
+            prefs.put("profile.block_third_party_cookies", true);
+            prefs.put("profile.cookie_controls_mode", 1);
+        }
+        options.setExperimentalOption("prefs", prefs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(System.getProperty("ruche.chromedriver", "/usr/bin/chromedriver")))
                 .build();

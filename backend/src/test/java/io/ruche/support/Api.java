@@ -93,6 +93,10 @@ public final class Api {
         return exchange("POST", path, rawBody);
     }
 
+    public Response putRaw(String path, String rawBody) {
+        return exchange("PUT", path, rawBody);
+    }
+
     /**
      * Registers a member with a valid password; against the shared test database, also confirms the address and
      * signs in (returns this client, signed in). Against a packaged jar, the address waits for its mail's link.
