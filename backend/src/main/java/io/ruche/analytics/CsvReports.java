@@ -213,15 +213,7 @@ public class CsvReports {
         }
 
         static String cell(String value) {
-            String v = value;
-            if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0 && !v.matches("-?\\d+(\\.\\d+)?")) {
-                v = "'" + v;
-            }
-            if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r") || v.contains("'")
-                    || v.contains(" ")) {
-                return '"' + v.replace("\"", "\"\"") + '"';
-            }
-            return v;
+            return io.ruche.platform.Csv.cell(value);
         }
 
         @Override

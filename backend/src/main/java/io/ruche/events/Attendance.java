@@ -1,5 +1,7 @@
 package io.ruche.events;
 
+import io.ruche.platform.Csv;
+
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;

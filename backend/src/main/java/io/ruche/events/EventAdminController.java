@@ -1,5 +1,7 @@
 package io.ruche.events;
 
+import io.ruche.platform.Csv;
+
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;

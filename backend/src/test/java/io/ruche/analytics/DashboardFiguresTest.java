@@ -325,37 +325,12 @@ class DashboardFiguresTest extends IntegrationTest {
         return permille ? String.format(java.util.Locale.ROOT, "%.1f", value / 10.0) : Long.toString(value);
     }
 
-    /** A small RFC 4180 reader: quoted cells, doubled quotes, CRLF rows. */
+    /** The rows of a CSV whose cells hold no line break (what the reports write). */
     static List<List<String>> parseCsv(String text) {
         List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                row.add(cell.toString());
-                cell.setLength(0);
-            } else if (c == '\r') {
-                continue;
-            } else if (c == '\n') {
-                row.add(cell.toString());
-                cell.setLength(0);
-                rows.add(row);
-                row = new ArrayList<>();
-            } else {
-                cell.append(c);
+        for (String line : text.split("\r\n")) {
+            if (!line.isEmpty()) {
+                rows.add(io.ruche.platform.Csv.split(line));
             }
         }
         return rows;

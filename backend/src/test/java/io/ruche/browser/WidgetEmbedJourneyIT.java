@@ -66,7 +66,10 @@ class WidgetEmbedJourneyIT {
         Api.Response origin = admin.post("/api/v1/admin/widgets/origins", Map.of("origin", "http://127.0.0.1:"
                 + allowed.getAddress().getPort()));
         assertEquals(201, origin.status(), origin.body());
-        Thread.sleep(5_500); // nodes read the allowed sites again every five seconds
+        // Nodes read the allowed sites again every few seconds: wait until widgets name this one.
+        String allowedOrigin = "http://127.0.0.1:" + allowed.getAddress().getPort();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).until(() -> new Api(ruche.base())
+                .get("/embed/search").headers().firstValue("Content-Security-Policy").orElse("").contains(allowedOrigin));
     }
 
     @AfterAll

@@ -1,15 +1,15 @@
-package io.ruche.events;
+package io.ruche.platform;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** Just enough CSV (RFC 4180): quoted cells, doubled quotes, commas or semicolons. */
-final class Csv {
+public final class Csv {
 
     private Csv() {
     }
 
-    static List<String> split(String line) {
+    public static List<String> split(String line) {
         char separator = line.indexOf(';') >= 0 && line.indexOf(',') < 0 ? ';' : ',';
         List<String> cells = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
@@ -39,7 +39,7 @@ final class Csv {
     }
 
     /** One cell written safely: quoted, and never read as a formula by a spreadsheet. */
-    static String cell(String value) {
+    public static String cell(String value) {
         String v = value == null ? "" : value;
         if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
             v = "'" + v;
