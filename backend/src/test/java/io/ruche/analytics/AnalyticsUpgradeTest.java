@@ -3,19 +3,19 @@ package io.ruche.analytics;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.ruche.support.TestDatabase;
-import org.flywaydb.core.Flyway;
+
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
+import static io.ruche.support.UpgradeDatabase.connect;
+import static io.ruche.support.UpgradeDatabase.migrate;
+import static io.ruche.support.UpgradeDatabase.query;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -86,24 +86,5 @@ class AnalyticsUpgradeTest {
                 "both, in the 28-day window ten days later: days without facts are computed too");
         assertTrue(query(url, "SELECT COUNT(*) FROM analytics_days WHERE dirty").equals("0"));
         TestDatabase.execute("DROP DATABASE `" + DB + "`");
-    }
-
-    private static void migrate(String url, String target) {
-        var configuration = Flyway.configure().dataSource(url, TestDatabase.username(), TestDatabase.password())
-                .locations("classpath:db/migration");
-        if (target != null) {
-            configuration.target(target);
-        }
-        configuration.load().migrate();
-    }
-
-    private static Connection connect(String url) throws SQLException {
-        return DriverManager.getConnection(url, TestDatabase.username(), TestDatabase.password());
-    }
-
-    private static String query(String url, String sql) throws SQLException {
-        try (Connection c = connect(url); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            return rs.next() ? rs.getString(1) : null;
-        }
     }
 }

@@ -3,17 +3,17 @@ package io.ruche.badges;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.ruche.support.TestDatabase;
-import org.flywaydb.core.Flyway;
+
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 
+import static io.ruche.support.UpgradeDatabase.connect;
+import static io.ruche.support.UpgradeDatabase.migrate;
+import static io.ruche.support.UpgradeDatabase.query;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -77,24 +77,5 @@ class BadgeUpgradeTest {
         assertEquals("0", query(url, "SELECT COUNT(*) FROM badge_grants WHERE member_id BETWEEN 3 AND 13"),
                 "liking earns the likers nothing here");
         TestDatabase.execute("DROP DATABASE `" + DB + "`");
-    }
-
-    private static void migrate(String url, String target) {
-        var configuration = Flyway.configure().dataSource(url, TestDatabase.username(), TestDatabase.password())
-                .locations("classpath:db/migration");
-        if (target != null) {
-            configuration.target(target);
-        }
-        configuration.load().migrate();
-    }
-
-    private static Connection connect(String url) throws SQLException {
-        return DriverManager.getConnection(url, TestDatabase.username(), TestDatabase.password());
-    }
-
-    private static String query(String url, String sql) throws SQLException {
-        try (Connection c = connect(url); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            return rs.next() ? rs.getString(1) : null;
-        }
     }
 }
