@@ -561,20 +561,7 @@ final class ForumPages {
         String downloadIcs(java.nio.file.Path dir) {
             click(By.cssSelector("[data-test=event-add-calendar]"));
             click(By.cssSelector("[data-test=event-ics]"));
-            java.nio.file.Path[] found = new java.nio.file.Path[1];
-            new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
-                try (var files = java.nio.file.Files.list(dir)) {
-                    found[0] = files.filter(f -> f.toString().endsWith(".ics")).findFirst().orElse(null);
-                    return found[0] != null;
-                } catch (java.io.IOException e) {
-                    return false;
-                }
-            });
-            try {
-                return java.nio.file.Files.readString(found[0]);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+            return downloaded(dir, ".ics");
         }
     }
 
@@ -625,20 +612,25 @@ final class ForumPages {
         /** Exports the CSV into {@code dir} and returns its text. */
         String exportCsv(java.nio.file.Path dir) {
             click(By.cssSelector("[data-test=analytics-csv]"));
-            java.nio.file.Path[] found = new java.nio.file.Path[1];
-            new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
-                try (var files = java.nio.file.Files.list(dir)) {
-                    found[0] = files.filter(f -> f.toString().endsWith(".csv")).findFirst().orElse(null);
-                    return found[0] != null;
-                } catch (java.io.IOException e) {
-                    return false;
-                }
-            });
-            try {
-                return java.nio.file.Files.readString(found[0]);
+            return downloaded(dir, ".csv");
+        }
+    }
+
+    /** Waits for the browser to finish downloading a file ending in {@code suffix} into {@code dir}; its text. */
+    private String downloaded(java.nio.file.Path dir, String suffix) {
+        java.nio.file.Path[] found = new java.nio.file.Path[1];
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
+            try (var files = java.nio.file.Files.list(dir)) {
+                found[0] = files.filter(f -> f.toString().endsWith(suffix)).findFirst().orElse(null);
+                return found[0] != null;
             } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                return false;
             }
+        });
+        try {
+            return java.nio.file.Files.readString(found[0]);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }
