@@ -17,7 +17,6 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Page views the browser confirms after rendering (so prefetches and most bots never count). A member is counted by
@@ -28,7 +27,6 @@ import java.util.regex.Pattern;
 @Singleton
 public class PageViews {
 
-    private static final Pattern BOTS = Pattern.compile("(?i)bot|crawl|spider|slurp|facebookexternalhit|preview");
 
     private final Sql sql;
     private final AppSecrets secrets;
@@ -46,7 +44,7 @@ public class PageViews {
     @Transactional
     public boolean record(Viewer viewer, String address, @Nullable String userAgent, boolean doNotTrack,
                           boolean embed, @Nullable String referrer, String ownHost) {
-        if (doNotTrack || userAgent == null || userAgent.isBlank() || BOTS.matcher(userAgent).find()) {
+        if (doNotTrack || io.ruche.platform.Bots.isBot(userAgent)) {
             return false;
         }
         Instant now = clock.instant();
@@ -68,8 +66,7 @@ public class PageViews {
     @Transactional
     public boolean recordWidget(String widget, boolean click, @Nullable String hostOrigin, String address,
                                 @Nullable String userAgent, boolean doNotTrack) {
-        if (doNotTrack || userAgent == null || userAgent.isBlank() || BOTS.matcher(userAgent).find()
-                || !widget.matches("[a-z-]{1,24}")) {
+        if (doNotTrack || io.ruche.platform.Bots.isBot(userAgent) || !widget.matches("[a-z-]{1,24}")) {
             return false;
         }
         Instant now = clock.instant();

@@ -53,9 +53,18 @@ public class ThreadController {
     @Secured(SecurityRule.IS_ANONYMOUS)
     public ForumViews.ThreadDetail thread(long id, @QueryValue(defaultValue = "0") int after,
                                           @QueryValue(defaultValue = "20") int limit,
-                                          Viewer viewer) {
-        return threads.detail(viewer, id, after, limit);
+                                          Viewer viewer, io.micronaut.http.HttpRequest<?> request) {
+        ForumViews.ThreadDetail detail = threads.detail(viewer, id, after, limit);
+        if (after == 0) {
+            // Opening the thread counts; loading more of it does not.
+            viewCounter.viewed(id, viewer.memberId(), clientAddress.of(request),
+                    request.getHeaders().get(io.micronaut.http.HttpHeaders.USER_AGENT));
+        }
+        return detail;
     }
+
+    @jakarta.inject.Inject
+    ViewCounter viewCounter;
 
     @Post
     @Secured(SecurityRule.IS_AUTHENTICATED)

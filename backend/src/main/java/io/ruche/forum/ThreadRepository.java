@@ -26,9 +26,6 @@ public interface ThreadRepository extends CrudRepository<Thread, Long> {
     @Query("UPDATE threads SET reaction_count = reaction_count + :delta WHERE id = :id")
     void adjustReactions(long id, int delta);
 
-    @Query("UPDATE threads SET view_count = view_count + :views WHERE id = :id")
-    void addViews(long id, int views);
-
     @Query("UPDATE threads SET accepted_post_id = :postId WHERE id = :id")
     void setAccepted(long id, @Nullable Long postId);
 

@@ -31,7 +31,6 @@ public class ThreadService {
     private final ContentService content;
     private final TagService tags;
     private final ForumActivity activity;
-    private final ViewCounter views;
     private final RateLimiter rateLimiter;
     private final Clock clock;
     private final int postsPerTenMinutes;
@@ -44,7 +43,7 @@ public class ThreadService {
 
     public ThreadService(CategoryAccess access, ThreadRepository threads, PostRepository posts,
                          CategoryRepository categories, ThreadQueries threadQueries, PostQueries postQueries,
-                         ContentService content, TagService tags, ForumActivity activity, ViewCounter views,
+                         ContentService content, TagService tags, ForumActivity activity,
                          RateLimiter rateLimiter, Clock clock, io.ruche.platform.events.Outbox outbox, AccountService accounts, ReaderSignals readers,
                          PublishingPolicy publishing, io.ruche.platform.Sql sql,
                          StaffActionLog auditLog,
@@ -65,7 +64,6 @@ public class ThreadService {
         this.content = content;
         this.tags = tags;
         this.activity = activity;
-        this.views = views;
         this.rateLimiter = rateLimiter;
         this.clock = clock;
     }
@@ -98,7 +96,7 @@ public class ThreadService {
         return threadQueries.list(viewer, catalog, ids, null, sort, after, limit, false);
     }
 
-    /** A thread and one page of its posts; marks them read for a member and counts the view. */
+    /** A thread and one page of its posts; marks them read for a member (the view is counted by the page). */
     @Transactional
     public ForumViews.ThreadDetail detail(Viewer viewer, long threadId, int afterPosition, int limit) {
         CategoryAccess.Catalog catalog = access.catalog(viewer);
@@ -135,7 +133,6 @@ public class ThreadService {
                 readers.threadRead(viewer.memberId(), threadId);
             }
         }
-        views.viewed(threadId);
         ForumViews.ThreadSummary summary = threadQueries.summaries(viewer, catalog, List.of(thread)).get(0);
         String description = shown.isEmpty() || shown.get(0).position() != 1 || shown.get(0).deletedAt() != null
                 ? thread.title() : content.excerpt(shown.get(0).html(), 160);
