@@ -20,12 +20,15 @@ export class ApiError extends Error {
   readonly status: number
   readonly code: string
   readonly fieldErrors: FieldProblem[]
+  /** Seconds until the server accepts the request again (Retry-After of a 429 or 503), when it said. */
+  readonly retryAfter: number | null
 
-  constructor(problem: Problem) {
+  constructor(problem: Problem, retryAfter: number | null = null) {
     super(problem.detail ?? problem.title ?? `HTTP ${problem.status}`)
     this.status = problem.status
     this.code = problem.code ?? ''
     this.fieldErrors = problem.errors ?? []
+    this.retryAfter = retryAfter
   }
 
   /** The first error of a field, if the server named one. */
@@ -84,7 +87,8 @@ export async function request<T>(method: Method, url: string, body?: unknown): P
   const type = response.headers.get('Content-Type') ?? ''
   const data = type.includes('json') ? await response.json() : undefined
   if (!response.ok) {
-    throw new ApiError((data as Problem) ?? { status: response.status })
+    const retry = Number(response.headers.get('Retry-After'))
+    throw new ApiError((data as Problem) ?? { status: response.status }, retry > 0 ? retry : null)
   }
   return data as T
 }

@@ -53,8 +53,17 @@ export function messageKey(code: string): string {
   return rest.length ? `${head}.${rest.join('_')}` : head
 }
 
+/** vue-i18n's t as describeError calls it: a key, and for plurals its named values and count. */
+type Translate = (key: string, named?: Record<string, unknown>, plural?: number) => string
+
 /** Words an error for the reader: our own translation of its code when we have one, else the server's. */
-export function describeError(t: (key: string) => string, te: (key: string) => boolean, error: unknown): string {
+export function describeError(t: Translate, te: (key: string) => boolean, error: unknown): string {
+  if (error instanceof ApiError && error.status === 429 && error.retryAfter !== null) {
+    // Exactly when: "you can try again in 34 seconds", from the server's Retry-After.
+    const seconds = error.retryAfter
+    return seconds < 90 ? t('problem.retryInSeconds', { n: seconds }, seconds)
+      : t('problem.retryInMinutes', { n: Math.ceil(seconds / 60) }, Math.ceil(seconds / 60))
+  }
   if (error instanceof ApiError) {
     const key = messageKey(error.code)
     return error.code && te(key) ? t(key) : error.message

@@ -41,7 +41,8 @@ public final class Problems {
     }
 
     public static ProblemException tooManyRequests(long retryAfterSeconds) {
+        long seconds = Math.max(1, retryAfterSeconds);
         return new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "problem.rateLimited",
-                new Object[]{Math.max(1, (retryAfterSeconds + 59) / 60)}, null, retryAfterSeconds);
+                new Object[]{seconds, Math.max(1, (seconds + 59) / 60)}, null, seconds);
     }
 }

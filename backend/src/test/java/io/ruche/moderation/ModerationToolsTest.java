@@ -99,6 +99,9 @@ class ModerationToolsTest extends IntegrationTest {
         assertEquals(204, moderator.put("/api/v1/threads/" + a + "/slow-mode", Map.of("seconds", 600)).status());
         Api.Response slow = member.post("/api/v1/threads/" + a + "/posts", Map.of("body", "three"));
         assertEquals(429, slow.status(), "one post per member per 10 minutes");
+        long retryAfter = Long.parseLong(slow.headers().firstValue("Retry-After").orElseThrow());
+        assertTrue(retryAfter > 500 && retryAfter <= 600, "exactly when: " + retryAfter);
+        assertTrue(((String) slow.at("detail")).matches(".*try again in (9|10) minutes\\.$"), (String) slow.at("detail"));
         moderator.put("/api/v1/threads/" + a + "/slow-mode", Map.of("seconds", 0));
 
         long b = ForumFixtures.thread(member, category, "Second half", "four", List.of());
