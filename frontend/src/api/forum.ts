@@ -104,6 +104,8 @@ export interface PostView {
   canReact: boolean
   accepted: boolean
   hidden: boolean
+  /** Who hid it: the flags (until a moderator reviews it) or a moderator's decision. */
+  hiddenBy: 'FLAGS' | 'STAFF' | null
   official: boolean
   canFlag: boolean
   wiki: boolean
@@ -119,6 +121,22 @@ export function isHeld(value: unknown): value is Held {
   return typeof value === 'object' && value !== null && 'queuedId' in value
 }
 
+/** What staff did to a thread, shown between its posts ("closed by alice", "3 posts were moved to …"). */
+export interface ThreadNote {
+  id: number
+  afterPosition: number
+  actor: MemberRef | null
+  action: 'LOCK' | 'UNLOCK' | 'CLOSE' | 'REOPEN' | 'PIN' | 'UNPIN' | 'PIN_GLOBALLY' | 'UNPIN_GLOBALLY' | 'ARCHIVE'
+    | 'UNARCHIVE' | 'MOVE' | 'MERGE_IN' | 'SPLIT_OUT' | 'SPLIT_IN' | 'SLOW_MODE'
+  otherThreadId: number | null
+  otherTitle: string | null
+  fromCategory: CategoryRef | null
+  toCategory: CategoryRef | null
+  postCount: number
+  amount: number
+  createdAt: string
+}
+
 export interface ThreadDetail {
   thread: ThreadSummary
   description: string
@@ -131,6 +149,7 @@ export interface ThreadDetail {
   posts: PostView[]
   nextAfter: number | null
   lastReadPosition: number
+  notes: ThreadNote[]
   staffNote: string | null
   slowModeSeconds: number
 }

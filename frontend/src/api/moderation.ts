@@ -4,7 +4,8 @@ const enc = encodeURIComponent
 
 export type FlagReason = 'SPAM' | 'OFF_TOPIC' | 'INAPPROPRIATE' | 'HARASSMENT' | 'OTHER'
 export const FLAG_REASONS: FlagReason[] = ['SPAM', 'OFF_TOPIC', 'INAPPROPRIATE', 'HARASSMENT', 'OTHER']
-export type ReviewAction = 'APPROVE' | 'HIDE' | 'DELETE' | 'WARN' | 'SILENCE' | 'SUSPEND'
+export type ReviewAction = 'APPROVE' | 'REJECT' | 'AGREE' | 'DISAGREE' | 'IGNORE' | 'HIDE' | 'DELETE' | 'WARN'
+  | 'SILENCE' | 'SUSPEND'
 export type SanctionKind = 'WARNING' | 'SILENCE' | 'SUSPENSION'
 export type MatchKind = 'PLAIN' | 'WILDCARD' | 'REGEX'
 export type WordAction = 'BLOCK' | 'APPROVE' | 'FLAG' | 'CENSOR' | 'LINK'
@@ -21,17 +22,23 @@ export interface ReviewItem {
   position: number | null
   category: string
   body: string
+  html: string
   title: string | null
   detail: string
   flags: Record<string, number>
-  flagNotes: string[]
+  flaggers: Flagger[]
+  context: { position: number; username: string; displayName: string; html: string } | null
   hidden: boolean
+  hiddenBy: 'FLAGS' | 'STAFF' | null
   author: { username: string; displayName: string; joinedAt: string; approvedPosts: number; sanctionCount: number;
     silencedUntil: string | null; suspendedUntil: string | null }
   claimedBy: string | null
   claimedByMe: boolean
   createdAt: string
 }
+
+export interface Flagger { username: string; displayName: string; reason: FlagReason; note: string; createdAt: string;
+  upheld: number; rejected: number }
 
 export interface Sanction {
   id: number
@@ -46,8 +53,34 @@ export interface Sanction {
 
 export interface WatchedWord { id: number; pattern: string; kind: MatchKind; action: WordAction; linkUrl: string | null }
 export interface Verdict { blockedBy: string | null; approve: boolean; flag: boolean; text: string; matched: string[] }
-export interface AuditEntry { id: number; actor: string | null; action: string; targetType: string;
-  targetId: number | null; summary: string; reason: string; createdAt: string }
+export interface AuditEntry { id: number; actor: string | null; actorName: string | null; action: string;
+  label: string; targetType: string; targetId: number | null; subject: string; summary: string; reason: string;
+  link: string | null; createdAt: string }
+export interface AuditFilters { action?: string; actor?: string; q?: string; from?: string; to?: string }
+export interface MergeTarget { id: number; title: string; slug: string;
+  category: { id: number; slug: string; name: string; color: string }; replies: number; lastPostAt: string | null }
+export interface Waiting { reason: string; count: number; oldest: string }
+export interface DashboardCounts { waiting: number; waitingByKind: Waiting[]; flagsToday: number; flagsWeek: number;
+  newMembersToday: number; newMembersWeek: number; crisis: boolean; firstDay: string;
+  series: { metric: 'flags' | 'members' | 'decisions'; values: number[] }[]; asOf: string }
+
+/** The viewer's time zone (IANA), for days and times the server counts in it. */
+export function viewerZone(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'
+  } catch {
+    return 'UTC'
+  }
+}
+
+function auditQuery(filters: AuditFilters): URLSearchParams {
+  const q = new URLSearchParams({ zone: viewerZone() })
+  for (const key of ['action', 'actor', 'q', 'from', 'to'] as const) {
+    const value = filters[key]
+    if (value) q.set(key, value)
+  }
+  return q
+}
 export interface Crisis { on: boolean; message: string; categoryIds: number[]; slowSeconds: number; by: string | null;
   since: string | null }
 export interface SiteSettings { name: string; description: string; registration: 'OPEN' | 'CLOSED' | 'INVITE';
@@ -69,8 +102,7 @@ export const moderationApi = {
     api.post<void>(`/api/v1/posts/${postId}/flags`, { reason, note }),
   pending: (threadId?: number) => api.get<Pending[]>(`/api/v1/me/pending${threadId ? `?thread=${threadId}` : ''}`),
   crisisBanner: () => api.get<{ on: boolean; message: string; categoryIds: number[] }>('/api/v1/crisis'),
-  dashboard: () => api.get<{ waiting: number; flagsToday: number; newMembersToday: number; crisis: boolean }>(
-    '/api/v1/admin/dashboard'),
+  dashboard: () => api.get<DashboardCounts>(`/api/v1/admin/dashboard?zone=${enc(viewerZone())}`),
   queue: (filters: { reason?: string; categoryId?: number | null; olderThanHours?: number | null }, after?: number | null) => {
     const q = new URLSearchParams({ limit: '20' })
     if (filters.reason) q.set('reason', filters.reason)
@@ -98,13 +130,17 @@ export const moderationApi = {
   removeWord: (id: number) => api.delete<void>(`/api/v1/admin/watched-words/${id}`),
   testWords: (sample: string, rule?: Omit<WatchedWord, 'id'>) =>
     api.post<Verdict>('/api/v1/admin/watched-words/test', { sample, rule: rule ?? null }),
-  audit: (filters: { action?: string; actor?: string; q?: string }, before?: number | null) => {
-    const q = new URLSearchParams({ limit: '50' })
-    if (filters.action) q.set('action', filters.action)
-    if (filters.actor) q.set('actor', filters.actor)
-    if (filters.q) q.set('q', filters.q)
+  audit: (filters: AuditFilters, before?: number | null) => {
+    const q = auditQuery(filters)
+    q.set('limit', '50')
     if (before) q.set('before', String(before))
     return api.get<{ items: AuditEntry[]; next: number | null }>(`/api/v1/admin/audit?${q}`)
+  },
+  auditActions: () => api.get<{ code: string; label: string }[]>('/api/v1/admin/audit/actions'),
+  auditCsvUrl: (filters: AuditFilters, lang: string) => {
+    const q = auditQuery(filters)
+    q.set('lang', lang)
+    return `/api/v1/admin/audit/export?${q}`
   },
   crisis: () => api.get<Crisis>('/api/v1/admin/crisis'),
   setCrisis: (c: { on: boolean; message: string; categoryIds: number[]; slowSeconds: number }) =>
@@ -120,6 +156,8 @@ export const moderationApi = {
   close: (threadId: number, note: string) => api.put<void>(`/api/v1/threads/${threadId}/close`, { note }),
   reopen: (threadId: number) => api.delete<void>(`/api/v1/threads/${threadId}/close`),
   official: (postId: number, official: boolean) => api.put<void>(`/api/v1/posts/${postId}/official`, { official }),
+  mergeTargets: (threadId: number, q: string) =>
+    api.get<MergeTarget[]>(`/api/v1/threads/${threadId}/merge-targets?q=${enc(q)}`),
   merge: (threadId: number, into: number) => api.post<void>(`/api/v1/threads/${threadId}/merge`, { into }),
   split: (threadId: number, postIds: number[], title: string, categoryId: number) =>
     api.post<{ threadId: number }>(`/api/v1/threads/${threadId}/split`, { postIds, title, categoryId }),

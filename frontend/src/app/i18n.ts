@@ -23,6 +23,24 @@ export function initialLanguage(): Language {
   return 'en'
 }
 
+/**
+ * French counts 0 and 1 as singular ("0 réponse", "1 réponse", "2 réponses"); English only 1. Messages give two
+ * forms ("one | many") or three ("none | one | many").
+ */
+export function pluralForm(locale: 'en' | 'fr', count: number, forms: number): number {
+  const n = Math.abs(count)
+  if (forms === 3) return n === 0 ? 0 : n === 1 ? 1 : 2
+  if (forms === 2) return (locale === 'fr' ? n < 2 : n === 1) ? 0 : 1
+  return 0
+}
+
+const DATE_TIMES = {
+  long: { year: 'numeric', month: 'long', day: 'numeric' },
+  dateTime: { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' },
+  dateTimeSeconds: { year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit',
+    second: '2-digit', timeZoneName: 'short' },
+} as const
+
 export function createAppI18n(language: Language = initialLanguage()) {
   setApiLanguage(language)
   document.documentElement.lang = language
@@ -31,9 +49,10 @@ export function createAppI18n(language: Language = initialLanguage()) {
     locale: language,
     fallbackLocale: 'en',
     messages: { en, fr },
-    datetimeFormats: {
-      en: { long: { year: 'numeric', month: 'long', day: 'numeric' } },
-      fr: { long: { year: 'numeric', month: 'long', day: 'numeric' } },
+    datetimeFormats: { en: DATE_TIMES, fr: DATE_TIMES },
+    pluralRules: {
+      en: (choice: number, forms: number) => pluralForm('en', choice, forms),
+      fr: (choice: number, forms: number) => pluralForm('fr', choice, forms),
     },
   })
 }

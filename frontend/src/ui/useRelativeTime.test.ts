@@ -9,7 +9,9 @@ describe('relativeTime', () => {
     expect(relativeTime('2026-11-23T09:00:00Z', 'fr', now)).toBe('il y a 3 heures')
   })
 
-  it('says now for the last minute', () => {
-    expect(relativeTime('2026-11-23T11:59:40Z', 'en', now)).toBe('this minute')
+  it('says "just now" / "à l’instant" for the last minute', () => {
+    expect(relativeTime('2026-11-23T11:59:40Z', 'en', now)).toBe('just now')
+    expect(relativeTime('2026-11-23T11:59:40Z', 'fr', now)).toBe('à l’instant')
+    expect(relativeTime('2026-11-23T11:58:30Z', 'fr', now)).toBe('il y a 1 minute')
   })
 })

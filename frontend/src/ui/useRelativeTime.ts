@@ -5,16 +5,19 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['hour', 3600], ['minute', 60],
 ]
 
-/** "3 hours ago" / "il y a 3 heures", in the UI language. */
+const JUST_NOW: Record<string, string> = { en: 'just now', fr: 'à l’instant' }
+
+/** "3 hours ago" / "il y a 3 heures", in the UI language; under a minute, "just now" / "à l’instant". */
 export function relativeTime(iso: string, locale: string, now: number = Date.now()): string {
   const seconds = Math.round((new Date(iso).getTime() - now) / 1000)
+  if (Math.abs(seconds) < 60) return JUST_NOW[locale] ?? JUST_NOW.en
   const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })
   for (const [unit, size] of UNITS) {
     if (Math.abs(seconds) >= size) {
       return format.format(Math.trunc(seconds / size), unit)
     }
   }
-  return format.format(0, 'minute')
+  return JUST_NOW[locale] ?? JUST_NOW.en
 }
 
 export function useRelativeTime() {

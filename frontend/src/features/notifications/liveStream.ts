@@ -1,5 +1,5 @@
-// One Server-Sent Events connection per tab. It carries the signed-in member's notification events and, while a
-// thread is open, that thread's new posts. The browser reconnects by itself; 'ready' fires on every (re)connect so
+// One Server-Sent Events connection per tab. It carries the signed-in member's notification events, the site's
+// (the crisis banner) and, while a thread is open, that thread's new posts. The browser reconnects by itself; 'ready' fires on every (re)connect so
 // listeners can catch up on what they missed.
 
 type Listener = (data: Record<string, unknown>) => void
@@ -18,7 +18,7 @@ function reconnect(): void {
   source = null
   if (typeof EventSource === 'undefined' || (!signedIn && thread === null)) return
   source = new EventSource(url(), { withCredentials: true })
-  for (const type of ['ready', 'notification', 'post']) {
+  for (const type of ['ready', 'notification', 'post', 'crisis']) {
     source.addEventListener(type, (event) => {
       let data: Record<string, unknown> = {}
       try {
@@ -44,7 +44,7 @@ export const liveStream = {
       reconnect()
     }
   },
-  on(type: 'ready' | 'notification' | 'post', listener: Listener): () => void {
+  on(type: 'ready' | 'notification' | 'post' | 'crisis', listener: Listener): () => void {
     if (!listeners.has(type)) listeners.set(type, new Set())
     listeners.get(type)!.add(listener)
     return () => listeners.get(type)?.delete(listener)

@@ -68,4 +68,13 @@ public final class ForumEvents {
     @Serdeable
     public record ThreadSplit(long fromThreadId, long newThreadId) implements DomainEvent {
     }
+
+    /**
+     * Staff moved posts: {@code how} is MOVE (the thread went to another category; its first post), MERGE or SPLIT
+     * (the posts now in {@code threadId}). Their authors hear of it.
+     */
+    @Serdeable
+    public record PostsMoved(long threadId, java.util.List<Long> postIds, long actorId, String how)
+            implements DomainEvent {
+    }
 }

@@ -73,7 +73,7 @@ public final class ForumViews {
                            @Nullable ReplyToView replyTo, Instant createdAt, @Nullable Instant editedAt,
                            int editCount, boolean deleted, List<ReactionView> reactions, boolean canEdit,
                            boolean canDelete, boolean canReact, boolean accepted, boolean hidden, boolean official,
-                           boolean canFlag, boolean wiki, boolean canWiki) {
+                           boolean canFlag, boolean wiki, boolean canWiki, @Nullable String hiddenBy) {
     }
 
     @Serdeable
@@ -81,7 +81,7 @@ public final class ForumViews {
                                boolean canModerate, boolean canAccept, @Nullable String following,
                                @Nullable PostView acceptedAnswer, List<PostView> posts,
                                @Nullable Integer nextAfter, int lastReadPosition, @Nullable String staffNote,
-                               int slowModeSeconds) {
+                               int slowModeSeconds, List<ThreadNotes.NoteView> notes) {
     }
 
     @Serdeable

@@ -24,7 +24,7 @@ public class PostQueries {
     public static final List<String> REACTION_KINDS = List.of("like", "heart", "laugh", "wow", "celebrate", "sad");
 
     private static final String COLUMNS = "SELECT p.id, p.thread_id, p.author_id, p.position, p.reply_to_id, "
-            + "p.body_source, p.body_html, p.edit_count, p.created_at, p.edited_at, p.deleted_at, p.hidden_at, p.official, p.wiki, "
+            + "p.body_source, p.body_html, p.edit_count, p.created_at, p.edited_at, p.deleted_at, p.hidden_at, p.hidden_by, p.official, p.wiki, "
             + "m.username, m.display_name, m.role, rp.position AS rp_position, rm.username AS rp_username "
             + "FROM posts p JOIN members m ON m.id = p.author_id LEFT JOIN posts rp ON rp.id = p.reply_to_id "
             + "LEFT JOIN members rm ON rm.id = rp.author_id ";
@@ -38,7 +38,7 @@ public class PostQueries {
     record Row(long id, long threadId, long authorId, int position, @Nullable Long replyToId, String source,
                String html, int editCount, Instant createdAt, @Nullable Instant editedAt, @Nullable Instant deletedAt,
                ForumViews.MemberRef author, @Nullable ForumViews.ReplyToView replyTo, boolean hidden,
-               boolean official, boolean wiki) {
+               boolean official, boolean wiki, @Nullable String hiddenBy) {
     }
 
     private static Row row(ResultSet rs) throws SQLException {
@@ -51,7 +51,9 @@ public class PostQueries {
                         Role.valueOf(rs.getString("role"))),
                 replyTo == null || replyUser == null ? null
                         : new ForumViews.ReplyToView(replyTo, rs.getInt("rp_position"), replyUser),
-                rs.getTimestamp("hidden_at") != null, rs.getBoolean("official"), rs.getBoolean("wiki"));
+                rs.getTimestamp("hidden_at") != null, rs.getBoolean("official"), rs.getBoolean("wiki"),
+                rs.getTimestamp("hidden_at") == null ? null
+                        : rs.getString("hidden_by") == null ? "FLAGS" : rs.getString("hidden_by"));
     }
 
     public List<Row> page(long threadId, int afterPosition, int limit) {
@@ -105,7 +107,7 @@ public class PostQueries {
                     masked ? null : r.source(), r.replyTo(), r.createdAt(), r.editedAt(), r.editCount(), deleted,
                     reactions, rights.edit(), rights.delete(), rights.react(),
                     acceptedPostId != null && acceptedPostId == r.id(), r.hidden(), r.official(), rights.flag(), r.wiki(),
-                    rights.wiki());
+                    rights.wiki(), r.hiddenBy());
         }).toList();
     }
 }

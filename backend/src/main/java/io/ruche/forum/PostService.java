@@ -191,12 +191,33 @@ public class PostService {
         sql.update("UPDATE posts SET flag_count = flag_count + 1 WHERE id = ?", List.of(postId));
     }
 
-    /** Hides a post until reviewed (flags, moderators) or shows it again. */
+    /**
+     * Hides a post (by flags until reviewed, or by a moderator's decision: {@code byStaff}) or shows it again.
+     * Members read which of the two it is.
+     */
     @Transactional
-    public void setHidden(long postId, boolean hidden) {
-        sql.update("UPDATE posts SET hidden_at = " + (hidden ? "COALESCE(hidden_at, ?)" : "NULL") + " WHERE id = ?",
-                hidden ? List.of(clock.instant(), postId) : List.of(postId));
+    public void setHidden(long postId, boolean hidden, boolean byStaff) {
+        if (hidden) {
+            sql.update("UPDATE posts SET hidden_at = COALESCE(hidden_at, ?), hidden_by = ? WHERE id = ?",
+                    List.of(clock.instant(), byStaff ? "STAFF" : "FLAGS", postId));
+        } else {
+            sql.update("UPDATE posts SET hidden_at = NULL, hidden_by = NULL WHERE id = ?", List.of(postId));
+        }
         outbox.publish(new ForumEvents.PostHidden(postId, hidden));
+    }
+
+    /** Shows a post again if only flags hid it (moderators looked and made no decision). */
+    @Transactional
+    public void showIfHiddenByFlags(long postId) {
+        if (sql.update("UPDATE posts SET hidden_at = NULL, hidden_by = NULL WHERE id = ? AND hidden_by = 'FLAGS'",
+                List.of(postId)) > 0) {
+            outbox.publish(new ForumEvents.PostHidden(postId, false));
+        }
+    }
+
+    /** Moderators disagreed with the flags: the post's count starts again from zero. */
+    public void clearFlags(long postId) {
+        sql.update("UPDATE posts SET flag_count = 0 WHERE id = ?", List.of(postId));
     }
 
     @Transactional(readOnly = true)

@@ -51,20 +51,36 @@ public class ThreadController {
     /** The thread with a page of posts; {@code after} is the position of the last post already shown. */
     @Get("/{id}")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    public ForumViews.ThreadDetail thread(long id, @QueryValue(defaultValue = "0") int after,
+    public HttpResponse<ForumViews.ThreadDetail> thread(long id, @QueryValue(defaultValue = "0") int after,
                                           @QueryValue(defaultValue = "20") int limit,
                                           Viewer viewer, io.micronaut.http.HttpRequest<?> request) {
-        ForumViews.ThreadDetail detail = threads.detail(viewer, id, after, limit);
+        ForumViews.ThreadDetail detail;
+        try {
+            detail = threads.detail(viewer, id, after, limit);
+        } catch (io.ruche.platform.ProblemException missing) {
+            java.util.Optional<ThreadRedirects.Target> moved = missing.status() == HttpStatus.NOT_FOUND
+                    ? redirects.of(id) : java.util.Optional.empty();
+            if (moved.isEmpty()) {
+                throw missing;
+            }
+            // A merged thread: its posts live on in the target (the app follows and shows the new address).
+            return HttpResponse.<ForumViews.ThreadDetail>status(HttpStatus.MOVED_PERMANENTLY)
+                    .header(io.micronaut.http.HttpHeaders.LOCATION, "/api/v1/threads/" + moved.get().threadId()
+                            + "?limit=" + Math.max(1, Math.min(limit, 100)));
+        }
         if (after == 0) {
             // Opening the thread counts; loading more of it does not.
             viewCounter.viewed(id, viewer.memberId(), clientAddress.of(request),
                     request.getHeaders().get(io.micronaut.http.HttpHeaders.USER_AGENT));
         }
-        return detail;
+        return HttpResponse.ok(detail);
     }
 
     @jakarta.inject.Inject
     ViewCounter viewCounter;
+
+    @jakarta.inject.Inject
+    ThreadRedirects redirects;
 
     @Post
     @Secured(SecurityRule.IS_AUTHENTICATED)

@@ -138,7 +138,8 @@ public class ThreadService {
                 ? thread.title() : content.excerpt(shown.get(0).html(), 160);
         return new ForumViews.ThreadDetail(summary, description, rights.reply(), rights.editTitle(), rights.moderate(),
                 rights.accept(), following, accepted, pagePosts, more ? shown.get(shown.size() - 1).position() : null, lastRead,
-                thread.staffNote(), thread.slowModeSeconds());
+                thread.staffNote(), thread.slowModeSeconds(), notes.between(catalog, threadId,
+                        afterPosition <= 0 ? -1 : afterPosition, more ? shown.get(shown.size() - 1).position() : null));
     }
 
     /** What a guest would see at the top of a thread (no view counted): for page titles and link previews. */
@@ -151,7 +152,7 @@ public class ThreadService {
         String description = first.isEmpty() || first.get(0).deletedAt() != null ? thread.title()
                 : content.excerpt(first.get(0).html(), 160);
         return new ForumViews.ThreadDetail(threadQueries.summaries(Viewer.GUEST, catalog, List.of(thread)).get(0),
-                description, false, false, false, false, null, null, List.of(), null, 0, null, 0);
+                description, false, false, false, false, null, null, List.of(), null, 0, null, 0, List.of());
     }
 
     /** A member starts a thread: the thread, its first post, tags, counters and the author's follow, at once. */
@@ -353,12 +354,15 @@ public class ThreadService {
                 orElse(request.archived(), thread.archived()), title, Slugs.of(title, "thread"), categoryId);
         if (categoryId != thread.categoryId()) {
             outbox.publish(new ForumEvents.ThreadMoved(threadId, thread.categoryId(), categoryId));
+            sql.query("SELECT id FROM posts WHERE thread_id = ? AND position = 1", List.of(threadId), rs -> rs.getLong(1))
+                    .forEach(first -> outbox.publish(new ForumEvents.PostsMoved(threadId, List.of(first),
+                            viewer.memberId(), "MOVE")));
         }
         if (!title.equals(thread.title())) {
             outbox.publish(new ForumEvents.ThreadRetitled(threadId));
         }
         if (staffChange || (!isAuthor && request.title() != null)) {
-            auditLog.record(viewer.memberId(), "thread.update", "thread", threadId, describe(request), null);
+            staffNotes(viewer, thread, request, categoryId, title);
         }
         if (categoryId != thread.categoryId()) {
             categories.adjustCounts(thread.categoryId(), -1, -thread.postCount());
@@ -420,15 +424,45 @@ public class ThreadService {
         return viewer.isMember() && !viewer.isStaff() ? accounts.storedTrustLevel(viewer.memberId()) : 0;
     }
 
-    private static String describe(ForumRequests.UpdateThread r) {
-        List<String> parts = new ArrayList<>();
-        if (r.pinned() != null) parts.add("pinned=" + r.pinned());
-        if (r.pinnedGlobally() != null) parts.add("pinnedGlobally=" + r.pinnedGlobally());
-        if (r.locked() != null) parts.add("locked=" + r.locked());
-        if (r.archived() != null) parts.add("archived=" + r.archived());
-        if (r.categoryId() != null) parts.add("category=" + r.categoryId());
-        if (r.title() != null) parts.add("title=" + r.title());
-        return String.join(", ", parts);
+    @jakarta.inject.Inject
+    ThreadNotes notes;
+
+    /**
+     * What staff changed, one audit entry and one note in the thread per change (a change to the same state writes
+     * nothing): "pinned by alice", "moved from Support to Ideas by bob".
+     */
+    private void staffNotes(Viewer viewer, Thread before, ForumRequests.UpdateThread r, long categoryId, String title) {
+        Long actor = viewer.memberId();
+        record Change(boolean changed, ThreadNotes.Action on, ThreadNotes.Action off, boolean now, String code) {
+        }
+        List<Change> changes = List.of(
+                new Change(r.pinned() != null && r.pinned() != before.pinned(), ThreadNotes.Action.PIN,
+                        ThreadNotes.Action.UNPIN, Boolean.TRUE.equals(r.pinned()), "pin"),
+                new Change(r.pinnedGlobally() != null && r.pinnedGlobally() != before.pinnedGlobally(),
+                        ThreadNotes.Action.PIN_GLOBALLY, ThreadNotes.Action.UNPIN_GLOBALLY,
+                        Boolean.TRUE.equals(r.pinnedGlobally()), "pinGlobally"),
+                new Change(r.locked() != null && r.locked() != before.locked(), ThreadNotes.Action.LOCK,
+                        ThreadNotes.Action.UNLOCK, Boolean.TRUE.equals(r.locked()), "lock"),
+                new Change(r.archived() != null && r.archived() != before.archived(), ThreadNotes.Action.ARCHIVE,
+                        ThreadNotes.Action.UNARCHIVE, Boolean.TRUE.equals(r.archived()), "archive"));
+        for (Change change : changes) {
+            if (change.changed()) {
+                ThreadNotes.Action action = change.now() ? change.on() : change.off();
+                notes.add(ThreadNotes.Draft.of(before.id(), actor, action));
+                auditLog.record(actor, "thread." + (change.now() ? change.code() : "un" + change.code()), "thread",
+                        before.id(), title, "", null);
+            }
+        }
+        if (categoryId != before.categoryId()) {
+            notes.add(new ThreadNotes.Draft(before.id(), actor, ThreadNotes.Action.MOVE, null, null,
+                    before.categoryId(), categoryId, 0, 0));
+            auditLog.record(actor, "thread.move", "thread", before.id(), title,
+                    categories.findById(before.categoryId()).map(Category::name).orElse("?") + " → "
+                            + categories.findById(categoryId).map(Category::name).orElse("?"), null);
+        }
+        if (!title.equals(before.title())) {
+            auditLog.record(actor, "thread.retitle", "thread", before.id(), title, before.title() + " → " + title, null);
+        }
     }
 
     private static boolean orElse(@Nullable Boolean value, boolean current) {

@@ -28,9 +28,14 @@ public class ThreadTools {
     private final CategoryRepository categories;
     private final io.ruche.platform.events.Outbox outbox;
     private final StaffActionLog audit;
+    private final ThreadNotes notes;
+    private final ThreadRedirects redirects;
 
     public ThreadTools(Sql sql, Clock clock, CategoryAccess access, ThreadRepository threads,
-                       CategoryRepository categories, io.ruche.platform.events.Outbox outbox, StaffActionLog audit) {
+                       CategoryRepository categories, io.ruche.platform.events.Outbox outbox, StaffActionLog audit,
+                       ThreadNotes notes, ThreadRedirects redirects) {
+        this.notes = notes;
+        this.redirects = redirects;
         this.sql = sql;
         this.clock = clock;
         this.access = access;
@@ -53,9 +58,15 @@ public class ThreadTools {
         if (seconds < 0 || seconds > 86_400) {
             throw Problems.invalidField("seconds", "validation.slowMode");
         }
-        staffThread(viewer, threadId);
+        Thread thread = staffThread(viewer, threadId);
+        if (thread.slowModeSeconds() == seconds) {
+            return;
+        }
         sql.update("UPDATE threads SET slow_mode_seconds = ? WHERE id = ?", List.of(seconds, threadId));
-        audit.record(viewer.memberId(), "thread.slowMode", "thread", threadId, seconds + " s", null);
+        notes.add(new ThreadNotes.Draft(threadId, viewer.memberId(), ThreadNotes.Action.SLOW_MODE, null, null, null,
+                null, 0, seconds));
+        audit.record(viewer.memberId(), seconds == 0 ? "thread.slowModeOff" : "thread.slowMode", "thread", threadId,
+                thread.title(), seconds == 0 ? "" : seconds + " s", null);
     }
 
     /** Locks the thread with a note from the staff shown above the replies (or reopens it with a null note). */
@@ -68,8 +79,10 @@ public class ThreadTools {
         }
         sql.update("UPDATE threads SET locked = ?, staff_note = ? WHERE id = ?",
                 java.util.Arrays.asList(closing, closing ? note.strip() : null, threadId));
+        notes.add(ThreadNotes.Draft.of(threadId, viewer.memberId(),
+                closing ? ThreadNotes.Action.CLOSE : ThreadNotes.Action.REOPEN));
         audit.record(viewer.memberId(), closing ? "thread.close" : "thread.reopen", "thread", threadId,
-                thread.title(), note);
+                thread.title(), "", note);
     }
 
     /** Marks (or unmarks) a staff member's post as the brand's official reply. */
@@ -86,7 +99,8 @@ public class ThreadTools {
             throw Problems.badRequest("problem.officialNeedsStaff");
         }
         sql.update("UPDATE posts SET official = ? WHERE id = ?", List.of(official, postId));
-        audit.record(viewer.memberId(), official ? "post.official" : "post.unofficial", "post", postId, "", null);
+        audit.record(viewer.memberId(), official ? "post.official" : "post.unofficial", "post", postId,
+                threads.findById(row.threadId()).map(Thread::title).orElse(""), "", null);
     }
 
     /** Moves every post of {@code threadId} to the end of {@code intoId}, then removes the emptied thread. */
@@ -101,6 +115,7 @@ public class ThreadTools {
         Thread source = first.id() == threadId ? first : second;
         Thread target = first.id() == intoId ? first : second;
         int next = maxPosition(intoId);
+        int firstMoved = next + 1;
         List<Long> moving = sql.query("SELECT id FROM posts WHERE thread_id = ? ORDER BY position", List.of(threadId),
                 rs -> rs.getLong(1));
         // Park the moving posts on free positions first: (thread, position) is unique.
@@ -116,9 +131,13 @@ public class ThreadTools {
         categories.adjustCounts(target.categoryId(), 0, moving.size());
         categories.refreshLatest(source.categoryId());
         categories.refreshLatest(target.categoryId());
+        redirects.merged(threadId, intoId, firstMoved);
+        notes.add(new ThreadNotes.Draft(intoId, viewer.memberId(), ThreadNotes.Action.MERGE_IN, threadId,
+                source.title(), null, null, moving.size(), 0), firstMoved - 1);
         outbox.publish(new ForumEvents.ThreadMerged(threadId, intoId));
-        audit.record(viewer.memberId(), "thread.merge", "thread", intoId,
-                "\"" + source.title() + "\" (" + moving.size() + " posts) into \"" + target.title() + "\"", null);
+        outbox.publish(new ForumEvents.PostsMoved(intoId, moving, viewer.memberId(), "MERGE"));
+        audit.record(viewer.memberId(), "thread.merge", "thread", intoId, target.title(),
+                source.title() + " (#" + threadId + ", " + moving.size() + ")", null);
     }
 
     /** Moves some replies of a thread into a new thread (in the same or another category). Returns its id. */
@@ -162,10 +181,59 @@ public class ThreadTools {
         categories.adjustCounts(category.id(), 1, moving.size());
         categories.refreshLatest(thread.categoryId());
         categories.refreshLatest(category.id());
+        notes.add(new ThreadNotes.Draft(threadId, viewer.memberId(), ThreadNotes.Action.SPLIT_OUT, created.id(),
+                cleanTitle, null, null, moving.size(), 0), moving.get(0).position() - 1);
+        notes.add(new ThreadNotes.Draft(created.id(), viewer.memberId(), ThreadNotes.Action.SPLIT_IN, threadId,
+                thread.title(), null, null, moving.size(), 0), 0);
         outbox.publish(new ForumEvents.ThreadSplit(threadId, created.id()));
-        audit.record(viewer.memberId(), "thread.split", "thread", created.id(),
-                moving.size() + " posts from \"" + thread.title() + "\" into \"" + cleanTitle + "\"", null);
+        outbox.publish(new ForumEvents.PostsMoved(created.id(), moving.stream().map(Moving::id).toList(),
+                viewer.memberId(), "SPLIT"));
+        audit.record(viewer.memberId(), "thread.split", "thread", created.id(), cleanTitle,
+                thread.title() + " (#" + threadId + ", " + moving.size() + ")", null);
         return created.id();
+    }
+
+    /** A thread staff may merge into: enough to recognise it (title, category, replies, last activity). */
+    @io.micronaut.serde.annotation.Serdeable
+    public record Target(long id, String title, String slug, ForumViews.CategoryRef category, int replies,
+                         @Nullable Instant lastPostAt) {
+    }
+
+    /**
+     * Threads to merge {@code threadId} into: by number ("#123" or "123"), else by words of the title (full-text,
+     * each word a prefix), in categories the moderator can see, most recently active first, at most 10.
+     */
+    @Transactional(readOnly = true)
+    public List<Target> targets(Viewer viewer, long threadId, String query) {
+        ThreadAccess.requireModerate(viewer);
+        CategoryAccess.Catalog catalog = access.catalog(viewer);
+        String q = query == null ? "" : query.strip();
+        List<Long> visible = catalog.visibleIds();
+        if (q.isEmpty() || visible.isEmpty()) {
+            return List.of();
+        }
+        List<Object> params = new ArrayList<>();
+        String match;
+        if (q.matches("#?\\d{1,18}")) {
+            match = "t.id = ?";
+            params.add(Long.parseLong(q.replace("#", "")));
+        } else {
+            String words = java.util.Arrays.stream(q.split("[^\\p{L}\\p{N}]+")).filter(w -> w.length() >= 2)
+                    .limit(8).map(w -> "+" + w + "*").collect(java.util.stream.Collectors.joining(" "));
+            if (words.isEmpty()) {
+                return List.of();
+            }
+            match = "MATCH(t.title) AGAINST (? IN BOOLEAN MODE)";
+            params.add(words);
+        }
+        params.add(threadId);
+        params.addAll(visible);
+        return sql.query("SELECT t.id, t.title, t.slug, t.category_id, t.post_count, t.last_post_at FROM threads t "
+                        + "WHERE " + match + " AND t.id <> ? AND t.category_id IN (" + Sql.placeholders(visible.size())
+                        + ") ORDER BY t.last_post_at DESC LIMIT 10", params,
+                rs -> new Target(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        ForumViews.CategoryRef.of(catalog.visible().get(rs.getLong(4))), Math.max(0, rs.getInt(5) - 1),
+                        Sql.instant(rs, 6)));
     }
 
     private int maxPosition(long threadId) {

@@ -82,6 +82,13 @@ public class ThreadToolsController {
         return HttpResponse.noContent();
     }
 
+    /** Threads this one could be merged into, for the picker (by title words or number). */
+    @io.micronaut.http.annotation.Get("/threads/{id}/merge-targets")
+    public List<ThreadTools.Target> mergeTargets(long id, Viewer viewer,
+                                                 @io.micronaut.http.annotation.QueryValue(defaultValue = "") String q) {
+        return tools.targets(viewer, id, q.length() > 200 ? q.substring(0, 200) : q);
+    }
+
     @Serdeable
     public record Split(@NotNull(message = "validation.required") List<Long> postIds,
                         @NotBlank(message = "validation.required") @Size(min = 3, max = 200, message = "validation.title") @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.MESSAGE) String title,

@@ -43,6 +43,7 @@ public class LiveController {
     public Publisher<Event<String>> stream(Viewer viewer,
                                            @QueryValue @Nullable Long thread) {
         List<String> topics = new ArrayList<>();
+        topics.add(LiveEvents.SITE_TOPIC);
         Long memberId = viewer.memberId();
         if (memberId != null) {
             topics.add(LiveEvents.memberTopic(memberId));

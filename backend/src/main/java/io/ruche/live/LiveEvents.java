@@ -25,6 +25,9 @@ public class LiveEvents {
         return "member:" + memberId;
     }
 
+    /** What every open page hears (the crisis banner going up or down). */
+    public static final String SITE_TOPIC = "site";
+
     public static String threadTopic(long threadId) {
         return "thread:" + threadId;
     }

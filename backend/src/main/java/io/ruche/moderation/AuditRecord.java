@@ -10,5 +10,6 @@ import java.time.Instant;
 /** One staff action in the audit log; rows are only ever inserted. */
 @MappedEntity("audit_log")
 public record AuditRecord(@Id @GeneratedValue @Nullable Long id, @Nullable Long actorId, String action, String targetType,
-                          @Nullable Long targetId, String summary, String reason, Instant createdAt) {
+                          @Nullable Long targetId, String summary, String reason, Instant createdAt,
+                          String subject) {
 }

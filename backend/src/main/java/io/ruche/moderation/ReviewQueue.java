@@ -109,7 +109,7 @@ public class ReviewQueue {
                         + "'1970-01-01')", List.of(postId, settings.trustedAfterPosts(), postId),
                 rs -> rs.getLong(1)).get(0);
         if (!target.hidden() && trusted >= settings.flagThreshold()) {
-            posts.setHidden(postId, true);
+            posts.setHidden(postId, true, false);
             audit.record(null, "post.hiddenByFlags", "post", postId, trusted + " flags", reason);
         }
     }
@@ -121,12 +121,28 @@ public class ReviewQueue {
                                 long sanctionCount, @Nullable Instant silencedUntil, @Nullable Instant suspendedUntil) {
     }
 
+    /** One member's flag on the item's post, with how that member's earlier flags ended. */
+    @Serdeable
+    public record Flagger(String username, String displayName, String reason, String note, Instant createdAt,
+                          long upheld, long rejected) {
+    }
+
+    /** The post an item's post answers (or the one before it), as members see it. */
+    @Serdeable
+    public record Context(int position, String username, String displayName, String html) {
+    }
+
+    /**
+     * {@code html} is the post as members see it (sanitized; a held post rendered as it would publish), {@code body}
+     * its source for editing. {@code hiddenBy}: FLAGS (until reviewed) or STAFF.
+     */
     @Serdeable
     public record Item(long id, String reason, String kind, @Nullable Long postId, @Nullable Long queuedPostId,
                        @Nullable Long threadId, @Nullable String threadTitle, @Nullable String threadSlug,
-                       @Nullable Integer position, String category, String body, @Nullable String title,
-                       String detail, Map<String, Integer> flags, List<String> flagNotes, boolean hidden,
-                       AuthorContext author, @Nullable String claimedBy, boolean claimedByMe, Instant createdAt) {
+                       @Nullable Integer position, String category, String body, String html, @Nullable String title,
+                       String detail, Map<String, Integer> flags, List<Flagger> flaggers, @Nullable Context context,
+                       boolean hidden, @Nullable String hiddenBy, AuthorContext author, @Nullable String claimedBy,
+                       boolean claimedByMe, Instant createdAt) {
     }
 
     @Serdeable
@@ -159,7 +175,7 @@ public class ReviewQueue {
         record Raw(long id, String reason, Long postId, Long queuedId, Long threadId, String threadTitle,
                    String threadSlug, Integer position, String category, String body, String title, String detail,
                    boolean hidden, AuthorContext author, long claimedById, String claimedBy, Instant claimedAt,
-                   Instant createdAt) {
+                   Instant createdAt, String html, String hiddenBy, Long contextId) {
         }
         Instant now = clock.instant();
         List<Raw> raws = sql.query("SELECT r.id, r.reason, r.post_id, r.queued_post_id, "
@@ -167,7 +183,10 @@ public class ReviewQueue {
                         + "COALESCE(p.body_source, q.body_source), q.title, COALESCE(q.detail, ''), p.hidden_at, "
                         + "a.username, a.display_name, a.created_at, a.approved_posts, "
                         + "(SELECT COUNT(*) FROM sanctions s WHERE s.member_id = a.id), a.silenced_until, a.suspended_until, "
-                        + "r.claimed_by, cm.username, r.claimed_at, r.created_at "
+                        + "r.claimed_by, cm.username, r.claimed_at, r.created_at, p.body_html, p.hidden_by, "
+                        + "COALESCE(p.reply_to_id, q.reply_to_id, (SELECT b.id FROM posts b WHERE b.thread_id = "
+                        + "COALESCE(p.thread_id, q.thread_id) AND b.position < COALESCE(p.position, 2147483647) "
+                        + "AND b.deleted_at IS NULL ORDER BY b.position DESC LIMIT 1)) "
                         + "FROM review_items r LEFT JOIN posts p ON p.id = r.post_id "
                         + "LEFT JOIN queued_posts q ON q.id = r.queued_post_id "
                         + "LEFT JOIN threads t ON t.id = COALESCE(p.thread_id, q.thread_id) "
@@ -179,33 +198,70 @@ public class ReviewQueue {
                         rs.getString(10), rs.getString(11), rs.getString(12), rs.getTimestamp(13) != null,
                         new AuthorContext(rs.getString(14), rs.getString(15), Sql.instant(rs, 16), rs.getInt(17),
                                 rs.getLong(18), Sql.instant(rs, 19), Sql.instant(rs, 20)),
-                        rs.getLong(21), rs.getString(22), Sql.instant(rs, 23), Sql.instant(rs, 24)));
+                        rs.getLong(21), rs.getString(22), Sql.instant(rs, 23), Sql.instant(rs, 24),
+                        rs.getString(25), rs.getString(26), (Long) nullable(rs.getObject(27))));
         boolean more = raws.size() > size;
         List<Raw> shown = more ? raws.subList(0, size) : raws;
         Map<Long, Map<String, Integer>> flagCounts = new HashMap<>();
-        Map<Long, List<String>> notes = new HashMap<>();
+        Map<Long, List<Flagger>> flaggers = new HashMap<>();
         List<Long> postIds = shown.stream().map(Raw::postId).filter(java.util.Objects::nonNull).toList();
         if (!postIds.isEmpty()) {
-            sql.query("SELECT post_id, reason, note FROM flags WHERE post_id IN (" + Sql.placeholders(postIds.size())
-                    + ")", new ArrayList<>(postIds), rs -> {
+            // Open flags only (a post flagged again after a decision starts over); each flagger's record in one
+            // grouped subquery over (member_id, outcome).
+            sql.query("SELECT f.post_id, f.reason, f.note, f.created_at, m.username, m.display_name, "
+                    + "COALESCE(a.upheld, 0), COALESCE(a.rejected, 0) FROM flags f JOIN members m ON m.id = f.member_id "
+                    + "LEFT JOIN (SELECT member_id, SUM(outcome = 'UPHELD') AS upheld, SUM(outcome = 'REJECTED') "
+                    + "AS rejected FROM flags WHERE outcome IS NOT NULL AND member_id IN (SELECT member_id FROM flags "
+                    + "WHERE post_id IN (" + Sql.placeholders(postIds.size()) + ")) GROUP BY member_id) a "
+                    + "ON a.member_id = f.member_id WHERE f.outcome IS NULL AND f.post_id IN ("
+                    + Sql.placeholders(postIds.size()) + ") ORDER BY f.id",
+                    java.util.stream.Stream.concat(postIds.stream(), postIds.stream()).map(Object.class::cast).toList(),
+                    rs -> {
                         flagCounts.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).merge(rs.getString(2), 1,
                                 Integer::sum);
-                        if (!rs.getString(3).isBlank()) {
-                            notes.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(3));
-                        }
+                        flaggers.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Flagger(
+                                rs.getString(5), rs.getString(6), rs.getString(2), rs.getString(3),
+                                Sql.instant(rs, 4), rs.getLong(7), rs.getLong(8)));
+                        return null;
+                    });
+        }
+        Map<Long, Context> contexts = new HashMap<>();
+        List<Long> contextIds = shown.stream().map(Raw::contextId).filter(java.util.Objects::nonNull).distinct().toList();
+        if (!contextIds.isEmpty()) {
+            sql.query("SELECT p.id, p.position, m.username, m.display_name, p.body_html, p.hidden_at, p.deleted_at "
+                    + "FROM posts p JOIN members m ON m.id = p.author_id WHERE p.id IN ("
+                    + Sql.placeholders(contextIds.size()) + ")", new ArrayList<>(contextIds), rs -> {
+                        boolean gone = rs.getTimestamp(7) != null;
+                        contexts.put(rs.getLong(1), new Context(rs.getInt(2), rs.getString(3), rs.getString(4),
+                                gone ? "" : rs.getString(5)));
                         return null;
                     });
         }
         List<Item> items = shown.stream().map(r -> {
             boolean claimLive = r.claimedBy() != null && r.claimedAt() != null && r.claimedAt().plus(CLAIM).isAfter(now);
+            String html = r.html() != null ? r.html() : rendered(r.body());
             return new Item(r.id(), r.reason(), r.postId() != null ? "POST" : "QUEUED", r.postId(), r.queuedId(),
-                    r.threadId(), r.threadTitle(), r.threadSlug(), r.position(), r.category(), r.body(), r.title(),
+                    r.threadId(), r.threadTitle(), r.threadSlug(), r.position(), r.category(), r.body(), html, r.title(),
                     r.detail(), r.postId() == null ? Map.of() : flagCounts.getOrDefault(r.postId(), Map.of()),
-                    r.postId() == null ? List.of() : notes.getOrDefault(r.postId(), List.of()), r.hidden(), r.author(),
+                    r.postId() == null ? List.of() : flaggers.getOrDefault(r.postId(), List.of()),
+                    r.contextId() == null ? null : contexts.get(r.contextId()), r.hidden(),
+                    r.hidden() ? (r.hiddenBy() == null ? "FLAGS" : r.hiddenBy()) : null, r.author(),
                     claimLive ? r.claimedBy() : null, claimLive && r.claimedById() == staff.memberId(), r.createdAt());
         }).toList();
         return new Page(items, more ? shown.get(shown.size() - 1).id() : null, openCount());
     }
+
+    /** A held post as it would be published (the same renderer and sanitizer), or its text if it cannot render. */
+    private String rendered(String source) {
+        try {
+            return content.render(source).html();
+        } catch (io.ruche.platform.ProblemException tooComplex) {
+            return "<pre>" + source.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") + "</pre>";
+        }
+    }
+
+    @jakarta.inject.Inject
+    io.ruche.content.ContentService content;
 
     private static Object nullable(Object value) {
         return value == null ? null : ((Number) value).longValue();
@@ -234,7 +290,13 @@ public class ReviewQueue {
         items.release(itemId, staff.memberId());
     }
 
-    public enum Action { APPROVE, HIDE, DELETE, WARN, SILENCE, SUSPEND }
+    /**
+     * For held posts: APPROVE (publish), REJECT (with a reason sent to the author). For flagged posts: AGREE (hide
+     * it; the flags were right), DISAGREE (keep it; flags cleared, counted as rejected), IGNORE (no decision; shown
+     * again if only flags hid it). HIDE and APPROVE on a flagged post are AGREE and DISAGREE. DELETE and the
+     * sanctions uphold the flags.
+     */
+    public enum Action { APPROVE, REJECT, AGREE, DISAGREE, IGNORE, HIDE, DELETE, WARN, SILENCE, SUSPEND }
 
     record Open(long id, Long postId, Long queuedId, long authorId, String authorName, long claimedBy,
                 Instant claimedAt) {
@@ -259,9 +321,12 @@ public class ReviewQueue {
         if (itemIds.isEmpty() || itemIds.size() > 100) {
             throw Problems.invalidField("ids", "validation.ids");
         }
-        if ((action == Action.WARN || action == Action.SILENCE || action == Action.SUSPEND)
+        if ((action == Action.WARN || action == Action.SILENCE || action == Action.SUSPEND || action == Action.REJECT)
                 && (reason == null || reason.isBlank())) {
             throw Problems.invalidField("reason", "validation.required");
+        }
+        if ((action == Action.SILENCE || action == Action.SUSPEND) && hours != null && (hours < 1 || hours > 24 * 3650)) {
+            throw Problems.invalidField("hours", "validation.hours");
         }
         Instant now = clock.instant();
         int done = 0;
@@ -271,12 +336,38 @@ public class ReviewQueue {
                     && item.claimedAt().plus(CLAIM).isAfter(now)) {
                 throw Problems.conflict("item", "problem.claimedByOther");
             }
-            String resolution = action.name();
-            switch (action) {
+            Action decided = item.postId() != null && action == Action.APPROVE ? Action.DISAGREE
+                    : item.postId() != null && action == Action.HIDE ? Action.AGREE : action;
+            if (item.queuedId() != null && (decided == Action.AGREE || decided == Action.DISAGREE
+                    || decided == Action.IGNORE)) {
+                throw Problems.invalidField("action", "validation.reviewAction");
+            }
+            if (item.postId() != null && decided == Action.REJECT) {
+                throw Problems.invalidField("action", "validation.reviewAction");
+            }
+            String resolution = decided.name();
+            switch (decided) {
                 case APPROVE -> approve(staff, item);
-                case HIDE -> hideOrReject(staff, item);
-                case DELETE -> delete(staff, item);
+                case REJECT -> rejectWithReason(staff, item.queuedId(), reason.strip());
+                case AGREE, HIDE -> {
+                    hideOrReject(staff, item);
+                    flagsEnd(item, "UPHELD");
+                }
+                case DISAGREE -> {
+                    posts.setHidden(item.postId(), false, false);
+                    posts.clearFlags(item.postId());
+                    flagsEnd(item, "REJECTED");
+                }
+                case IGNORE -> {
+                    posts.showIfHiddenByFlags(item.postId());
+                    flagsEnd(item, "IGNORED");
+                }
+                case DELETE -> {
+                    delete(staff, item);
+                    flagsEnd(item, "UPHELD");
+                }
                 case WARN, SILENCE, SUSPEND -> {
+                    flagsEnd(item, "UPHELD");
                     if (action != Action.WARN) {
                         hideOrReject(staff, item);
                     }
@@ -288,11 +379,11 @@ public class ReviewQueue {
                 }
             }
             items.resolve(itemId, staff.memberId(), resolution, now);
-            outbox.publish(new ModerationEvents.ReviewDecided(itemId, item.postId(), item.queuedId(), action.name(),
+            outbox.publish(new ModerationEvents.ReviewDecided(itemId, item.postId(), item.queuedId(), decided.name(),
                     staff.memberId()));
-            audit.record(staff.memberId(), "review." + action.name().toLowerCase(java.util.Locale.ROOT),
+            audit.record(staff.memberId(), "review." + decided.name().toLowerCase(java.util.Locale.ROOT),
                     item.postId() != null ? "post" : "queued", item.postId() != null ? item.postId() : item.queuedId(),
-                    "item " + itemId + " by " + item.authorName(), reason);
+                    item.authorName(), "#" + itemId, reason);
             done++;
         }
         return done;
@@ -315,7 +406,7 @@ public class ReviewQueue {
             long postId = threads.publishHeld(held(item.queuedId()));
             queuedPosts.approve(item.queuedId(), staff.memberId(), postId, clock.instant());
         } else {
-            posts.setHidden(item.postId(), false);
+            posts.setHidden(item.postId(), false, false);
         }
     }
 
@@ -323,8 +414,22 @@ public class ReviewQueue {
         if (item.queuedId() != null) {
             reject(staff, item.queuedId());
         } else {
-            posts.setHidden(item.postId(), true);
+            posts.setHidden(item.postId(), true, true);
         }
+    }
+
+    /** The open flags on the item's post end with this outcome (the flaggers' accuracy counts it). */
+    private void flagsEnd(Open item, String outcome) {
+        if (item.postId() != null) {
+            sql.update("UPDATE flags SET outcome = ? WHERE post_id = ? AND outcome IS NULL",
+                    List.of(outcome, item.postId()));
+        }
+    }
+
+    private void rejectWithReason(Viewer staff, long queuedId, String reason) {
+        reject(staff, queuedId);
+        sql.update("UPDATE queued_posts SET reject_reason = ? WHERE id = ?",
+                List.of(reason.length() > 500 ? reason.substring(0, 500) : reason, queuedId));
     }
 
     private void delete(Viewer staff, Open item) {

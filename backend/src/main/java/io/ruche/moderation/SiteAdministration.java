@@ -34,12 +34,17 @@ public class SiteAdministration {
         audit.record(actor, action, type, id, summary, null);
     }
 
+    @jakarta.inject.Inject
+    io.ruche.live.LiveEvents live;
+
     @Transactional
     public SiteSettings.Crisis setCrisis(long actor, boolean on, String message, List<Long> categoryIds, int slow) {
         SiteSettings.Crisis crisis = site.setCrisis(actor, on, message, categoryIds, slow);
         audit.record(actor, on ? "crisis.on" : "crisis.off", "site", null,
                 on ? (categoryIds.isEmpty() ? "everywhere" : "categories " + categoryIds) + ", slow " + slow + " s" : "",
                 message);
+        // Open pages show or take down the banner without a reload (they fetch it; the event carries no text).
+        live.publish(io.ruche.live.LiveEvents.SITE_TOPIC, "crisis", "{\"on\":" + on + "}");
         return crisis;
     }
 

@@ -40,7 +40,11 @@ public class NotificationJobs {
     }
 
     record PostFacts(long id, long threadId, long authorId, long categoryId, boolean quotes, Long replyToAuthor,
-                     boolean deleted) {
+                     boolean deleted, Set<String> quotedOnly) {
+        PostFacts(long id, long threadId, long authorId, long categoryId, boolean quotes, Long replyToAuthor,
+                  boolean deleted) {
+            this(id, threadId, authorId, categoryId, quotes, replyToAuthor, deleted, Set.of());
+        }
     }
 
     private PostFacts post(long postId) {
@@ -48,13 +52,42 @@ public class NotificationJobs {
                         + "p.deleted_at FROM posts p JOIN threads t ON t.id = p.thread_id "
                         + "LEFT JOIN posts r ON r.id = p.reply_to_id WHERE p.id = ?", List.of(postId),
                 rs -> {
-                    boolean quotes = rs.getString(5).contains("<blockquote");
+                    String html = rs.getString(5);
+                    boolean quotes = html.contains("<blockquote");
                     long replyAuthor = rs.getLong(6);
                     Long replyTo = rs.wasNull() ? null : replyAuthor;
                     return new PostFacts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), quotes,
-                            replyTo, rs.getTimestamp(7) != null);
+                            replyTo, rs.getTimestamp(7) != null, quotedOnly(html));
                 })
                 .stream().findFirst().orElse(null);
+    }
+
+    private static final java.util.regex.Pattern TAG = java.util.regex.Pattern.compile(
+            "<(/?)(blockquote|a)\\b([^>]*)>", java.util.regex.Pattern.CASE_INSENSITIVE);
+    private static final java.util.regex.Pattern PROFILE = java.util.regex.Pattern.compile("href=\"/u/([^\"/?#]+)\"");
+
+    /**
+     * The names linked only inside quotes ({@code > @alice wrote:} and what follows): quoting someone is not
+     * mentioning them, and they hear "quoted you". Lower-cased, as the mentions are.
+     */
+    static Set<String> quotedOnly(String html) {
+        Set<String> inQuotes = new java.util.HashSet<>();
+        Set<String> outside = new java.util.HashSet<>();
+        int depth = 0;
+        java.util.regex.Matcher m = TAG.matcher(html);
+        while (m.find()) {
+            boolean closing = !m.group(1).isEmpty();
+            if (m.group(2).equalsIgnoreCase("blockquote")) {
+                depth = Math.max(0, depth + (closing ? -1 : 1));
+            } else if (!closing) {
+                java.util.regex.Matcher link = PROFILE.matcher(m.group(3));
+                if (link.find()) {
+                    (depth > 0 ? inQuotes : outside).add(link.group(1).toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+        }
+        inQuotes.removeAll(outside);
+        return inQuotes;
     }
 
     /** A new post: mentions, then the quoted or answered author, then the thread's watchers. */
@@ -65,9 +98,12 @@ public class NotificationJobs {
             return;
         }
         Map<Long, List<NotificationKind>> candidates = new LinkedHashMap<>();
-        for (Long member : sql.query("SELECT member_id FROM mentions WHERE post_id = ?", List.of(postId),
-                rs -> rs.getLong(1))) {
-            add(candidates, member, NotificationKind.MENTION);
+        record Mentioned(long member, String username) {
+        }
+        for (Mentioned m : sql.query("SELECT n.member_id, m.username FROM mentions n JOIN members m ON m.id = n.member_id "
+                + "WHERE n.post_id = ?", List.of(postId), rs -> new Mentioned(rs.getLong(1), rs.getString(2)))) {
+            add(candidates, m.member(), post.quotedOnly().contains(m.username().toLowerCase(java.util.Locale.ROOT))
+                    ? NotificationKind.QUOTE : NotificationKind.MENTION);
         }
         if (post.replyToAuthor() != null) {
             add(candidates, post.replyToAuthor(), post.quotes() ? NotificationKind.QUOTE : NotificationKind.REPLY);
@@ -117,7 +153,7 @@ public class NotificationJobs {
         Map<Long, List<NotificationKind>> candidates = new LinkedHashMap<>();
         add(candidates, post.authorId(), NotificationKind.REACTION);
         deliver(candidates, new PostFacts(post.id(), post.threadId(), reactorId, post.categoryId(), false, null,
-                false), post.threadId(), postId, reaction, "reaction:" + postId + ":" + reaction,
+                false), post.threadId(), postId, reaction, "reaction:" + postId,
                 "reaction:" + postId + ":" + reactorId + ":" + reaction);
     }
 
@@ -134,6 +170,34 @@ public class NotificationJobs {
         add(candidates, post.authorId(), NotificationKind.ACCEPTED);
         deliver(candidates, new PostFacts(post.id(), threadId, actorId, post.categoryId(), false, null, false),
                 threadId, postId, "accepted:" + postId);
+    }
+
+    /** Each author of {@code postIds} (now in {@code threadId}) is told once, pointed at their first moved post. */
+    @Transactional
+    public void onPostsMoved(long threadId, List<Long> postIds, long actorId, String how) {
+        if (postIds.isEmpty()) {
+            return;
+        }
+        Map<Long, Long> firstPostOf = new LinkedHashMap<>();
+        sql.query("SELECT author_id, id FROM posts WHERE thread_id = ? AND deleted_at IS NULL AND id IN ("
+                        + Sql.placeholders(postIds.size()) + ") ORDER BY position",
+                java.util.stream.Stream.concat(java.util.stream.Stream.of((Object) threadId), postIds.stream()).toList(),
+                rs -> firstPostOf.putIfAbsent(rs.getLong(1), rs.getLong(2)));
+        firstPostOf.remove(actorId);
+        if (firstPostOf.isEmpty()) {
+            return;
+        }
+        long categoryId = sql.query("SELECT category_id FROM threads WHERE id = ?", List.of(threadId),
+                rs -> rs.getLong(1)).stream().findFirst().orElse(-1L);
+        Set<Long> allowed = access.whoCanSee(viewers.of(firstPostOf.keySet()).values(), categoryId);
+        Map<Long, Channel> channels = preferences.channels(firstPostOf.keySet(), NotificationKind.POST_MOVED);
+        for (Map.Entry<Long, Long> e : firstPostOf.entrySet()) {
+            if (allowed.contains(e.getKey())) {
+                notifications.deliverOnce("moved:" + how + ":" + threadId + ":" + postIds.get(0),
+                        new Draft(e.getKey(), NotificationKind.POST_MOVED, threadId, e.getValue(), actorId, how, null),
+                        channels.get(e.getKey()));
+            }
+        }
     }
 
     private static void add(Map<Long, List<NotificationKind>> candidates, long member, NotificationKind kind) {

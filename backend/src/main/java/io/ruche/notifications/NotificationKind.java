@@ -15,7 +15,13 @@ public enum NotificationKind {
     /** The member earned a badge ({@code detail} holds the badge id). */
     BADGE(Channel.APP),
     /** The member's trust level changed or is about to ({@code detail}: "from:to:reason"). */
-    TRUST_LEVEL(Channel.APP);
+    TRUST_LEVEL(Channel.APP),
+    /** Staff moved the member's post: the thread changed category, or posts were merged or split ({@code detail}). */
+    POST_MOVED(Channel.APP),
+    /** A moderator approved the member's held post. */
+    POST_APPROVED(Channel.APP),
+    /** A moderator rejected the member's held post ({@code detail} holds the reason): never switched off. */
+    POST_REJECTED(Channel.EMAIL);
 
     private final Channel defaultChannel;
 
@@ -28,7 +34,7 @@ public enum NotificationKind {
     }
 
     public boolean canTurnOff() {
-        return this != STAFF_MESSAGE;
+        return this != STAFF_MESSAGE && this != POST_REJECTED;
     }
 
     /** Where a notification goes: nowhere, the app only, the app and a mail now, or the app and the digest. */

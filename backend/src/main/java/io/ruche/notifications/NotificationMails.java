@@ -89,7 +89,7 @@ public class NotificationMails implements JobHandler {
         List<String> paragraphs = new ArrayList<>();
         paragraphs.add(templates.text(locale, "notification." + kindKey + ".intro", n.actorName(), title,
                 n.category() == null ? "" : n.category(), brand, Math.max(0, n.actorCount() - 1)));
-        if (n.kind() == NotificationKind.STAFF_MESSAGE) {
+        if (n.kind() == NotificationKind.STAFF_MESSAGE || n.kind() == NotificationKind.POST_REJECTED) {
             paragraphs.add(n.detail());
         } else if (n.kind() != NotificationKind.BADGE && n.postHtml() != null) {
             paragraphs.add(content.excerpt(n.postHtml(), 400));

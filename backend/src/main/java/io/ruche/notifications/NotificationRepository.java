@@ -15,8 +15,12 @@ import java.time.Instant;
 @JdbcRepository(dialect = Dialect.MYSQL)
 public interface NotificationRepository extends CrudRepository<Notification, Long> {
 
-    /** Folds one more actor into the member's unread notification with this key; 0 when there is none. */
-    @Query("UPDATE notifications SET actor_id = :actorId, actor_count = actor_count + 1, updated_at = :now "
+    /**
+     * Folds one more actor into the member's unread notification with this key (the same actor again counts once:
+     * a like then a heart from one member); 0 when there is none.
+     */
+    @Query("UPDATE notifications SET actor_count = actor_count + IF(actor_id <=> :actorId, 0, 1), "
+            + "actor_id = :actorId, updated_at = :now "
             + "WHERE member_id = :memberId AND group_key = :groupKey AND read_at IS NULL")
     int merge(long memberId, String groupKey, @Nullable Long actorId, Instant now);
 

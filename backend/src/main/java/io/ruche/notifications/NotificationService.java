@@ -68,6 +68,7 @@ public class NotificationService {
             return false;
         }
         Instant now = clock.instant();
+        draft = stillThere(draft);
         if (draft.groupKey() != null) {
             if (notifications.merge(draft.memberId(), draft.groupKey(), draft.actorId(), now) > 0) {
                 announce(draft.memberId());
@@ -81,6 +82,23 @@ public class NotificationService {
             jobs.enqueueAt(JobKinds.NOTIFY_EMAIL, String.valueOf(id), now.plus(emailDelay));
         }
         return true;
+    }
+
+    /**
+     * A notification about a thread that staff merged away (between the event and its delivery) points where the
+     * thread's posts went; about a thread that is gone, at no thread.
+     */
+    private Draft stillThere(Draft draft) {
+        if (draft.threadId() == null || !sql.query("SELECT 1 FROM threads WHERE id = ?", List.of(draft.threadId()),
+                rs -> 1).isEmpty()) {
+            return draft;
+        }
+        Long target = sql.query("SELECT target_id FROM thread_redirects WHERE thread_id = ?", List.of(draft.threadId()),
+                rs -> rs.getLong(1)).stream().findFirst().orElse(null);
+        Long post = draft.postId() == null || sql.query("SELECT 1 FROM posts WHERE id = ?", List.of(draft.postId()),
+                rs -> 1).isEmpty() ? null : draft.postId();
+        return new Draft(draft.memberId(), draft.kind(), target, target == null ? null : post, draft.actorId(),
+                draft.detail(), draft.groupKey());
     }
 
     /**

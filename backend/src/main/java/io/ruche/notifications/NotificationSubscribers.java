@@ -68,4 +68,15 @@ class NotificationSubscribers {
                             detail, null), preferences.channel(e.memberId(), NotificationKind.TRUST_LEVEL)));
         });
     }
+
+    /**
+     * Staff moved members' posts (a thread to another category, a merge, a split): each author hears once where their
+     * post went, unless they did it themselves.
+     */
+    @Singleton
+    @Named("notify.posts-moved")
+    EventSubscriber<ForumEvents.PostsMoved> postsMoved(NotificationJobs jobs) {
+        return new Subscriber<>(ForumEvents.PostsMoved.class, "notify.posts-moved", LANE,
+                e -> jobs.onPostsMoved(e.threadId(), e.postIds(), e.actorId(), e.how()));
+    }
 }

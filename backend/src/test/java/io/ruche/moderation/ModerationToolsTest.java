@@ -112,7 +112,9 @@ class ModerationToolsTest extends IntegrationTest {
         assertEquals(400, moderator.put("/api/v1/posts/" + memberPost + "/official", Map.of("official", true)).status());
 
         assertEquals(204, moderator.post("/api/v1/threads/" + b + "/merge", Map.of("into", a)).status());
-        assertEquals(404, member.get("/api/v1/threads/" + b).status());
+        Api.Response gone = member.get("/api/v1/threads/" + b);
+        assertEquals(301, gone.status(), "the merged thread's address leads to where its posts went");
+        assertTrue(gone.headers().firstValue("Location").orElseThrow().startsWith("/api/v1/threads/" + a + "?"));
         List<?> merged = (List<?>) member.get("/api/v1/threads/" + a).at("posts");
         assertEquals(5, merged.size());
         assertEquals(4, ((Number) member.get("/api/v1/threads/" + a).at("thread.replies")).intValue());

@@ -175,6 +175,12 @@ public final class Api {
             }
         }
 
+        /** The array at a dotted path of a JSON object ("items"). */
+        @SuppressWarnings("unchecked")
+        public List<Map<String, Object>> jsonList(String dottedPath) {
+            return (List<Map<String, Object>>) at(dottedPath);
+        }
+
         public List<Map<String, Object>> jsonList() {
             try {
                 return JSON.readValue(body, io.micronaut.core.type.Argument.listOf(
