@@ -9,7 +9,7 @@ const post: PostView = { id: 42, position: 1,
   html: '<p>Step 1: open settings.</p>', source: 'Step 1: open settings.', replyTo: null,
   createdAt: '2026-11-20T10:00:00Z', editedAt: null, editCount: 0, deleted: false, reactions: [], canEdit: false,
   canDelete: false, canReact: true, accepted: false, hidden: false, official: false, canFlag: true, wiki: false,
-  canWiki: false }
+  canWiki: false, hiddenBy: null }
 
 function mountIn(language: 'en' | 'fr', view: PostView) {
   return mount(ForumPostCard, { props: { post: view, canAccept: false, canReply: true, signedIn: true },
