@@ -232,15 +232,69 @@ final class ForumPages {
 
     final class ReviewQueuePage {
         ReviewQueuePage waitForItem(String expected) {
-            waitForText(By.cssSelector("[data-test=review-item]"), expected);
+            item(expected);
             return this;
         }
 
-        /** Takes an action on the first item and waits for the notice naming it. */
-        ReviewQueuePage act(String action, String noticeContains) {
-            click(By.cssSelector("[data-test=review-item] [data-test=review-" + action + "]"));
+        private WebElement item(String contains) {
+            return wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> d.findElements(By.cssSelector("[data-test=review-item]")).stream()
+                    .filter(i -> i.getText().contains(contains)).findFirst().orElse(null));
+        }
+
+        /** How right the flagger of the item showing {@code contains} was before ("first flag", "past flags: …"). */
+        String flaggerAccuracy(String contains) {
+            return item(contains).findElement(By.cssSelector("[data-test=flagger-accuracy]")).getText();
+        }
+
+        /** Takes an action on the item showing {@code contains} and waits for the notice naming it. */
+        ReviewQueuePage act(String contains, String action, String noticeContains) {
+            item(contains).findElement(By.cssSelector("[data-test=review-" + action + "]")).click();
             waitForText(By.cssSelector("[data-test=review-notice]"), noticeContains);
             return this;
+        }
+
+    }
+
+    /** The console's audit log. */
+    AuditPage audit() {
+        visit("/admin/audit");
+        waitVisible(By.cssSelector("[data-test=audit-row]"));
+        return new AuditPage();
+    }
+
+    final class AuditPage {
+        /** Chooses an action by its label in the list, filters, and waits for a row of that action. */
+        AuditPage onlyAction(String label, String code) {
+            WebElement select = wait.until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("[data-test=audit-action] option[value='" + code + "']")));
+            if (!select.getText().contains(label)) {
+                throw new AssertionError("the action is listed as '" + select.getText() + "', not '" + label + "'");
+            }
+            new org.openqa.selenium.support.ui.Select(driver.findElement(By.cssSelector("[data-test=audit-action]")))
+                    .selectByValue(code);
+            click(By.cssSelector("[data-test=audit-filter]"));
+            wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+                java.util.List<WebElement> rows = d.findElements(By.cssSelector("[data-test=audit-row]"));
+                return !rows.isEmpty() && rows.stream().allMatch(r -> code.equals(r.getAttribute("data-action")));
+            });
+            return this;
+        }
+
+        /** The first row's time as shown, and its exact time (with seconds) as a hover shows it. */
+        String[] firstRowTime() {
+            WebElement time = driver.findElement(By.cssSelector("[data-test=audit-row] time"));
+            return new String[] {time.getText(), time.getAttribute("title")};
+        }
+
+        String firstRowText() {
+            return driver.findElement(By.cssSelector("[data-test=audit-row]")).getText();
+        }
+
+        /** Follows the first row's link to what was acted on. */
+        ThreadPage followFirstLink() {
+            click(By.cssSelector("[data-test=audit-row] [data-test=audit-link]"));
+            waitVisible(By.cssSelector("[data-test=thread-title]"));
+            return new ThreadPage();
         }
     }
 
@@ -314,6 +368,58 @@ final class ForumPages {
 
         String currentPath() {
             return URI.create(driver.getCurrentUrl()).getPath();
+        }
+
+        /** Waits until the page shows the thread at a path starting with {@code prefix} ("/t/12/"). */
+        ThreadPage waitForPath(String prefix) {
+            wait.until(d -> URI.create(d.getCurrentUrl()).getPath().startsWith(prefix));
+            waitVisible(By.cssSelector("[data-test=thread-title]"));
+            return this;
+        }
+
+        /** Waits for a staff note in the thread saying {@code expected}. */
+        ThreadPage waitForNote(String expected) {
+            wait.until(d -> d.findElements(By.cssSelector("[data-test=thread-note]")).stream()
+                    .anyMatch(n -> n.getText().contains(expected)));
+            return this;
+        }
+
+        /** Follows the link in the staff note that says {@code contains}. */
+        ThreadPage followNoteLink(String contains) {
+            WebElement note = driver.findElements(By.cssSelector("[data-test=thread-note]")).stream()
+                    .filter(n -> n.getText().contains(contains)).findFirst().orElseThrow();
+            note.findElement(By.cssSelector("[data-test=note-link]")).click();
+            return this;
+        }
+
+        /** Merges this thread into the one the picker finds for {@code query}, confirming what the dialog says. */
+        String mergeInto(String query, String targetTitle) {
+            click(By.cssSelector("[data-test=merge-thread]"));
+            type(By.cssSelector("[data-test=merge-find]"), query);
+            WebElement target = wait.until(d -> d.findElements(By.cssSelector("[data-test=merge-target]")).stream()
+                    .filter(t -> t.getText().contains(targetTitle)).findFirst().orElse(null));
+            target.findElement(By.cssSelector("input")).click();
+            waitVisible(By.cssSelector("[data-test=merge-preview]"));
+            click(By.cssSelector("[data-test=merge-panel] button[type=submit]"));
+            String said = text(By.cssSelector("[data-test=confirm-dialog] p"));
+            click(By.cssSelector("[data-test=confirm-yes]"));
+            return said;
+        }
+
+        /** Splits the posts at these positions into a new thread: ticked on the thread, named, confirmed. */
+        String split(java.util.List<Integer> positions, String title) {
+            click(By.cssSelector("[data-test=split-thread]"));
+            for (int position : positions) {
+                // The box sits on the post itself: "Move #3 by …" / "Déplacer le n° 3 de …".
+                WebElement pick = wait.until(d -> d.findElements(By.cssSelector("[data-test=split-pick]")).stream()
+                        .filter(l -> l.getText().matches("(?s).*(#|n° )" + position + "\\b.*")).findFirst().orElse(null));
+                pick.findElement(By.cssSelector("input")).click();
+            }
+            type(By.cssSelector("[data-test=split-title]"), title);
+            click(By.cssSelector("[data-test=split-submit]"));
+            String said = text(By.cssSelector("[data-test=confirm-dialog] p"));
+            click(By.cssSelector("[data-test=confirm-yes]"));
+            return said;
         }
 
         java.util.List<WebElement> posts() {

@@ -68,7 +68,7 @@ class ModerationJourneyIT {
 
         // The moderator approves it from the queue, in French.
         pages = as("fr", moderator);
-        pages.reviewQueue().waitForItem("tools.example.com").act("APPROVE", "Valider");
+        pages.reviewQueue().waitForItem("tools.example.com").act("tools.example.com", "APPROVE", "Valider");
         pages.visit("/t/" + thread);
         pages.thread().waitForPostBody(1, "tools.example.com");
 
@@ -79,7 +79,7 @@ class ModerationJourneyIT {
 
         // The moderator hides it from the queue and warns its author from the member page.
         pages = as("fr", moderator);
-        pages.reviewQueue().waitForItem("Inapproprié").act("HIDE", "Masquer");
+        pages.reviewQueue().waitForItem("Inapproprié").act("Inapproprié", "AGREE", "masquer");
         pages.memberModeration(newcomer).sanction("Merci d'éviter les liens promotionnels.", "le membre a été prévenu");
 
         // Readers see the placeholder; the author has the warning in their notifications; it is all in the log.
@@ -88,7 +88,7 @@ class ModerationJourneyIT {
         Api author = new Api(ruche.base()).signedIn(newcomer, TestMembers.PASSWORD);
         assertTrue(author.get("/api/v1/notifications").body().contains("liens promotionnels"));
         String audit = admin.get("/api/v1/admin/audit?limit=100").body();
-        for (String action : List.of("review.approve", "review.hide", "sanction.warning")) {
+        for (String action : List.of("review.approve", "review.agree", "sanction.warning")) {
             assertTrue(audit.contains(action), action);
         }
     }
