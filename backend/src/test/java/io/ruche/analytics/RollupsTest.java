@@ -69,7 +69,8 @@ class RollupsTest extends IntegrationTest {
         assertEquals(String.valueOf(memberReplies), figure("REPLIES", category, false, today));
 
         // The busiest thread of the day, counted here: three member replies (staff apart).
-        Api.Response highlights = admin.get("/api/v1/admin/analytics/highlights?from=" + today + "&to=" + today);
+        Api.Response highlights = admin.get("/api/v1/admin/analytics/highlights?from=" + today + "&to=" + today
+                + "&category=" + category);
         assertEquals(200, highlights.status(), highlights.body());
         java.util.List<?> threads = (java.util.List<?>) highlights.at("threads");
         assertTrue(threads.stream().map(o -> (java.util.Map<?, ?>) o).anyMatch(t -> "First idea".equals(t.get("name"))

@@ -415,7 +415,7 @@ final class ForumPages {
                         .filter(l -> l.getText().matches("(?s).*(#|n° )" + position + "\\b.*")).findFirst().orElse(null));
                 pick.findElement(By.cssSelector("input")).click();
             }
-            type(By.cssSelector("[data-test=split-title]"), title);
+            type(By.id("split-title"), title);
             click(By.cssSelector("[data-test=split-submit]"));
             String said = text(By.cssSelector("[data-test=confirm-dialog] p"));
             click(By.cssSelector("[data-test=confirm-yes]"));
