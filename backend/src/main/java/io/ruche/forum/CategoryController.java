@@ -56,11 +56,17 @@ public class CategoryController {
 
     @Get("/{slug}/threads")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    public ForumViews.ThreadPage threads(String slug, @QueryValue @Nullable String sort,
+    public io.micronaut.http.HttpResponse<?> threads(String slug, @QueryValue @Nullable String sort,
                                         @QueryValue @Nullable String after,
                                         @QueryValue(defaultValue = "30") int limit,
-                                        Viewer viewer) {
-        return threads.inCategory(viewer, slug, ThreadQueries.Sort.parse(sort), after, limit);
+                                        Viewer viewer, io.micronaut.http.HttpRequest<?> request) {
+        if (viewer.isMember()) {
+            return io.micronaut.http.HttpResponse.ok(threads.inCategory(viewer, slug, ThreadQueries.Sort.parse(sort),
+                    after, limit));
+        }
+        return guestJson.answer(request, "api:category:" + slug + ":" + sort + ":" + after + ":" + limit,
+                java.util.Set.of(ForumCacheTags.LISTS),
+                () -> threads.inCategory(viewer, slug, ThreadQueries.Sort.parse(sort), after, limit));
     }
 
     @Post
@@ -81,4 +87,7 @@ public class CategoryController {
         categories.delete(id);
         return HttpResponse.noContent();
     }
+
+    @jakarta.inject.Inject
+    GuestJson guestJson;
 }

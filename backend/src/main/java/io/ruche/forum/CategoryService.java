@@ -106,8 +106,12 @@ public class CategoryService {
                 orElse(request.membersReply(), true), orElse(request.membersStart(), true), 0, 0, null, null,
                 clock.instant(), orElse(request.premoderated(), false)));
         saveGroupRights(category.id(), request.groupRights());
+        outbox.publish(new ForumEvents.CategoryChanged(category.id()));
         return category;
     }
+
+    @jakarta.inject.Inject
+    io.ruche.platform.events.Outbox outbox;
 
     @Transactional
     public Category update(long id, ForumRequests.SaveCategory request) {
@@ -130,6 +134,7 @@ public class CategoryService {
         if (request.groupRights() != null) {
             saveGroupRights(id, request.groupRights());
         }
+        outbox.publish(new ForumEvents.CategoryChanged(id));
         return updated;
     }
 
@@ -141,6 +146,7 @@ public class CategoryService {
             throw Problems.badRequest("problem.categoryNotEmpty");
         }
         categories.deleteById(id);
+        outbox.publish(new ForumEvents.CategoryChanged(id));
     }
 
     private void checkParent(Long id, Long parentId) {

@@ -70,11 +70,25 @@ public final class ForumEvents {
     }
 
     /**
-     * Staff moved posts: {@code how} is MOVE (the thread went to another category; its first post), MERGE or SPLIT
-     * (the posts now in {@code threadId}). Their authors hear of it.
+     * Staff moved posts: {@code how} is MOVE (the thread went to another category; its first post), MERGE or SPLIT;
+     * the moved posts are those of {@code threadId} at positions {@code fromPosition} to {@code toPosition} (events
+     * carry ids and bounds, never lists that grow). Their authors hear of it.
      */
     @Serdeable
-    public record PostsMoved(long threadId, java.util.List<Long> postIds, long actorId, String how)
+    public record PostsMoved(long threadId, int fromPosition, int toPosition, long actorId, String how)
             implements DomainEvent {
+    }
+
+    /**
+     * Something readers see of a thread changed besides its posts: pinned, locked, archived, closed with a note, slow
+     * mode, an official or wiki mark. Caches of the thread listen.
+     */
+    @Serdeable
+    public record ThreadChanged(long threadId) implements DomainEvent {
+    }
+
+    /** A category was created, changed (name, place, who may see it) or deleted. */
+    @Serdeable
+    public record CategoryChanged(long categoryId) implements DomainEvent {
     }
 }

@@ -121,6 +121,7 @@ public class PostService {
         PostAccess.requireWiki(viewer, at.subject(), at.threadRights());
         if (at.subject().wiki() != wiki) {
             sql.update("UPDATE posts SET wiki = ? WHERE id = ?", List.of(wiki, postId));
+            outbox.publish(new ForumEvents.ThreadChanged(at.thread().id()));
             if (at.post().authorId() != viewer.memberId()) {
                 auditLog.record(viewer.memberId(), wiki ? "post.wiki" : "post.unwiki", "post", postId,
                         "in thread " + at.thread().id(), null);

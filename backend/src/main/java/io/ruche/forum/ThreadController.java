@@ -18,6 +18,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import jakarta.validation.Valid;
+import java.util.Set;
 
 /** Threads: lists, the thread page, starting, replying, staff actions, accepted answers and follows. */
 @Controller("/api/v1/threads")
@@ -42,21 +43,34 @@ public class ThreadController {
     /** Latest threads across the categories the reader can see; {@code tag} narrows to one tag. */
     @Get
     @Secured(SecurityRule.IS_ANONYMOUS)
-    public ForumViews.ThreadPage latest(@QueryValue @Nullable String tag, @QueryValue @Nullable String after,
-                                        @QueryValue(defaultValue = "30") int limit,
-                                        Viewer viewer) {
-        return threads.latest(viewer, tag, after, limit);
+    public HttpResponse<?> latest(@QueryValue @Nullable String tag, @QueryValue @Nullable String after,
+                                  @QueryValue(defaultValue = "30") int limit,
+                                  Viewer viewer, io.micronaut.http.HttpRequest<?> request) {
+        if (viewer.isMember()) {
+            return HttpResponse.ok(threads.latest(viewer, tag, after, limit));
+        }
+        String key = "api:latest:" + tag + ":" + after + ":" + limit;
+        return guestJson.answer(request, key, Set.of(ForumCacheTags.LISTS), () -> threads.latest(viewer, tag, after, limit));
     }
 
-    /** The thread with a page of posts; {@code after} is the position of the last post already shown. */
+    /**
+     * The thread with a page of posts; {@code after} is the position of the last post already shown. Guests are
+     * served the same bytes from the guest cache (built once, dropped when the thread changes).
+     */
     @Get("/{id}")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    public HttpResponse<ForumViews.ThreadDetail> thread(long id, @QueryValue(defaultValue = "0") int after,
-                                          @QueryValue(defaultValue = "20") int limit,
-                                          Viewer viewer, io.micronaut.http.HttpRequest<?> request) {
-        ForumViews.ThreadDetail detail;
+    public HttpResponse<?> thread(long id, @QueryValue(defaultValue = "0") int after,
+                                  @QueryValue(defaultValue = "20") int limit,
+                                  Viewer viewer, io.micronaut.http.HttpRequest<?> request) {
+        HttpResponse<?> answer;
         try {
-            detail = threads.detail(viewer, id, after, limit);
+            if (viewer.isMember()) {
+                answer = HttpResponse.ok(threads.detail(viewer, id, after, limit));
+            } else {
+                int size = Math.max(1, Math.min(limit, 100));
+                answer = guestJson.answer(request, "api:thread:" + id + ":" + Math.max(0, after) + ":" + size,
+                        () -> threads.detail(viewer, id, after, size), ForumCacheTags::of);
+            }
         } catch (io.ruche.platform.ProblemException missing) {
             java.util.Optional<ThreadRedirects.Target> moved = missing.status() == HttpStatus.NOT_FOUND
                     ? redirects.of(id) : java.util.Optional.empty();
@@ -64,7 +78,7 @@ public class ThreadController {
                 throw missing;
             }
             // A merged thread: its posts live on in the target (the app follows and shows the new address).
-            return HttpResponse.<ForumViews.ThreadDetail>status(HttpStatus.MOVED_PERMANENTLY)
+            return HttpResponse.status(HttpStatus.MOVED_PERMANENTLY)
                     .header(io.micronaut.http.HttpHeaders.LOCATION, "/api/v1/threads/" + moved.get().threadId()
                             + "?limit=" + Math.max(1, Math.min(limit, 100)));
         }
@@ -73,8 +87,11 @@ public class ThreadController {
             viewCounter.viewed(id, viewer.memberId(), clientAddress.of(request),
                     request.getHeaders().get(io.micronaut.http.HttpHeaders.USER_AGENT));
         }
-        return HttpResponse.ok(detail);
+        return answer;
     }
+
+    @jakarta.inject.Inject
+    GuestJson guestJson;
 
     @jakarta.inject.Inject
     ViewCounter viewCounter;

@@ -142,6 +142,13 @@ public class ThreadService {
                         afterPosition <= 0 ? -1 : afterPosition, more ? shown.get(shown.size() - 1).position() : null));
     }
 
+    /** The position of a thread's last post (pages are counted by position: a split leaves gaps). */
+    @Transactional(readOnly = true)
+    public int lastPosition(long threadId) {
+        return sql.query("SELECT COALESCE(MAX(position), 0) FROM posts WHERE thread_id = ?", List.of(threadId),
+                rs -> rs.getInt(1)).get(0);
+    }
+
     /** What a guest would see at the top of a thread (no view counted): for page titles and link previews. */
     @Transactional(readOnly = true)
     public ForumViews.ThreadDetail headline(long threadId) {
@@ -354,15 +361,16 @@ public class ThreadService {
                 orElse(request.archived(), thread.archived()), title, Slugs.of(title, "thread"), categoryId);
         if (categoryId != thread.categoryId()) {
             outbox.publish(new ForumEvents.ThreadMoved(threadId, thread.categoryId(), categoryId));
-            sql.query("SELECT id FROM posts WHERE thread_id = ? AND position = 1", List.of(threadId), rs -> rs.getLong(1))
-                    .forEach(first -> outbox.publish(new ForumEvents.PostsMoved(threadId, List.of(first),
-                            viewer.memberId(), "MOVE")));
+            outbox.publish(new ForumEvents.PostsMoved(threadId, 1, 1, viewer.memberId(), "MOVE"));
         }
         if (!title.equals(thread.title())) {
             outbox.publish(new ForumEvents.ThreadRetitled(threadId));
         }
         if (staffChange || (!isAuthor && request.title() != null)) {
             staffNotes(viewer, thread, request, categoryId, title);
+        }
+        if (staffChange) {
+            outbox.publish(new ForumEvents.ThreadChanged(threadId));
         }
         if (categoryId != thread.categoryId()) {
             categories.adjustCounts(thread.categoryId(), -1, -thread.postCount());

@@ -65,6 +65,7 @@ public class ThreadTools {
         sql.update("UPDATE threads SET slow_mode_seconds = ? WHERE id = ?", List.of(seconds, threadId));
         notes.add(new ThreadNotes.Draft(threadId, viewer.memberId(), ThreadNotes.Action.SLOW_MODE, null, null, null,
                 null, 0, seconds));
+        outbox.publish(new ForumEvents.ThreadChanged(threadId));
         audit.record(viewer.memberId(), seconds == 0 ? "thread.slowModeOff" : "thread.slowMode", "thread", threadId,
                 thread.title(), seconds == 0 ? "" : seconds + " s", null);
     }
@@ -81,6 +82,7 @@ public class ThreadTools {
                 java.util.Arrays.asList(closing, closing ? note.strip() : null, threadId));
         notes.add(ThreadNotes.Draft.of(threadId, viewer.memberId(),
                 closing ? ThreadNotes.Action.CLOSE : ThreadNotes.Action.REOPEN));
+        outbox.publish(new ForumEvents.ThreadChanged(threadId));
         audit.record(viewer.memberId(), closing ? "thread.close" : "thread.reopen", "thread", threadId,
                 thread.title(), "", note);
     }
@@ -99,6 +101,7 @@ public class ThreadTools {
             throw Problems.badRequest("problem.officialNeedsStaff");
         }
         sql.update("UPDATE posts SET official = ? WHERE id = ?", List.of(official, postId));
+        outbox.publish(new ForumEvents.ThreadChanged(row.threadId()));
         audit.record(viewer.memberId(), official ? "post.official" : "post.unofficial", "post", postId,
                 threads.findById(row.threadId()).map(Thread::title).orElse(""), "", null);
     }
@@ -135,7 +138,7 @@ public class ThreadTools {
         notes.add(new ThreadNotes.Draft(intoId, viewer.memberId(), ThreadNotes.Action.MERGE_IN, threadId,
                 source.title(), null, null, moving.size(), 0), firstMoved - 1);
         outbox.publish(new ForumEvents.ThreadMerged(threadId, intoId));
-        outbox.publish(new ForumEvents.PostsMoved(intoId, moving, viewer.memberId(), "MERGE"));
+        outbox.publish(new ForumEvents.PostsMoved(intoId, firstMoved, next, viewer.memberId(), "MERGE"));
         audit.record(viewer.memberId(), "thread.merge", "thread", intoId, target.title(),
                 source.title() + " (#" + threadId + ", " + moving.size() + ")", null);
     }
@@ -186,8 +189,7 @@ public class ThreadTools {
         notes.add(new ThreadNotes.Draft(created.id(), viewer.memberId(), ThreadNotes.Action.SPLIT_IN, threadId,
                 thread.title(), null, null, moving.size(), 0), 0);
         outbox.publish(new ForumEvents.ThreadSplit(threadId, created.id()));
-        outbox.publish(new ForumEvents.PostsMoved(created.id(), moving.stream().map(Moving::id).toList(),
-                viewer.memberId(), "SPLIT"));
+        outbox.publish(new ForumEvents.PostsMoved(created.id(), 1, moving.size(), viewer.memberId(), "SPLIT"));
         audit.record(viewer.memberId(), "thread.split", "thread", created.id(), cleanTitle,
                 thread.title() + " (#" + threadId + ", " + moving.size() + ")", null);
         return created.id();

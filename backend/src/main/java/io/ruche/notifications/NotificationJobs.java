@@ -172,16 +172,15 @@ public class NotificationJobs {
                 threadId, postId, "accepted:" + postId);
     }
 
-    /** Each author of {@code postIds} (now in {@code threadId}) is told once, pointed at their first moved post. */
+    /**
+     * Each author of the moved posts (positions {@code from} to {@code to} of {@code threadId}) is told once, pointed
+     * at their first moved post.
+     */
     @Transactional
-    public void onPostsMoved(long threadId, List<Long> postIds, long actorId, String how) {
-        if (postIds.isEmpty()) {
-            return;
-        }
+    public void onPostsMoved(long threadId, int from, int to, long actorId, String how) {
         Map<Long, Long> firstPostOf = new LinkedHashMap<>();
-        sql.query("SELECT author_id, id FROM posts WHERE thread_id = ? AND deleted_at IS NULL AND id IN ("
-                        + Sql.placeholders(postIds.size()) + ") ORDER BY position",
-                java.util.stream.Stream.concat(java.util.stream.Stream.of((Object) threadId), postIds.stream()).toList(),
+        sql.query("SELECT author_id, id FROM posts WHERE thread_id = ? AND deleted_at IS NULL AND position BETWEEN ? "
+                        + "AND ? ORDER BY position", List.of(threadId, from, to),
                 rs -> firstPostOf.putIfAbsent(rs.getLong(1), rs.getLong(2)));
         firstPostOf.remove(actorId);
         if (firstPostOf.isEmpty()) {
@@ -193,7 +192,7 @@ public class NotificationJobs {
         Map<Long, Channel> channels = preferences.channels(firstPostOf.keySet(), NotificationKind.POST_MOVED);
         for (Map.Entry<Long, Long> e : firstPostOf.entrySet()) {
             if (allowed.contains(e.getKey())) {
-                notifications.deliverOnce("moved:" + how + ":" + threadId + ":" + postIds.get(0),
+                notifications.deliverOnce("moved:" + how + ":" + threadId + ":" + from + ":" + to,
                         new Draft(e.getKey(), NotificationKind.POST_MOVED, threadId, e.getValue(), actorId, how, null),
                         channels.get(e.getKey()));
             }

@@ -77,6 +77,6 @@ class NotificationSubscribers {
     @Named("notify.posts-moved")
     EventSubscriber<ForumEvents.PostsMoved> postsMoved(NotificationJobs jobs) {
         return new Subscriber<>(ForumEvents.PostsMoved.class, "notify.posts-moved", LANE,
-                e -> jobs.onPostsMoved(e.threadId(), e.postIds(), e.actorId(), e.how()));
+                e -> jobs.onPostsMoved(e.threadId(), e.fromPosition(), e.toPosition(), e.actorId(), e.how()));
     }
 }

@@ -33,7 +33,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 class FeatureBoundariesTest {
 
     private static final List<String> FEATURES = List.of("accounts", "forum", "content", "search", "notifications",
-            "live", "mail", "moderation", "themes", "badges", "guidelines", "events", "analytics", "widgets", "platform");
+            "live", "mail", "moderation", "themes", "badges", "guidelines", "events", "analytics", "widgets", "pages", "platform");
 
     private static final JavaClasses APP = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -93,6 +93,7 @@ class FeatureBoundariesTest {
                     "analytics_report_recipients", "analytics_reports_sent")),
             Map.entry("widgets", List.of("widget_origins", "widget_versions", "testimonials")),
             Map.entry("themes", List.of("theme_settings", "theme_assets")),
+            Map.entry("pages", List.of("crawl_settings")),
             Map.entry("platform", List.of("app_secrets", "jobs", "rate_limit_buckets", "site_settings")));
 
     private static final Pattern WRITE = Pattern.compile(

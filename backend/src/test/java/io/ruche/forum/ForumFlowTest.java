@@ -314,10 +314,12 @@ class ForumFlowTest extends IntegrationTest {
                 List.of());
         Api.Response page = api().header("Accept", "text/html").get("/t/" + id + "/tips-tricks-for-exports");
         assertEquals(200, page.status());
-        assertTrue(page.body().contains("<title>Tips &amp; &lt;tricks&gt; for &quot;exports&quot;</title>"), page.body());
-        assertTrue(page.body().contains("<meta name=\"description\" content=\"Export everything at once.\" />"),
+        assertTrue(page.body().contains("<title>Tips &amp; &lt;tricks&gt; for &quot;exports&quot; · "), page.body());
+        assertTrue(page.body().contains("<meta name=\"description\" content=\"Export everything at once.\">"),
                 page.body());
-        assertTrue(page.body().contains("<div id=\"app\">"));
+        assertTrue(page.body().contains("<h1>Tips &amp; &lt;tricks&gt; for &quot;exports&quot;</h1>"),
+                "the content itself, rendered on the server, inside the app's element");
+        assertTrue(page.body().contains("<div id=\"app\"><main class=\"ssr\""));
     }
 
     @Test

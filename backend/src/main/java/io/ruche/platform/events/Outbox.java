@@ -33,7 +33,10 @@ public class Outbox {
         this.beans = beans;
     }
 
-    /** Queues a delivery of {@code event} to each of its subscribers; runs in the caller's transaction. */
+    /**
+     * Queues a delivery of {@code event} to each of its subscribers; runs in the caller's transaction. This node's
+     * {@link CommittedEvents} listeners hear it once the transaction commits.
+     */
     public void publish(DomainEvent event) {
         String payload = encode(event);
         for (EventSubscriber<?> subscriber : subscribers()) {
@@ -41,6 +44,46 @@ public class Outbox {
                 jobs.enqueue(KIND_PREFIX + subscriber.name(), subscriber.lane(), payload);
             }
         }
+        List<CommittedEvents> local = committedListeners();
+        if (!local.isEmpty()) {
+            transactions().findTransactionStatus().ifPresent(status -> status.registerSynchronization(
+                    new io.micronaut.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            for (CommittedEvents listener : local) {
+                                try {
+                                    listener.committed(event);
+                                } catch (RuntimeException e) {
+                                    org.slf4j.LoggerFactory.getLogger(Outbox.class).warn(
+                                            "A listener of committed {} failed: {}", event, e.toString());
+                                }
+                            }
+                        }
+                    }));
+        }
+    }
+
+    private volatile List<CommittedEvents> committed;
+    private volatile io.micronaut.transaction.TransactionOperations<?> transactions;
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private List<CommittedEvents> committedListeners() {
+        List<CommittedEvents> known = committed;
+        if (known == null) {
+            known = List.copyOf((java.util.Collection) beans.getBeansOfType(CommittedEvents.class));
+            committed = known;
+        }
+        return known;
+    }
+
+    private io.micronaut.transaction.TransactionOperations<?> transactions() {
+        io.micronaut.transaction.TransactionOperations<?> known = transactions;
+        if (known == null) {
+            known = beans.getBean(io.micronaut.core.type.Argument.of(io.micronaut.transaction.TransactionOperations.class,
+                    java.sql.Connection.class));
+            transactions = known;
+        }
+        return known;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -1,0 +1,44 @@
+package io.ruche.forum;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.json.JsonMapper;
+import io.ruche.platform.cache.CachedResponses;
+import io.ruche.platform.cache.GuestCache;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/** Guests' JSON from the guest cache: serialized once, served as bytes (gzip when taken), 304 when unchanged. */
+@Singleton
+public class GuestJson {
+
+    private final GuestCache cache;
+    private final JsonMapper json;
+
+    public GuestJson(GuestCache cache, JsonMapper json) {
+        this.cache = cache;
+        this.json = json;
+    }
+
+    public HttpResponse<byte[]> answer(HttpRequest<?> request, String key, Set<String> tags, Supplier<?> view) {
+        return answer(request, key, view, v -> tags);
+    }
+
+    /** {@code tags} may name what the answer holds (its posts), to be dropped when one of them changes. */
+    public <T> HttpResponse<byte[]> answer(HttpRequest<?> request, String key, Supplier<T> view,
+                                           java.util.function.Function<T, Set<String>> tags) {
+        GuestCache.Entry entry = cache.get(key, () -> {
+            try {
+                T value = view.get();
+                return new GuestCache.Built(json.writeValueAsBytes(value), "application/json", tags.apply(value), true);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        return CachedResponses.of(request, entry, CachedResponses.PUBLIC, "Accept-Encoding, Cookie");
+    }
+}
