@@ -29,6 +29,16 @@ final class HeadlessChromium {
 
     /** The same; {@code blockThirdPartyCookies} as Safari does and as users may choose. */
     static ChromeDriver open(String language, Path downloads, boolean blockThirdPartyCookies) {
+        return open(language, downloads, blockThirdPartyCookies, true);
+    }
+
+    /** A browser with JavaScript switched off: what a reader without scripts, or a simple crawler, gets. */
+    static ChromeDriver openWithoutJavaScript(String language) {
+        return open(language, null, false, false);
+    }
+
+    private static ChromeDriver open(String language, Path downloads, boolean blockThirdPartyCookies,
+                                     boolean javaScript) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("ruche.chromium", "/usr/bin/chromium"));
         // The background-networking flags keep Chromium from calling out of this closed network.
@@ -43,6 +53,10 @@ final class HeadlessChromium {
         if (blockThirdPartyCookies) {
             prefs.put("profile.block_third_party_cookies", true);
             prefs.put("profile.cookie_controls_mode", 1);
+        }
+        if (!javaScript) {
+            prefs.put("profile.managed_default_content_settings.javascript", 2);
+            options.addArguments("--blink-settings=scriptEnabled=false");
         }
         options.setExperimentalOption("prefs", prefs);
         ChromeDriverService service = new ChromeDriverService.Builder()
