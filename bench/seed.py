@@ -2,12 +2,14 @@
 """Writes SQL that seeds a benchmark community: members, categories, threads and posts with consistent counters.
 
 Usage: seed.py THREADS POSTS_PER_THREAD [WORDS_FILE] > seed.sql   (defaults: 2000 threads, 10 posts each = 20,000 posts)
+SEED_POST_BYTES=1400 makes every post about that long (the read-path benchmark's realistic posts).
 The HTML is what the Markdown renderer produces for plain paragraphs, so pages serve realistic sizes.
 """
 import random
 import sys
 
 threads = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
+POST_BYTES = int(__import__("os").environ.get("SEED_POST_BYTES", "0"))  # 0: short posts, as before
 per_thread = int(sys.argv[2]) if len(sys.argv) > 2 else 10
 members = 200
 categories = 8
@@ -56,7 +58,13 @@ for t in range(100001, 100001 + threads):
     for position in range(1, per_thread + 1):
         poster = author if position == 1 else 1001 + random.randrange(members)
         participants.add(poster)
-        text = " ".join(sentence(random.randint(8, 20)) for _ in range(random.randint(1, 4)))
+        if POST_BYTES:
+            # Posts of about POST_BYTES characters (real forum posts run about 1.4 KB), in a few paragraphs.
+            text = ""
+            while len(text) < POST_BYTES - 120:
+                text += (" " if text else "") + sentence(random.randint(8, 20))
+        else:
+            text = " ".join(sentence(random.randint(8, 20)) for _ in range(random.randint(1, 4)))
         posts.append(f"({post_id}, {t}, {poster}, {position}, {q(text)}, {q('<p>' + text + '</p>')}, "
                      f"NOW(6) - INTERVAL {minutes_ago - position} MINUTE)")
         last_poster = poster

@@ -137,6 +137,37 @@ export interface ThreadNote {
   createdAt: string
 }
 
+/** A member's own part of a thread page: what they may do, their reactions, follow level and read position. */
+export interface ThreadViewerPart {
+  threadId: number
+  canReply: boolean
+  canEditTitle: boolean
+  canModerate: boolean
+  canAccept: boolean
+  following: FollowLevel | null
+  lastReadPosition: number
+  posts: { id: number; canEdit: boolean; canDelete: boolean; canReact: boolean; canFlag: boolean; canWiki: boolean;
+    mine: string[] }[]
+}
+
+/** The shared page with the member's part laid over it (their rights, their reactions marked as theirs). */
+export function withViewerPart(shared: ThreadDetail, part: ThreadViewerPart): ThreadDetail {
+  const byId = new Map(part.posts.map((p) => [p.id, p]))
+  const post = (p: PostView): PostView => {
+    const own = byId.get(p.id)
+    if (!own) return p
+    const reactions = p.reactions.map((r) => ({ ...r, mine: own.mine.includes(r.kind) }))
+    for (const kind of own.mine) {
+      if (!reactions.some((r) => r.kind === kind)) reactions.push({ kind, count: 1, mine: true })
+    }
+    return { ...p, canEdit: own.canEdit, canDelete: own.canDelete, canReact: own.canReact, canFlag: own.canFlag,
+      canWiki: own.canWiki, reactions }
+  }
+  return { ...shared, canReply: part.canReply, canEditTitle: part.canEditTitle, canModerate: part.canModerate,
+    canAccept: part.canAccept, following: part.following, lastReadPosition: part.lastReadPosition,
+    posts: shared.posts.map(post), acceptedAnswer: shared.acceptedAnswer ? post(shared.acceptedAnswer) : null }
+}
+
 export interface ThreadDetail {
   thread: ThreadSummary
   description: string
@@ -211,6 +242,17 @@ export const forumApi = {
   latest: (after: string | null, tag?: string, limit = 30) =>
     api.get<ThreadPage>(`/api/v1/threads${q({ after, tag, limit })}`),
   thread: (id: number, after = 0) => api.get<ThreadDetail>(`/api/v1/threads/${id}${q({ after, limit: 20 })}`),
+  /**
+   * A signed-in member's page (staff excepted: they see what moderation hid): the page every guest shares, from the
+   * server's cache, and the member's own part beside it, put together.
+   */
+  memberThread: async (id: number, after = 0) => {
+    const [shared, mine] = await Promise.all([
+      api.get<ThreadDetail>(`/api/v1/threads/${id}${q({ after, limit: 20, shared: 'true' })}`),
+      api.get<ThreadViewerPart>(`/api/v1/threads/${id}/me${q({ after, limit: 20 })}`),
+    ])
+    return withViewerPart(shared, mine)
+  },
   /** A held post comes back as { queuedId, reason } (202): it waits for a moderator. */
   createThread: (body: { categoryId: number; title: string; body: string; tags: string[] }) =>
     api.post<ThreadDetail | Held>('/api/v1/threads', body),

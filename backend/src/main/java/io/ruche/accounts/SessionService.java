@@ -109,14 +109,28 @@ public class SessionService {
         String id = digest(token);
         Optional<Member> member = members.findBySession(id, now);
         member.ifPresent(m -> {
-            // At most one write per five minutes per session, and the member's "last seen" only then.
+            // At most one write per five minutes per session, and the member's "last seen" only then. This node
+            // remembers when it last wrote it, so most requests send no UPDATE at all (another node may write once
+            // more in the same five minutes: the statement's own condition keeps that harmless).
+            Instant touched = touchedHere.get(id);
+            if (touched != null && touched.isAfter(now.minus(Duration.ofMinutes(5)))) {
+                return;
+            }
             if (sessions.touch(id, now, now.plus(ttl), now.minus(Duration.ofMinutes(5))) > 0) {
                 members.touchSeen(m.id(), now, now.minus(Duration.ofMinutes(5)));
                 accounts.recordVisit(m.id(), now);
             }
+            if (touchedHere.size() > 100_000) {
+                touchedHere.clear();
+            }
+            touchedHere.put(id, now);
         });
         return member;
     }
+
+    /** Sessions this node wrote "last seen" for, and when (bounded: cleared past 100,000). */
+    private final java.util.concurrent.ConcurrentHashMap<String, Instant> touchedHere =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public void signOut(String token) {
         if (token != null && !token.isBlank()) {

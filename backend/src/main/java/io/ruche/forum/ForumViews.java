@@ -107,4 +107,20 @@ public final class ForumViews {
     @Serdeable
     public record FollowState(@Nullable String level) {
     }
+
+    /** One post's part that depends on the reader: what they may do with it and the reactions that are theirs. */
+    @Serdeable
+    public record PostViewerPart(long id, boolean canEdit, boolean canDelete, boolean canReact, boolean canFlag,
+                                 boolean canWiki, List<String> mine) {
+    }
+
+    /**
+     * The reader's own part of a thread page, fetched beside the page every guest shares (cached): their rights,
+     * their follow level and read position, and per post what they may do and their reactions.
+     */
+    @Serdeable
+    public record ThreadViewerPart(long threadId, boolean canReply, boolean canEditTitle, boolean canModerate,
+                                   boolean canAccept, @Nullable String following, int lastReadPosition,
+                                   List<PostViewerPart> posts) {
+    }
 }

@@ -31,6 +31,12 @@ public class GuestJson {
     /** {@code tags} may name what the answer holds (its posts), to be dropped when one of them changes. */
     public <T> HttpResponse<byte[]> answer(HttpRequest<?> request, String key, Supplier<T> view,
                                            java.util.function.Function<T, Set<String>> tags) {
+        return answer(request, key, view, tags, CachedResponses.PUBLIC);
+    }
+
+    /** The same bytes with another Cache-Control (a member's copy of a shared page: nobody else keeps it). */
+    public <T> HttpResponse<byte[]> answer(HttpRequest<?> request, String key, Supplier<T> view,
+                                           java.util.function.Function<T, Set<String>> tags, String cacheControl) {
         GuestCache.Entry entry = cache.get(key, () -> {
             try {
                 T value = view.get();
@@ -39,6 +45,6 @@ public class GuestJson {
                 throw new UncheckedIOException(e);
             }
         });
-        return CachedResponses.of(request, entry, CachedResponses.PUBLIC, "Accept-Encoding, Cookie");
+        return CachedResponses.of(request, entry, cacheControl, "Accept-Encoding, Cookie");
     }
 }

@@ -61,10 +61,23 @@ public class ThreadController {
     @Secured(SecurityRule.IS_ANONYMOUS)
     public HttpResponse<?> thread(long id, @QueryValue(defaultValue = "0") int after,
                                   @QueryValue(defaultValue = "20") int limit,
+                                  @QueryValue(defaultValue = "false") boolean shared,
                                   Viewer viewer, io.micronaut.http.HttpRequest<?> request) {
         HttpResponse<?> answer;
         try {
-            if (viewer.isMember()) {
+            if (viewer.isMember() && shared && !viewer.isStaff()) {
+                // A member's page: the bytes every guest shares when a guest may read it (their own part comes
+                // from /me); a thread only they may read is built for them, complete.
+                int size = Math.max(1, Math.min(limit, 100));
+                try {
+                    answer = guestJson.answer(request, "api:thread:" + id + ":" + Math.max(0, after) + ":" + size,
+                            () -> threads.detail(Viewer.GUEST, id, after, size), ForumCacheTags::of,
+                            "private, no-cache");
+                } catch (io.ruche.platform.ProblemException notForGuests) {
+                    answer = HttpResponse.ok(threads.detail(viewer, id, after, limit));
+                }
+                return answer;
+            } else if (viewer.isMember()) {
                 answer = HttpResponse.ok(threads.detail(viewer, id, after, limit));
             } else {
                 int size = Math.max(1, Math.min(limit, 100));
@@ -92,6 +105,23 @@ public class ThreadController {
 
     @jakarta.inject.Inject
     GuestJson guestJson;
+
+    /**
+     * The signed-in reader's own part of a thread page (rights, reactions, follow level, read position), beside the
+     * shared page ({@code ?shared=true}); opening the thread counts a view here.
+     */
+    @Get("/{id}/me")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    public ForumViews.ThreadViewerPart viewerPart(long id, @QueryValue(defaultValue = "0") int after,
+                                                  @QueryValue(defaultValue = "20") int limit, Viewer viewer,
+                                                  io.micronaut.http.HttpRequest<?> request) {
+        ForumViews.ThreadViewerPart part = threads.viewerPart(viewer, id, after, limit);
+        if (after == 0) {
+            viewCounter.viewed(id, viewer.memberId(), clientAddress.of(request),
+                    request.getHeaders().get(io.micronaut.http.HttpHeaders.USER_AGENT));
+        }
+        return part;
+    }
 
     @jakarta.inject.Inject
     ViewCounter viewCounter;

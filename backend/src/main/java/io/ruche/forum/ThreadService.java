@@ -142,6 +142,64 @@ public class ThreadService {
                         afterPosition <= 0 ? -1 : afterPosition, more ? shown.get(shown.size() - 1).position() : null));
     }
 
+    /**
+     * A member's own part of one page of a thread (positions after {@code afterPosition}), without the posts'
+     * bodies: their rights on the thread and on each post, their reactions, follow level and read position. Reading
+     * it marks the page read, as reading the whole page does.
+     */
+    @Transactional
+    public ForumViews.ThreadViewerPart viewerPart(Viewer viewer, long threadId, int afterPosition, int limit) {
+        viewer.requireMember();
+        CategoryAccess.Catalog catalog = access.catalog(viewer);
+        ThreadQueries.Row thread = threadQueries.thread(threadId).orElseThrow(() -> Problems.notFound("thread"));
+        Category category = catalog.requireForThread(thread.categoryId());
+        ThreadAccess.Rights rights = ThreadAccess.of(viewer, catalog, ThreadAccess.Subject.of(thread, category),
+                trust(viewer));
+        int size = Math.max(1, Math.min(limit, 100));
+        record Light(long id, int position, long authorId, io.ruche.accounts.Role role, boolean deleted, boolean hidden,
+                     boolean wiki) {
+        }
+        List<Light> rows = new ArrayList<>(sql.query("SELECT p.id, p.position, p.author_id, m.role, p.deleted_at, "
+                        + "p.hidden_at, p.wiki FROM posts p JOIN members m ON m.id = p.author_id WHERE p.thread_id = ? "
+                        + "AND p.position > ? ORDER BY p.position LIMIT ?", List.of(threadId, Math.max(0, afterPosition), size),
+                rs -> new Light(rs.getLong(1), rs.getInt(2), rs.getLong(3),
+                        io.ruche.accounts.Role.valueOf(rs.getString(4)), rs.getTimestamp(5) != null,
+                        rs.getTimestamp(6) != null, rs.getBoolean(7))));
+        List<Long> ids = new ArrayList<>(rows.stream().map(Light::id).toList());
+        if (thread.acceptedPostId() != null && !ids.contains(thread.acceptedPostId())) {
+            sql.query("SELECT p.id, p.position, p.author_id, m.role, p.deleted_at, p.hidden_at, p.wiki FROM posts p "
+                            + "JOIN members m ON m.id = p.author_id WHERE p.id = ?", List.of(thread.acceptedPostId()),
+                    rs -> new Light(rs.getLong(1), rs.getInt(2), rs.getLong(3),
+                            io.ruche.accounts.Role.valueOf(rs.getString(4)), rs.getTimestamp(5) != null,
+                            rs.getTimestamp(6) != null, rs.getBoolean(7))).forEach(rows::add);
+            ids.add(thread.acceptedPostId());
+        }
+        java.util.Map<Long, List<String>> mine = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            List<Object> params = new ArrayList<>();
+            params.add(viewer.memberId());
+            params.addAll(ids);
+            sql.query("SELECT post_id, kind FROM reactions WHERE member_id = ? AND post_id IN ("
+                    + io.ruche.platform.Sql.placeholders(ids.size()) + ")", params,
+                    rs -> mine.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2)));
+        }
+        List<ForumViews.PostViewerPart> posts = rows.stream().map(r -> {
+            PostAccess.Rights post = PostAccess.of(viewer,
+                    new PostAccess.Subject(r.authorId(), r.role(), r.deleted(), r.hidden(), r.wiki()), rights);
+            return new ForumViews.PostViewerPart(r.id(), post.edit(), post.delete(), post.react(), post.flag(),
+                    post.wiki(), mine.getOrDefault(r.id(), List.of()));
+        }).toList();
+        String following = activity.followLevel(threadId, viewer.memberId());
+        int lastRead = activity.readPosition(threadId, viewer.memberId()).orElse(0);
+        rows.stream().filter(r -> r.position() > Math.max(0, afterPosition)).mapToInt(Light::position).max()
+                .ifPresent(last -> {
+                    activity.markRead(threadId, viewer.memberId(), last, clock.instant());
+                    readers.threadRead(viewer.memberId(), threadId);
+                });
+        return new ForumViews.ThreadViewerPart(threadId, rights.reply(), rights.editTitle(), rights.moderate(),
+                rights.accept(), following, lastRead, posts);
+    }
+
     /** The position of a thread's last post (pages are counted by position: a split leaves gaps). */
     @Transactional(readOnly = true)
     public int lastPosition(long threadId) {

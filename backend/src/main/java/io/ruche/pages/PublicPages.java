@@ -223,7 +223,9 @@ public class PublicPages {
                 }
                 Map<String, Object> comment = new LinkedHashMap<>();
                 comment.put("@type", "Comment");
-                comment.put("text", MarkdownRenderer.textOf(p.html()));
+                // The page shows each reply in full; the structured data names them with their start (a page
+                // stays light under a rush, and the answer's full text is in the page itself).
+                comment.put("text", excerpt(MarkdownRenderer.textOf(p.html()), 280));
                 comment.put("datePublished", p.createdAt().toString());
                 comment.put("url", pageUrl + "#post-" + p.position());
                 comment.put("author", person(p.author()));
@@ -238,6 +240,10 @@ public class PublicPages {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String excerpt(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1).strip() + "…";
     }
 
     private Map<String, Object> person(ForumViews.MemberRef member) {

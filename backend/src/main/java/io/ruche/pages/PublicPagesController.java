@@ -80,6 +80,14 @@ public class PublicPagesController {
     @Get(value = "/t/{id:[0-9]+}/{slug}", produces = "text/html")
     public HttpResponse<?> thread(long id, String slug, HttpRequest<?> request, Viewer viewer,
                                   @QueryValue(defaultValue = "1") int page, @QueryValue @Nullable String lang) {
+        int wanted = Math.max(1, Math.min(page, 100_000));
+        Texts t = texts(request, lang);
+        String key = "thread:" + id + ":" + wanted;
+        GuestCache.Entry hot = cache.peek("page:" + t.lang() + ":" + key);
+        if (hot != null) {
+            // The rush: a page in the cache exists, so it was not merged away (a merge drops it).
+            return CachedResponses.of(request, hot, viewer.isMember() ? "private, no-cache" : CachedResponses.PUBLIC, VARY);
+        }
         Optional<ThreadRedirects.Target> moved = redirects.of(id);
         if (moved.isPresent()) {
             return HttpResponse.status(HttpStatus.MOVED_PERMANENTLY).header(HttpHeaders.LOCATION, "/t/"
@@ -87,9 +95,7 @@ public class PublicPagesController {
                     + (moved.get().position() > 1 ? "#post-" + moved.get().position() : ""))
                     .header(HttpHeaders.CACHE_CONTROL, "public, max-age=3600");
         }
-        int wanted = Math.max(1, Math.min(page, 100_000));
-        return answer(request, viewer, "thread:" + id + ":" + wanted, texts(request, lang),
-                t -> pages.thread(id, wanted, t));
+        return answer(request, viewer, key, t, texts -> pages.thread(id, wanted, texts));
     }
 
     @Get(value = "/c/{slug}", produces = "text/html")

@@ -51,8 +51,16 @@ class QueryCountTest extends IntegrationTest {
         ForumFixtures.reply(writer, smallThread, "only one reply");
     }
 
+    /** Writes queue deliveries (search, notifications, caches): they run first, so a count is the request's own. */
+    private static void drained() {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> "0".equals(
+                io.ruche.support.TestDatabase.queryString("SELECT COUNT(*) FROM jobs WHERE run_at <= UTC_TIMESTAMP(6) "
+                        + "+ INTERVAL 1 SECOND AND attempts < 3")));
+    }
+
     private long statements(Supplier<Api.Response> call) {
         call.get(); // warm up: first-time work (read rows created) is not what we measure
+        drained();
         long before = StatementCounter.count();
         Api.Response response = call.get();
         long used = StatementCounter.count() - before;
@@ -83,7 +91,7 @@ class QueryCountTest extends IntegrationTest {
         // Members also move their read marker and read the thread's notifications: fixed costs, not per post.
         assertTrue(many <= 16, "statements: " + many);
         long guestMany = statements(() -> api().get("/api/v1/threads/" + largeThread));
-        assertTrue(guestMany <= 8, "guest statements: " + guestMany);
+        assertTrue(guestMany <= 1, "a guest's page comes from the guest cache: " + guestMany);
     }
 
     @Test

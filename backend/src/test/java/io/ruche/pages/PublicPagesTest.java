@@ -247,6 +247,40 @@ class PublicPagesTest extends IntegrationTest {
     }
 
     @Test
+    void membersReadTheSharedPageAndTheirOwnPartBesideIt() throws Exception {
+        Api author = api().registered(TestMembers.uniqueName("owner"));
+        Api reader = api().registered(TestMembers.uniqueName("reader"));
+        long thread = ForumFixtures.thread(author, open, "Shared and mine", "Shared body", List.of());
+        long reply = ForumFixtures.reply(reader, thread, "My reply");
+        long first = ((Number) author.get("/api/v1/threads/" + thread).at("posts.0.id")).longValue();
+        assertEquals(200, reader.post("/api/v1/posts/" + first + "/reactions/like", null).status());
+
+        Api.Response shared = reader.get("/api/v1/threads/" + thread + "?shared=true");
+        assertEquals(api().get("/api/v1/threads/" + thread).body(), shared.body(), "the bytes every guest gets");
+        assertEquals("private, no-cache", shared.headers().firstValue("Cache-Control").orElse(""));
+        assertEquals(false, shared.at("posts.0.reactions.0.mine"));
+        Api.Response mine = reader.get("/api/v1/threads/" + thread + "/me");
+        assertEquals(true, mine.at("canReply"));
+        assertEquals(List.of("like"), mine.at("posts.0.mine"));
+        assertEquals(false, mine.at("posts.0.canEdit"));
+        assertEquals(true, mine.at("posts.1.canEdit"), "their own reply");
+        assertEquals(reply, ((Number) mine.at("posts.1.id")).longValue());
+        assertEquals(401, api().get("/api/v1/threads/" + thread + "/me").status());
+
+        // A thread guests may not read comes whole to a member who may, even when asked for the shared page.
+        Api insider = api().registered(TestMembers.uniqueName("ins"));
+        long group = fixtures.group("shared-insiders", insider);
+        long secret = fixtures.category("Shared secret", Map.of("membersSee", false, "membersReply", false,
+                "membersStart", false, "everyoneSee", false, "groupRights",
+                List.of(Map.of("groupId", group, "see", true, "reply", true, "start", true))));
+        long hidden = ForumFixtures.thread(insider, secret, "Members only", "Inside", List.of());
+        Api.Response whole = insider.get("/api/v1/threads/" + hidden + "?shared=true");
+        assertEquals(true, whole.at("canReply"));
+        assertEquals(404, reader.get("/api/v1/threads/" + hidden + "?shared=true").status());
+        assertEquals(404, reader.get("/api/v1/threads/" + hidden + "/me").status());
+    }
+
+    @Test
     void robotsTxtIsTheDefaultUntilAnAdminChangesIt() throws Exception {
         String robots = guest("/robots.txt").body();
         assertTrue(robots.contains("Disallow: /admin") && robots.contains("Sitemap: "), robots);

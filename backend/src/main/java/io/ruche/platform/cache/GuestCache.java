@@ -81,6 +81,11 @@ public class GuestCache {
         }
     }
 
+    /** The entry for {@code key} if this node holds a fresh one, without building it. */
+    public Entry peek(String key) {
+        return fresh(key);
+    }
+
     /** What a builder hands back: the body, its type, its tags, and whether a guest may be served it again. */
     public record Built(byte[] body, String contentType, Set<String> tags, boolean cacheable) {
         public static Built of(String body, String contentType, Set<String> tags) {
