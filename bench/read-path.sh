@@ -25,7 +25,9 @@ start() {
   echo "Ruche did not start" >&2; exit 1
 }
 stop() { kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; }
-trap stop EXIT
+NGINX_PID=
+cleanup() { stop; [ -n "$NGINX_PID" ] && kill "$NGINX_PID" 2>/dev/null || true; }
+trap cleanup EXIT
 
 # First start (cache off): seed, then measure cold.
 start 0
@@ -40,6 +42,29 @@ TOKEN=$(head -1 "$WORK/tokens.txt")
 # The static file: the built asset closest to 20 KB (a script chunk), served by the same server.
 STATIC=/$(unzip -l backend/target/ruche.jar 'public/assets/*' | awk 'NF==4 && $1>0 {d=$1-20000; if (d<0) d=-d; print d, $4}' \
   | sort -n | head -1 | awk '{print $2}' | sed 's#^public/##')
+
+# The same 20 KB file served by nginx, when nginx is on the machine (apt-get install nginx): what the machine can
+# serve at all, the yardstick of the issue's goals.
+NGINX_PORT=$((PORT + 1))
+if command -v nginx >/dev/null || [ -x /usr/sbin/nginx ]; then
+  mkdir -p "$WORK/nginx/www/assets" "$WORK/nginx/logs"
+  unzip -p backend/target/ruche.jar "public$STATIC" > "$WORK/nginx/www$STATIC"
+  cat > "$WORK/nginx/nginx.conf" <<NGINX
+worker_processes auto;
+pid $WORK/nginx/nginx.pid;
+error_log $WORK/nginx/logs/error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  gzip on; gzip_types application/javascript text/css;
+  server { listen 127.0.0.1:$NGINX_PORT; root $WORK/nginx/www; }
+}
+NGINX
+  $(command -v nginx || echo /usr/sbin/nginx) -c "$WORK/nginx/nginx.conf" -g 'daemon off;' &
+  NGINX_PID=$!
+  sleep 1
+fi
 
 RESULTS=$ROOT/bench/read-path-results.txt
 size() { # plain and gzip bytes of one answer
@@ -56,9 +81,12 @@ size() { # plain and gzip bytes of one answer
   echo
 } > "$RESULTS"
 
-run() { # name, connections, kind(json|html|static), member(yes|no)
+run() { # name, connections, kind(json|html|shared|me|static|nginx), member(yes|no)
   local name=$1 conns=$2 kind=$3 member=$4 out rps p50 p99 url
-  if [ "$kind" = static ]; then
+  if [ "$kind" = nginx ]; then
+    [ -n "$NGINX_PID" ] || return 0
+    out=$(wrk -t2 -c"$conns" -d"$DURATION" --latency -H 'Accept-Encoding: gzip' "http://127.0.0.1:$NGINX_PORT$STATIC")
+  elif [ "$kind" = static ]; then
     out=$(wrk -t2 -c"$conns" -d"$DURATION" --latency -H 'Accept-Encoding: gzip' "http://localhost:$PORT$STATIC")
   else
     out=$(BENCH_KIND=$kind BENCH_MEMBER=$member wrk -t2 -c"$conns" -d"$DURATION" --latency -s bench/read-path.lua \
@@ -74,6 +102,7 @@ run() { # name, connections, kind(json|html|static), member(yes|no)
 wrk -t2 -c16 -d10s -s bench/read-path.lua "http://localhost:$PORT" > /dev/null  # warm-up: JIT, buffer pool
 echo "Cold: the guest cache has no room (every answer built from the database)" | tee -a "$RESULTS"
 for c in 16 64; do
+  run "static file (nginx)" "$c" nginx no
   run "static file (same server)" "$c" static no
   run "guest thread JSON, cold" "$c" json no
   run "guest thread page (HTML), cold" "$c" html no
@@ -89,6 +118,7 @@ for id in $(seq 100001 $((100000 + THREADS))); do
 done
 wrk -t2 -c16 -d10s -s bench/read-path.lua "http://localhost:$PORT" > /dev/null  # warm-up
 for c in 16 64; do
+  run "static file (nginx)" "$c" nginx no
   run "static file (same server)" "$c" static no
   run "guest thread JSON, warm" "$c" json no
   run "guest thread page (HTML), warm" "$c" html no

@@ -191,10 +191,13 @@ public class ThreadService {
         }).toList();
         String following = activity.followLevel(threadId, viewer.memberId());
         int lastRead = activity.readPosition(threadId, viewer.memberId()).orElse(0);
+        // Only a page beyond what they had read writes anything: reading again is reads only.
         rows.stream().filter(r -> r.position() > Math.max(0, afterPosition)).mapToInt(Light::position).max()
                 .ifPresent(last -> {
-                    activity.markRead(threadId, viewer.memberId(), last, clock.instant());
-                    readers.threadRead(viewer.memberId(), threadId);
+                    if (last > lastRead) {
+                        activity.markRead(threadId, viewer.memberId(), last, clock.instant());
+                        readers.threadRead(viewer.memberId(), threadId);
+                    }
                 });
         return new ForumViews.ThreadViewerPart(threadId, rights.reply(), rights.editTitle(), rights.moderate(),
                 rights.accept(), following, lastRead, posts);

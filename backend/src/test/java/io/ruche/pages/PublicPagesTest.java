@@ -241,6 +241,15 @@ class PublicPagesTest extends IntegrationTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> get(nodeB.getURI(), path).body().contains("A reply to delete"));
         assertEquals(204, author.delete("/api/v1/posts/" + reply).status());
         await().atMost(Duration.ofSeconds(5)).until(() -> !get(nodeB.getURI(), path).body().contains("A reply to delete"));
+        long flagged = ForumFixtures.reply(author, thread, "A reply the moderators will hide");
+        await().atMost(Duration.ofSeconds(5)).until(() -> get(nodeB.getURI(), path).body().contains("will hide"));
+        Api flagger = api().registered(TestMembers.uniqueName("flagger"));
+        assertEquals(204, flagger.post("/api/v1/posts/" + flagged + "/flags", Map.of("reason", "SPAM")).status());
+        long item = Long.parseLong(TestDatabase.queryString("SELECT id FROM review_items WHERE post_id = " + flagged));
+        assertEquals(200, moderator.post("/api/v1/admin/review/actions", Map.of("ids", List.of(item), "action", "AGREE"))
+                .status());
+        await().atMost(Duration.ofSeconds(5)).until(() -> !get(nodeB.getURI(), path).body().contains("will hide")
+                && !guest("/api/v1/threads/" + thread).body().contains("will hide"));
         long other = fixtures.category("Moved here");
         assertEquals(200, moderator.patch("/api/v1/threads/" + thread, Map.of("categoryId", other)).status());
         await().atMost(Duration.ofSeconds(5)).until(() -> get(nodeB.getURI(), path).body().contains("Moved here"));
