@@ -110,7 +110,7 @@ public class SessionService {
         Optional<Member> member = members.findBySession(id, now);
         member.ifPresent(m -> {
             // At most one write per five minutes per session, and the member's "last seen" only then. This node
-            // remembers when it last wrote it, so most requests send no UPDATE at all (another node may write once
+            // remembers when it last wrote it, so most requests write nothing (another node may write once
             // more in the same five minutes: the statement's own condition keeps that harmless).
             Instant touched = touchedHere.get(id);
             if (touched != null && touched.isAfter(now.minus(Duration.ofMinutes(5)))) {

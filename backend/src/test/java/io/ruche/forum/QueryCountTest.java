@@ -58,14 +58,18 @@ class QueryCountTest extends IntegrationTest {
                         + "+ INTERVAL 1 SECOND AND attempts < 3")));
     }
 
+    /** The fewest statements of three runs: a poll of a background worker can only add to a run's count. */
     private long statements(Supplier<Api.Response> call) {
         call.get(); // warm up: first-time work (read rows created) is not what we measure
         drained();
-        long before = StatementCounter.count();
-        Api.Response response = call.get();
-        long used = StatementCounter.count() - before;
-        assertEquals(200, response.status(), response.body());
-        return used;
+        long fewest = Long.MAX_VALUE;
+        for (int run = 0; run < 3; run++) {
+            long before = StatementCounter.count();
+            Api.Response response = call.get();
+            fewest = Math.min(fewest, StatementCounter.count() - before);
+            assertEquals(200, response.status(), response.body());
+        }
+        return fewest;
     }
 
     @Test
