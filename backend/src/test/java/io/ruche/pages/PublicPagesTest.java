@@ -290,6 +290,35 @@ class PublicPagesTest extends IntegrationTest {
     }
 
     @Test
+    void aRushOnAColdPageBuildsItOnceAndEveryGuestGetsTheSameBytes() throws Exception {
+        Api author = api().registered(TestMembers.uniqueName("rush"));
+        long thread = ForumFixtures.thread(author, open, "Status: outage resolved", "All systems are back", List.of());
+        String path = "/t/" + thread + "/status-outage-resolved";
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(24);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Page>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return guest(path, "Accept-Encoding", "gzip", "Accept-Language", "en");
+                }));
+            }
+            start.countDown();
+            java.util.Set<String> etags = new java.util.HashSet<>();
+            for (java.util.concurrent.Future<Page> answer : answers) {
+                Page page = answer.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                assertEquals(200, page.status());
+                assertTrue(page.body().contains("All systems are back"));
+                etags.add(page.header("ETag"));
+            }
+            assertEquals(1, etags.size(), "one build, the same bytes for everyone: " + etags);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void robotsTxtIsTheDefaultUntilAnAdminChangesIt() throws Exception {
         String robots = guest("/robots.txt").body();
         assertTrue(robots.contains("Disallow: /admin") && robots.contains("Sitemap: "), robots);
