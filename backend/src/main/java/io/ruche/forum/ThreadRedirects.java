@@ -1,24 +1,19 @@
 package io.ruche.forum;
 
-import io.ruche.platform.PageRedirects;
 import io.ruche.platform.Sql;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Where a merged thread's posts went: its old address (the page, links in mails and search engines' copies, and the
- * API) answers with a permanent redirect there instead of a 404. A thread merged into one that is merged later
+ * Where a merged thread's posts went: its old address (the page, through pages' controller, links in mails and search
+ * engines' copies, and the API) answers with a permanent redirect there instead of a 404. A thread merged into one that is merged later
  * follows the chain to the end, in one hop.
  */
 @Singleton
-public class ThreadRedirects implements PageRedirects {
-
-    private static final Pattern THREAD_PATH = Pattern.compile("^/t/(\\d{1,18})(/[^/]*)?$");
+public class ThreadRedirects {
 
     public record Target(long threadId, String slug, int position) {
     }
@@ -45,16 +40,5 @@ public class ThreadRedirects implements PageRedirects {
         return sql.query("SELECT r.target_id, t.slug, r.position FROM thread_redirects r JOIN threads t "
                         + "ON t.id = r.target_id WHERE r.thread_id = ?", List.of(threadId),
                 rs -> new Target(rs.getLong(1), rs.getString(2), rs.getInt(3))).stream().findFirst();
-    }
-
-    @Override
-    @io.micronaut.transaction.annotation.Transactional(readOnly = true)
-    public Optional<String> forPath(String path) {
-        Matcher m = THREAD_PATH.matcher(path);
-        if (!m.matches()) {
-            return Optional.empty();
-        }
-        return of(Long.parseLong(m.group(1))).map(t -> "/t/" + t.threadId() + "/" + t.slug()
-                + (t.position() > 1 ? "#post-" + t.position() : ""));
     }
 }

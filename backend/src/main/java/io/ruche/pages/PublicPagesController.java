@@ -73,14 +73,14 @@ public class PublicPagesController {
 
     @Get(value = "/t/{id:[0-9]+}", produces = "text/html")
     public HttpResponse<?> threadWithoutSlug(long id, HttpRequest<?> request, Viewer viewer,
-                                             @QueryValue(defaultValue = "1") int page, @QueryValue @Nullable String lang) {
+                                             @QueryValue @Nullable String page, @QueryValue @Nullable String lang) {
         return thread(id, "", request, viewer, page, lang);
     }
 
     @Get(value = "/t/{id:[0-9]+}/{slug}", produces = "text/html")
     public HttpResponse<?> thread(long id, String slug, HttpRequest<?> request, Viewer viewer,
-                                  @QueryValue(defaultValue = "1") int page, @QueryValue @Nullable String lang) {
-        int wanted = Math.max(1, Math.min(page, 100_000));
+                                  @QueryValue @Nullable String page, @QueryValue @Nullable String lang) {
+        int wanted = pageNumber(page);
         Texts t = texts(request, lang);
         String key = "thread:" + id + ":" + wanted;
         GuestCache.Entry hot = cache.peek("page:" + t.lang() + ":" + key);
@@ -96,6 +96,14 @@ public class PublicPagesController {
                     .header(HttpHeaders.CACHE_CONTROL, "public, max-age=3600");
         }
         return answer(request, viewer, key, t, texts -> pages.thread(id, wanted, texts));
+    }
+
+    /** {@code ?page=} as a person or a crawler may type it: anything but a page number is the first page. */
+    static int pageNumber(@Nullable String page) {
+        if (page == null || !page.matches("\\d{1,6}")) {
+            return 1;
+        }
+        return Math.max(1, Integer.parseInt(page));
     }
 
     @Get(value = "/c/{slug}", produces = "text/html")

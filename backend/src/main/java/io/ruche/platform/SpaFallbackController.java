@@ -30,16 +30,13 @@ public class SpaFallbackController {
     private final ProblemResponses problems;
     private final java.util.List<PageMetadata> metadata;
     private final java.util.List<PageLinks> links;
-    private final java.util.List<PageRedirects> redirects;
     private final String indexHtml;
 
     public SpaFallbackController(ProblemResponses problems, ResourceResolver resources,
-                                 java.util.List<PageMetadata> metadata, java.util.List<PageLinks> links,
-                                 java.util.List<PageRedirects> redirects) {
+                                 java.util.List<PageMetadata> metadata, java.util.List<PageLinks> links) {
         this.problems = problems;
         this.metadata = metadata;
         this.links = links;
-        this.redirects = redirects;
         this.indexHtml = resources.getResourceAsStream("classpath:public/index.html")
                 .map(SpaFallbackController::read)
                 .orElse(null);
@@ -48,13 +45,6 @@ public class SpaFallbackController {
     @Error(status = HttpStatus.NOT_FOUND, global = true)
     public HttpResponse<?> notFound(HttpRequest<?> request) {
         if (indexHtml != null && wantsPage(request)) {
-            for (PageRedirects source : redirects) {
-                Optional<String> location = source.forPath(request.getPath());
-                if (location.isPresent()) {
-                    return HttpResponse.status(HttpStatus.MOVED_PERMANENTLY).header(HttpHeaders.LOCATION, location.get())
-                            .header(HttpHeaders.CACHE_CONTROL, "public, max-age=3600");
-                }
-            }
             return HttpResponse.ok(withMetadata(request.getPath())).contentType(MediaType.TEXT_HTML_TYPE)
                     .header(HttpHeaders.CACHE_CONTROL, "no-cache");
         }

@@ -145,6 +145,9 @@ class PublicPagesTest extends IntegrationTest {
         assertTrue(second.body().contains("Reply number 21 ") && second.body().contains("Reply number 25 "));
         assertFalse(second.body().contains("Reply number 20 "));
         assertTrue(second.body().contains("<link rel=\"prev\""));
+        Page typed = guest("/t/" + thread + "/how-do-i-export-my-invoices?page=two");
+        assertEquals(200, typed.status(), "a page number typed wrong is the first page, not an error");
+        assertTrue(typed.body().contains("Reply number 3 "));
     }
 
     @Test
