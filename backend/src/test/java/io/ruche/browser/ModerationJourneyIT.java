@@ -38,10 +38,7 @@ class ModerationJourneyIT {
     }
 
     private String member(String prefix) {
-        String name = TestMembers.uniqueName(prefix);
-        new Api(ruche.base()).registered(name);
-        ruche.verifyEmail(name + "@example.test");
-        return name;
+        return ruche.member(prefix);
     }
 
     @AfterEach

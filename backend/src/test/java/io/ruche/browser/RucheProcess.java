@@ -119,6 +119,14 @@ final class RucheProcess implements AutoCloseable {
         }
     }
 
+    /** A new member with a confirmed address, as a journey needs them; returns their username. */
+    String member(String prefix) {
+        String name = io.ruche.support.TestMembers.uniqueName(prefix);
+        new io.ruche.support.Api(base).registered(name);
+        verifyEmail(name + "@example.test");
+        return name;
+    }
+
     static final String ADMIN_EMAIL = "admin@example.test";
     static final String ADMIN_PASSWORD = "Chef de ruche 2026";
     private static RucheProcess shared;

@@ -41,10 +41,7 @@ class StaffToolsJourneyIT {
     }
 
     private String member(String prefix) {
-        String name = TestMembers.uniqueName(prefix);
-        new Api(ruche.base()).registered(name);
-        ruche.verifyEmail(name + "@example.test");
-        return name;
+        return ruche.member(prefix);
     }
 
     private Api api(String username) {
