@@ -78,6 +78,17 @@ export interface GroupMember {
   addedAt: string
 }
 
+/** One browser signed in to the member's account. */
+export interface AccountSession {
+  id: string
+  createdAt: string
+  lastSeenAt: string
+  ip: string
+  browser: string
+  system: string
+  current: boolean
+}
+
 const enc = encodeURIComponent
 
 export const accountsApi = {
@@ -105,6 +116,11 @@ export const accountsApi = {
   resetPassword: (token: string, password: string) =>
     api.post<void>('/api/v1/account/password-reset/confirm', { token, password }),
   changeEmail: (email: string, password: string) => api.post<void>('/api/v1/account/email', { email, password }),
+  changePassword: (currentPassword: string, newPassword: string) =>
+    api.post<void>('/api/v1/account/password', { currentPassword, newPassword }),
+  sessions: () => api.get<AccountSession[]>('/api/v1/account/sessions'),
+  endSession: (id: string) => api.delete<void>(`/api/v1/account/sessions/${enc(id)}`),
+  endOtherSessions: () => api.post<{ ended: number }>('/api/v1/account/sessions/end-others'),
   confirmEmail: (token: string) => api.post<void>('/api/v1/account/email/confirm', { token }),
   staffMessage: (username: string, text: string) =>
     api.post<void>(`/api/v1/members/${enc(username)}/staff-messages`, { text }),

@@ -60,6 +60,22 @@ public class AccountMails {
         mails.queue(member.id(), oldEmail, "email_changed", locale, content, null);
     }
 
+    /** The password changed and other browsers were signed out: the owner hears it, in case it was not them. */
+    public void passwordChanged(Member member) {
+        notice(member, "password_changed", "/forgot-password");
+    }
+
+    private void notice(Member member, String template, String path) {
+        Locale locale = MailTemplates.localeOf(member.locale());
+        String brand = templates.brandName(locale);
+        String subject = templates.text(locale, template + ".subject", brand);
+        MailContent content = new MailContent(subject, subject,
+                List.of(templates.text(locale, template + ".body", member.displayName(), brand)),
+                new MailContent.Action(templates.text(locale, template + ".action"), templates.url(path)), List.of(),
+                templates.text(locale, "footer.account", brand), null);
+        mails.queue(member.id(), member.email(), template, locale, content, null);
+    }
+
     /**
      * Someone tried to register with, or move another account to, an address that already has an account. The
      * answer they got does not say so (that would tell who is a member); the owner hears it here instead.

@@ -166,6 +166,11 @@ class AccessRulesTest extends IntegrationTest {
                                 "Another horse 43")), 400, 400, 400),
                 new Rule("POST /api/v1/account/email (wrong password)", a -> a.post("/api/v1/account/email",
                         Map.of("email", "new@example.test", "password", "wrong")), 401, 422, 422),
+                new Rule("POST /api/v1/account/password (wrong current)", a -> a.post("/api/v1/account/password",
+                        Map.of("currentPassword", "wrong", "newPassword", "Another horse 43")), 401, 422, 422),
+                new Rule("GET /api/v1/account/sessions", a -> a.get("/api/v1/account/sessions"), 401, 200, 200),
+                new Rule("DELETE /api/v1/account/sessions/{id} (not theirs)", a -> a.delete(
+                        "/api/v1/account/sessions/0123456789abcdef"), 401, 404, 404),
                 new Rule("POST /api/v1/account/email/confirm (bad)", a -> a.post("/api/v1/account/email/confirm",
                         Map.of("token", "nope")), 400, 400, 400),
                 new Rule("GET /api/v1/admin/mail", a -> a.get("/api/v1/admin/mail"), 401, 403, 403, 200),

@@ -1,0 +1,40 @@
+// One notification as a sentence in the reader's language ("Alice replied in “Invoices”"), shared by the
+// notifications page and the bell's dropdown.
+import type { NotificationItem } from '@/api/notifications'
+
+type Translate = (key: string, named?: Record<string, unknown>, plural?: number) => string
+type BadgeName = (id: number) => string
+
+export function notificationSentence(t: Translate, badgeName: BadgeName, n: NotificationItem): string {
+  const actor = n.actor?.displayName ?? t('notifications.someone')
+  const title = n.thread?.title ?? ''
+  const reasons = (codes: string) => codes.split(',').filter(Boolean).map((c) => t(`trust.missing.${c}`)).join(', ')
+  if (n.kind === 'REACTION') {
+    return n.othersCount > 0
+      ? t('notifications.kind.REACTION_many', { actor, others: n.othersCount, title }, n.othersCount)
+      : t('notifications.kind.REACTION', { actor, title })
+  }
+  if (n.kind === 'TRUST_LEVEL') {
+    const [from, to, ...rest] = n.detail.split(':')
+    const reason = rest.join(':')
+    const level = { level: to, name: t(`trust.names.${to}`) }
+    if (reason.startsWith('warning')) {
+      const [, days, why] = reason.split(':')
+      return t('trust.notify.warning', { days, why: reasons(why) })
+    }
+    if (Number(to) < Number(from)) {
+      return t('trust.notify.demoted', { ...level, why: reasons(reason.split(':')[1] ?? '') })
+    }
+    return t('trust.notify.promoted', level)
+  }
+  if (n.kind === 'BADGE') {
+    const name = badgeName(Number(n.detail))
+    return n.othersCount > 0 ? t('notifications.kind.BADGE_many', { badge: name, others: n.othersCount }, n.othersCount)
+      : t('notifications.kind.BADGE', { badge: name })
+  }
+  if (n.kind === 'POST_MOVED' && ['MERGE', 'SPLIT', 'MOVE'].includes(n.detail)) {
+    return t(`notifications.kind.POST_MOVED_${n.detail}`, { actor, title })
+  }
+  if (n.kind === 'POST_REJECTED') return t('notifications.kind.POST_REJECTED', { actor, reason: n.detail })
+  return t(`notifications.kind.${n.kind}`, { actor, title })
+}
