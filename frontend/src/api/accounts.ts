@@ -20,6 +20,8 @@ export interface SelfMember {
   joinedAt: string
   avatarUrl: string
   emailVerified: boolean
+  /** Set while the member's deletion waits out its week of grace. */
+  deletionDueAt?: string | null
 }
 
 export interface SessionState {
@@ -89,6 +91,21 @@ export interface AccountSession {
   current: boolean
 }
 
+/** A pending account deletion, and what the site does with a deleted member's posts. */
+export interface AccountDeletion {
+  dueAt: string | null
+  posts: 'KEEP' | 'REMOVE'
+}
+
+/** A copy of the member's data: waiting, or ready to download until it expires. */
+export interface DataExport {
+  id: number
+  requestedAt: string
+  readyAt: string | null
+  expiresAt: string | null
+  sizeBytes: number | null
+}
+
 const enc = encodeURIComponent
 
 export const accountsApi = {
@@ -121,6 +138,12 @@ export const accountsApi = {
   sessions: () => api.get<AccountSession[]>('/api/v1/account/sessions'),
   endSession: (id: string) => api.delete<void>(`/api/v1/account/sessions/${enc(id)}`),
   endOtherSessions: () => api.post<{ ended: number }>('/api/v1/account/sessions/end-others'),
+  deletion: () => api.get<AccountDeletion>('/api/v1/account/deletion'),
+  requestDeletion: (password: string) => api.post<AccountDeletion>('/api/v1/account/deletion', { password }),
+  cancelDeletion: () => api.delete<AccountDeletion>('/api/v1/account/deletion'),
+  exports: () => api.get<DataExport[]>('/api/v1/account/exports'),
+  requestExport: () => api.post<DataExport>('/api/v1/account/exports'),
+  exportUrl: (id: number) => `/api/v1/account/exports/${id}/download`,
   confirmEmail: (token: string) => api.post<void>('/api/v1/account/email/confirm', { token }),
   staffMessage: (username: string, text: string) =>
     api.post<void>(`/api/v1/members/${enc(username)}/staff-messages`, { text }),

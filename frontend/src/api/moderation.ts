@@ -86,7 +86,8 @@ export interface Crisis { on: boolean; message: string; categoryIds: number[]; s
 export interface SiteSettings { name: string; description: string; registration: 'OPEN' | 'CLOSED' | 'INVITE';
   languages: string; flagThreshold: number; trustedAfterPosts: number; newMemberApproval: number;
   newMemberMaxLinks: number; newMemberMaxImages: number; approveFirstLink: boolean; flagsPerHour: number;
-  timeZone: string; moderatorsSeeAnalytics: boolean; analyticsRetentionDays: number }
+  timeZone: string; moderatorsSeeAnalytics: boolean; analyticsRetentionDays: number;
+  deletedMemberPosts: 'KEEP' | 'REMOVE' }
 export interface Ban { id: number; kind: 'EMAIL' | 'EMAIL_DOMAIN' | 'ADDRESS_RANGE'; value: string; reason: string;
   createdAt: string }
 export interface Invite { email: string; by: string | null; createdAt: string; expiresAt: string; usedBy: string | null;

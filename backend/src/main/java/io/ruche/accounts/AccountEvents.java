@@ -39,4 +39,20 @@ public final class AccountEvents {
     @Serdeable
     public record MemberVerified(long memberId) implements DomainEvent {
     }
+
+    /**
+     * The member's account was deleted and its row keeps no personal data: every feature erases what it holds of
+     * them ({@code removeContent}: the site removes their posts rather than keep them under "deleted member").
+     */
+    @Serdeable
+    public record MemberErased(long memberId, boolean removeContent) implements DomainEvent {
+    }
+
+    /**
+     * A deleted member's row now reads "deleted member" and keeps no personal data: features that copied their name
+     * (the search index, cached pages) refresh it.
+     */
+    @Serdeable
+    public record MemberAnonymised(long memberId) implements DomainEvent {
+    }
 }

@@ -65,12 +65,39 @@ public class AccountMails {
         notice(member, "password_changed", "/forgot-password");
     }
 
+    /** The deletion waits a week: the address on file hears when it happens, and how to keep the account. */
+    public void deletionScheduled(Member member, java.time.Instant due, String zone) {
+        Locale locale = MailTemplates.localeOf(member.locale());
+        String when = java.time.format.DateTimeFormatter.ofLocalizedDateTime(java.time.format.FormatStyle.LONG,
+                java.time.format.FormatStyle.SHORT).withLocale(locale).withZone(zoneOrUtc(zone)).format(due);
+        noticeWith(member, "deletion_scheduled", "/settings#delete-account", when);
+    }
+
+    /** The export of the member's data is ready: the link opens the settings, where the zip downloads. */
+    public void exportReady(Member member) {
+        notice(member, "export_ready", "/settings#your-data");
+    }
+
+    private static java.time.ZoneId zoneOrUtc(String zone) {
+        try {
+            return java.time.ZoneId.of(zone);
+        } catch (java.time.DateTimeException e) {
+            return java.time.ZoneOffset.UTC;
+        }
+    }
+
     private void notice(Member member, String template, String path) {
+        noticeWith(member, template, path);
+    }
+
+    private void noticeWith(Member member, String template, String path, Object... more) {
         Locale locale = MailTemplates.localeOf(member.locale());
         String brand = templates.brandName(locale);
         String subject = templates.text(locale, template + ".subject", brand);
         MailContent content = new MailContent(subject, subject,
-                List.of(templates.text(locale, template + ".body", member.displayName(), brand)),
+                List.of(templates.text(locale, template + ".body", java.util.stream.Stream.concat(
+                        java.util.stream.Stream.of(member.displayName(), brand), java.util.Arrays.stream(more))
+                        .toArray())),
                 new MailContent.Action(templates.text(locale, template + ".action"), templates.url(path)), List.of(),
                 templates.text(locale, "footer.account", brand), null);
         mails.queue(member.id(), member.email(), template, locale, content, null);

@@ -494,7 +494,7 @@ public class AccountService {
         members.updateRole(member.id(), role);
         return new Member(member.id(), member.username(), member.email(), member.passwordHash(),
                 member.displayName(), member.bio(), role, member.locale(), member.createdAt(),
-                member.emailVerifiedAt());
+                member.emailVerifiedAt(), member.deletionDueAt());
     }
 
     /** The admin member directory: a keyset page with each member's groups, in two queries. */

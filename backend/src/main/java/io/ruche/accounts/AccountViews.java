@@ -19,10 +19,11 @@ public final class AccountViews {
     /** The signed-in member, as they see themselves. */
     @Serdeable
     public record Self(long id, String username, String email, String displayName, String bio, Role role,
-                       @Nullable String locale, Instant joinedAt, String avatarUrl, boolean emailVerified) {
+                       @Nullable String locale, Instant joinedAt, String avatarUrl, boolean emailVerified,
+                       @Nullable Instant deletionDueAt) {
         static Self of(Member m) {
             return new Self(m.id(), m.username(), m.email(), m.displayName(), m.bio(), m.role(), m.locale(),
-                    m.createdAt(), avatarPath(m.username()), m.emailVerified());
+                    m.createdAt(), avatarPath(m.username()), m.emailVerified(), m.deletionDueAt());
         }
     }
 

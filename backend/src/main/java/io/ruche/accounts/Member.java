@@ -17,16 +17,18 @@ public record Member(@Id @GeneratedValue @Nullable Long id,
                      Role role,
                      @Nullable String locale,
                      Instant createdAt,
-                     @Nullable Instant emailVerifiedAt) {
+                     @Nullable Instant emailVerifiedAt,
+                     @Nullable Instant deletionDueAt) {
 
     public static Member register(String username, String email, String passwordHash, String displayName,
                                   @Nullable String locale, Role role, Instant now) {
         return new Member(null, username, email, passwordHash, displayName, "", role, locale, now,
-                role == Role.ADMIN ? now : null);
+                role == Role.ADMIN ? now : null, null);
     }
 
     public Member withProfile(String displayName, String bio, @Nullable String locale) {
-        return new Member(id, username, email, passwordHash, displayName, bio, role, locale, createdAt, emailVerifiedAt);
+        return new Member(id, username, email, passwordHash, displayName, bio, role, locale, createdAt, emailVerifiedAt,
+                deletionDueAt);
     }
 
     public boolean emailVerified() {

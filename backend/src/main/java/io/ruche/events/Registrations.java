@@ -224,6 +224,28 @@ public class Registrations {
         outbox.publish(new EventEvents.RegistrationChanged(eventId, memberId, row.status(), status, clock.instant()));
     }
 
+    /**
+     * A deleted account's registrations go: the seats they held return to their events (and to the next in line),
+     * then every row of theirs is deleted. Nothing is published about them: no mail may reach the old address.
+     */
+    @Transactional
+    public void forget(long memberId) {
+        List<Long> eventIds = sql.query("SELECT DISTINCT event_id FROM event_registrations WHERE member_id = ? "
+                + "ORDER BY event_id", List.of(memberId), rs -> rs.getLong(1));
+        for (long eventId : eventIds) {
+            EventRow event = events.lock(eventId);
+            Row row = find(eventId, memberId);
+            if (event != null && row != null && row.holdsSeats()) {
+                sql.update("UPDATE events SET seats_taken = seats_taken - ? WHERE id = ?", List.of(row.seats(), eventId));
+            }
+            sql.update("DELETE FROM event_registrations WHERE event_id = ? AND member_id = ?",
+                    List.of(eventId, memberId));
+            if (event != null && row != null && row.holdsSeats() && event.endsAt().isAfter(clock.instant())) {
+                promote(event);
+            }
+        }
+    }
+
     /** The member takes the seat offered to them, while the offer lasts. */
     @RetryOnConflict
     @Transactional

@@ -71,6 +71,9 @@ public class NotificationPreferences {
                     result.put(rs.getLong(1), Channel.valueOf(rs.getString(2)));
                     return null;
                 });
+        // A deleted account hears nothing more, whatever was on its way to it when it went.
+        sql.query("SELECT id FROM members WHERE erased_at IS NOT NULL AND id IN (" + Sql.placeholders(memberIds.size())
+                + ")", List.copyOf(memberIds), rs -> result.put(rs.getLong(1), Channel.OFF));
         return result;
     }
 

@@ -133,6 +133,8 @@ class GuestCacheInvalidation {
             return threadAndLists(e.fromThreadId(), e.newThreadId());
         } else if (event instanceof ForumEvents.CategoryChanged) {
             return List.of(ALL);
+        } else if (event instanceof io.ruche.accounts.AccountEvents.MemberAnonymised) {
+            return List.of(ALL); // their name was on any page: rare enough to start afresh
         }
         return List.of();
     }
@@ -192,6 +194,12 @@ class GuestCacheInvalidation {
     @Named("cache.post-deleted")
     EventSubscriber<ForumEvents.PostDeleted> postDeleted(Broadcast b) {
         return on(ForumEvents.PostDeleted.class, "cache.post-deleted", b);
+    }
+
+    @Singleton
+    @Named("cache.member-anonymised")
+    EventSubscriber<io.ruche.accounts.AccountEvents.MemberAnonymised> memberAnonymised(Broadcast b) {
+        return on(io.ruche.accounts.AccountEvents.MemberAnonymised.class, "cache.member-anonymised", b);
     }
 
     @Singleton

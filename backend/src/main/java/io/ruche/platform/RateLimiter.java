@@ -57,6 +57,17 @@ public class RateLimiter {
         }
     }
 
+    /** Drops every bucket whose key names {@code who} (an address or a login): an erased account leaves none. */
+    @Transactional
+    public void forget(String who) {
+        if (who.isBlank()) {
+            return;
+        }
+        String escaped = who.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                .replace("_", "\\_");
+        sql.update("DELETE FROM rate_limit_buckets WHERE LOWER(bucket) LIKE ?", List.of("%" + escaped + "%"));
+    }
+
     private static long windowStart(long nowSeconds, Duration window) {
         return nowSeconds - nowSeconds % window.toSeconds();
     }

@@ -29,7 +29,7 @@ public class SiteSettings {
                            int flagThreshold, int trustedAfterPosts, int newMemberApproval, int newMemberMaxLinks,
                            int newMemberMaxImages, boolean approveFirstLink, int flagsPerHour,
                            @Nullable String timeZone, @Nullable Boolean moderatorsSeeAnalytics,
-                           @Nullable Integer analyticsRetentionDays) {
+                           @Nullable Integer analyticsRetentionDays, @Nullable String deletedMemberPosts) {
     }
 
     @Serdeable
@@ -45,11 +45,12 @@ public class SiteSettings {
     public Settings settings() {
         return sql.query("SELECT name, description, registration, languages, flag_threshold, trusted_after_posts, "
                 + "new_member_approval, new_member_max_links, new_member_max_images, approve_first_link, "
-                + "flags_per_hour, time_zone, moderators_see_analytics, analytics_retention_days FROM site_settings "
+                + "flags_per_hour, time_zone, moderators_see_analytics, analytics_retention_days, deleted_member_posts "
+                + "FROM site_settings "
                 + "WHERE id = 1", List.of(), rs -> new Settings(rs.getString(1),
                 rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getInt(6), rs.getInt(7),
                 rs.getInt(8), rs.getInt(9), rs.getBoolean(10), rs.getInt(11), rs.getString(12), rs.getBoolean(13),
-                rs.getInt(14))).get(0);
+                rs.getInt(14), rs.getString(15))).get(0);
     }
 
     @Transactional
@@ -84,9 +85,14 @@ public class SiteSettings {
         if (retention < 30 || retention > 3650) {
             throw Problems.invalidField("analyticsRetentionDays", "validation.retention");
         }
-        sql.update("UPDATE site_settings SET time_zone = ?, analytics_retention_days = ?, moderators_see_analytics = ? "
-                        + "WHERE id = 1", List.of(zone, retention, s.moderatorsSeeAnalytics() == null
-                        ? current.moderatorsSeeAnalytics() : s.moderatorsSeeAnalytics()));
+        String posts = s.deletedMemberPosts() == null ? current.deletedMemberPosts() : s.deletedMemberPosts();
+        if (!Set.of("KEEP", "REMOVE").contains(posts)) {
+            throw Problems.invalidField("deletedMemberPosts", "validation.deletedMemberPosts");
+        }
+        sql.update("UPDATE site_settings SET time_zone = ?, analytics_retention_days = ?, moderators_see_analytics = ?, "
+                        + "deleted_member_posts = ? WHERE id = 1", List.of(zone, retention,
+                s.moderatorsSeeAnalytics() == null ? current.moderatorsSeeAnalytics() : s.moderatorsSeeAnalytics(),
+                posts));
         sql.update("UPDATE site_settings SET name = ?, description = ?, registration = ?, languages = ?, "
                         + "flag_threshold = ?, trusted_after_posts = ?, new_member_approval = ?, new_member_max_links = ?, "
                         + "new_member_max_images = ?, approve_first_link = ?, flags_per_hour = ? WHERE id = 1",
@@ -96,6 +102,12 @@ public class SiteSettings {
                         s.trustedAfterPosts(), s.newMemberApproval(), s.newMemberMaxLinks(), s.newMemberMaxImages(),
                         s.approveFirstLink(), s.flagsPerHour()));
         return settings();
+    }
+
+    /** KEEP: a deleted member's posts stay, under "deleted member"; REMOVE: their text is erased. */
+    @Transactional(readOnly = true)
+    public String deletedMemberPosts() {
+        return settings().deletedMemberPosts();
     }
 
     @Transactional(readOnly = true)

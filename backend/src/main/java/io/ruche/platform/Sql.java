@@ -79,6 +79,30 @@ public class Sql {
         });
     }
 
+    /**
+     * Rows as ordered maps of column label to value, instants as ISO-8601 text: for the member's data export, where
+     * each row goes out as JSON as it is.
+     */
+    public List<java.util.Map<String, Object>> rows(String sql, List<?> params) {
+        return query(sql, params, rs -> {
+            java.util.Map<String, Object> row = new java.util.LinkedHashMap<>();
+            java.sql.ResultSetMetaData meta = rs.getMetaData();
+            for (int i = 1; i <= meta.getColumnCount(); i++) {
+                Object value = rs.getObject(i);
+                if (value instanceof Timestamp ts) {
+                    value = ts.toInstant().toString();
+                } else if (value instanceof java.time.LocalDateTime local) {
+                    value = local.toInstant(java.time.ZoneOffset.UTC).toString();
+                } else if (value != null && !(value instanceof Number) && !(value instanceof Boolean)
+                        && !(value instanceof String)) {
+                    value = value.toString();
+                }
+                row.put(meta.getColumnLabel(i), value);
+            }
+            return row;
+        });
+    }
+
     /** "?, ?, ?" for an IN list of {@code size} values (at least one, so the SQL stays valid). */
     public static String placeholders(int size) {
         return String.join(", ", Collections.nCopies(Math.max(1, size), "?"));

@@ -27,6 +27,18 @@ public class SearchDocuments {
         this.sql = sql;
     }
 
+    /** The ids of a member's posts, in batches of 500, to refresh their documents. */
+    @Transactional(readOnly = true)
+    public List<List<Long>> postIdsOfAuthor(long memberId) {
+        List<Long> ids = sql.query("SELECT id FROM posts WHERE author_id = ? ORDER BY id", List.of(memberId),
+                rs -> rs.getLong(1));
+        List<List<Long>> batches = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i += 500) {
+            batches.add(ids.subList(i, Math.min(ids.size(), i + 500)));
+        }
+        return batches;
+    }
+
     /** One post as indexed; {@code deleted} posts are removed from the index. */
     public record PostDocument(long postId, long threadId, int position, String body, Instant createdAt,
                                boolean deleted, long categoryId, String title, String slug, boolean solved,

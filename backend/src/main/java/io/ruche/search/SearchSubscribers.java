@@ -54,6 +54,19 @@ class SearchSubscribers {
                 e -> index.refreshPosts(List.of(e.postId())));
     }
 
+    /** A deleted member's posts name "deleted member" from now on (or left, when the site removed them). */
+    @Singleton
+    @Named("search.member-anonymised")
+    EventSubscriber<io.ruche.accounts.AccountEvents.MemberAnonymised> memberAnonymised(SearchIndex index,
+                                                                                       SearchDocuments documents) {
+        return new Subscriber<>(io.ruche.accounts.AccountEvents.MemberAnonymised.class, "search.member-anonymised",
+                LANE, e -> {
+                    for (List<Long> batch : documents.postIdsOfAuthor(e.memberId())) {
+                        index.refreshPosts(batch);
+                    }
+                });
+    }
+
     /** Solved or not is a search filter: every post of the thread carries it. */
     @Singleton
     @Named("search.answer-accepted")

@@ -171,6 +171,14 @@ class AccessRulesTest extends IntegrationTest {
                 new Rule("GET /api/v1/account/sessions", a -> a.get("/api/v1/account/sessions"), 401, 200, 200),
                 new Rule("DELETE /api/v1/account/sessions/{id} (not theirs)", a -> a.delete(
                         "/api/v1/account/sessions/0123456789abcdef"), 401, 404, 404),
+                new Rule("GET /api/v1/account/deletion", a -> a.get("/api/v1/account/deletion"), 401, 200, 200),
+                new Rule("POST /api/v1/account/deletion (wrong password)", a -> a.post("/api/v1/account/deletion",
+                        Map.of("password", "not mine")), 401, 422, 422),
+                new Rule("DELETE /api/v1/account/deletion", a -> a.delete("/api/v1/account/deletion"), 401, 200, 200),
+                new Rule("GET /api/v1/account/exports", a -> a.get("/api/v1/account/exports"), 401, 200, 200),
+                new Rule("POST /api/v1/account/exports", a -> a.post("/api/v1/account/exports", null), 401, 202, 202),
+                new Rule("GET /api/v1/account/exports/{id}/download (not theirs)", a -> a.get(
+                        "/api/v1/account/exports/987654321/download"), 401, 404, 404),
                 new Rule("POST /api/v1/account/email/confirm (bad)", a -> a.post("/api/v1/account/email/confirm",
                         Map.of("token", "nope")), 400, 400, 400),
                 new Rule("GET /api/v1/admin/mail", a -> a.get("/api/v1/admin/mail"), 401, 403, 403, 200),

@@ -70,7 +70,7 @@ class FeatureBoundariesTest {
     /** Who owns each table: only the owner writes it; other features go through the owner's services. */
     private static final Map<String, List<String>> TABLES = Map.ofEntries(
             Map.entry("accounts", List.of("members", "sessions", "member_groups", "group_memberships",
-                    "account_tokens", "sign_in_throttle")),
+                    "account_tokens", "sign_in_throttle", "data_exports")),
             Map.entry("forum", List.of("categories", "category_follows", "category_group_rights", "forum_settings",
                     "mentions", "post_revisions", "posts", "reaction_counts", "reactions", "tags", "thread_follows",
                     "thread_reads", "thread_tags", "threads", "thread_notes", "thread_redirects")),
