@@ -1,8 +1,8 @@
 import { api } from './http'
 import type { Role } from './accounts'
 
-export type CategoryKind = 'DISCUSSION' | 'QUESTIONS'
-export type ThreadSort = 'latest' | 'top' | 'unanswered'
+export type CategoryKind = 'DISCUSSION' | 'QUESTIONS' | 'IDEAS'
+export type ThreadSort = 'latest' | 'top' | 'unanswered' | 'votes'
 export type FollowLevel = 'WATCHING' | 'TRACKING' | 'MUTED'
 
 export interface MemberRef {
@@ -74,6 +74,31 @@ export interface ThreadSummary {
   lastPostAt: string
   unreadPosts: number | null
   isNew: boolean
+  /** Ideas only: the votes, and where staff say the idea stands (null: new). */
+  votes?: number | null
+  ideaStatus?: IdeaStatus | null
+}
+
+export type IdeaStatus = 'UNDER_REVIEW' | 'PLANNED' | 'IN_PROGRESS' | 'DONE' | 'DECLINED'
+export const IDEA_STATUSES: IdeaStatus[] = ['UNDER_REVIEW', 'PLANNED', 'IN_PROGRESS', 'DONE', 'DECLINED']
+
+/** An idea as the reader sees it: votes and status, and their own part (their vote, what they may do). */
+export interface IdeaView {
+  threadId: number
+  votes: number
+  status: IdeaStatus | null
+  statusNote: string
+  statusAt: string | null
+  voted: boolean
+  canVote: boolean
+  votesLeft: number | null
+  budget: number
+  canSetStatus: boolean
+}
+
+export interface RoadmapColumn {
+  status: IdeaStatus
+  ideas: ThreadSummary[]
 }
 
 export interface ThreadPage {
@@ -127,7 +152,7 @@ export interface ThreadNote {
   afterPosition: number
   actor: MemberRef | null
   action: 'LOCK' | 'UNLOCK' | 'CLOSE' | 'REOPEN' | 'PIN' | 'UNPIN' | 'PIN_GLOBALLY' | 'UNPIN_GLOBALLY' | 'ARCHIVE'
-    | 'UNARCHIVE' | 'MOVE' | 'MERGE_IN' | 'SPLIT_OUT' | 'SPLIT_IN' | 'SLOW_MODE'
+    | 'UNARCHIVE' | 'MOVE' | 'MERGE_IN' | 'SPLIT_OUT' | 'SPLIT_IN' | 'SLOW_MODE' | 'IDEA_STATUS'
   otherThreadId: number | null
   otherTitle: string | null
   fromCategory: CategoryRef | null
@@ -236,6 +261,14 @@ const q = (params: Record<string, string | number | null | undefined>) => {
 }
 
 export const forumApi = {
+  idea: (threadId: number) => api.get<IdeaView>(`/api/v1/threads/${threadId}/idea`),
+  vote: (threadId: number) => api.put<IdeaView>(`/api/v1/threads/${threadId}/vote`),
+  unvote: (threadId: number) => api.delete<IdeaView>(`/api/v1/threads/${threadId}/vote`),
+  setIdeaStatus: (threadId: number, status: IdeaStatus, note: string) =>
+    api.put<IdeaView>(`/api/v1/threads/${threadId}/idea-status`, { status, note }),
+  roadmap: () => api.get<RoadmapColumn[]>('/api/v1/ideas/roadmap'),
+  ideaBudget: () => api.get<{ budget: number }>('/api/v1/admin/ideas'),
+  setIdeaBudget: (budget: number) => api.put<{ budget: number }>('/api/v1/admin/ideas', { budget }),
   categories: () => api.get<CategoryView[]>('/api/v1/categories'),
   categoryThreads: (slug: string, sort: ThreadSort, after: string | null) =>
     api.get<ThreadPage>(`/api/v1/categories/${enc(slug)}/threads${q({ sort, after, limit: 30 })}`),

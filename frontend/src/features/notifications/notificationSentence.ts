@@ -35,6 +35,13 @@ export function notificationSentence(t: Translate, badgeName: BadgeName, n: Noti
   if (n.kind === 'POST_MOVED' && ['MERGE', 'SPLIT', 'MOVE'].includes(n.detail)) {
     return t(`notifications.kind.POST_MOVED_${n.detail}`, { actor, title })
   }
+  if (n.kind === 'IDEA_STATUS') {
+    const colon = n.detail.indexOf(':')
+    const status = colon < 0 ? n.detail : n.detail.slice(0, colon)
+    const note = colon < 0 ? '' : n.detail.slice(colon + 1)
+    const sentence = t('notifications.kind.IDEA_STATUS', { actor, title, status: t(`ideas.status.${status}`) })
+    return note ? `${sentence} “${note}”` : sentence
+  }
   if (n.kind === 'POST_REJECTED') return t('notifications.kind.POST_REJECTED', { actor, reason: n.detail })
   return t(`notifications.kind.${n.kind}`, { actor, title })
 }

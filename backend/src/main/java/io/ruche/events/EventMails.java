@@ -47,10 +47,14 @@ public class EventMails {
         this.clock = clock;
     }
 
-    /** Claims a mail's key; true when this transaction is the one to send it. */
+    /**
+     * Claims a mail's key; true when this transaction is the one to send it. A deleted account claims nothing: no
+     * mail about an event reaches it, whatever was on its way when it went.
+     */
     boolean claim(long eventId, long memberId, String key) {
-        return sql.update("INSERT IGNORE INTO event_mails (event_id, member_id, mail_key, sent_at) VALUES (?, ?, ?, ?)",
-                List.of(eventId, memberId, key, clock.instant())) == 1;
+        return sql.update("INSERT IGNORE INTO event_mails (event_id, member_id, mail_key, sent_at) "
+                        + "SELECT ?, id, ?, ? FROM members WHERE id = ? AND erased_at IS NULL",
+                List.of(eventId, key, clock.instant(), memberId)) == 1;
     }
 
     /** "Thursday 10 December 2026, 18:00 (Europe/Paris)", in the reader's zone, the event's zone beside it if apart. */

@@ -1,6 +1,9 @@
 package io.ruche.forum;
 
-/** Discussions, or questions where one reply can be marked as the accepted answer. */
+/**
+ * Discussions; questions, where one reply can be marked as the accepted answer; or ideas, which members vote for and
+ * staff give a status (see {@link Ideas}).
+ */
 public enum CategoryKind {
-    DISCUSSION, QUESTIONS
+    DISCUSSION, QUESTIONS, IDEAS
 }

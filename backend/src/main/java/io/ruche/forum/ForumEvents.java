@@ -91,4 +91,10 @@ public final class ForumEvents {
     @Serdeable
     public record CategoryChanged(long categoryId) implements DomainEvent {
     }
+
+    /** Staff set an idea's status (its note is on the thread): its voters and author hear of it. */
+    @Serdeable
+    public record IdeaStatusChanged(long threadId, String status, long actorId, java.time.Instant at)
+            implements DomainEvent {
+    }
 }

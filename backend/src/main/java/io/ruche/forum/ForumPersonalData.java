@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * The member's threads, posts, reactions and follows. On erasure their follows, read marks and mentions go; posts
  * stay under "deleted member" (their author row is anonymous) or, when the site removes them, lose their text and
- * history and leave the search index. Reactions stay counted on others' posts: the row names no one any more.
+ * history and leave the search index. Reactions and votes for ideas stay counted: the row names no one any more.
  */
 @Singleton
 class ForumPersonalData implements PersonalData {
@@ -43,6 +43,8 @@ class ForumPersonalData implements PersonalData {
                 + "WHERE p.author_id = ? ORDER BY p.id", List.of(memberId)));
         forum.put("reactions", sql.rows("SELECT post_id, kind, created_at FROM reactions WHERE member_id = ? "
                 + "ORDER BY created_at", List.of(memberId)));
+        forum.put("ideaVotes", sql.rows("SELECT v.thread_id, t.title, v.created_at FROM idea_votes v "
+                + "JOIN threads t ON t.id = v.thread_id WHERE v.member_id = ? ORDER BY v.created_at", List.of(memberId)));
         forum.put("followedThreads", sql.rows("SELECT thread_id, level, created_at FROM thread_follows "
                 + "WHERE member_id = ? ORDER BY created_at", List.of(memberId)));
         forum.put("followedCategories", sql.rows("SELECT category_id, level, created_at FROM category_follows "
@@ -57,6 +59,7 @@ class ForumPersonalData implements PersonalData {
         sql.update("DELETE FROM thread_reads WHERE member_id = ?", List.of(memberId));
         sql.update("DELETE FROM category_follows WHERE member_id = ?", List.of(memberId));
         sql.update("DELETE FROM mentions WHERE member_id = ?", List.of(memberId));
+        sql.update("DELETE FROM idea_voters WHERE member_id = ?", List.of(memberId));
         if (!erasure.removeContent()) {
             return;
         }

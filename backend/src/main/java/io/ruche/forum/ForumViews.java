@@ -53,7 +53,8 @@ public final class ForumViews {
                                 @Nullable MemberRef lastPoster, int replies, int views, int reactions,
                                 int participants, List<String> tags, boolean pinned, boolean pinnedGlobally,
                                 boolean locked, boolean archived, boolean solved, Instant createdAt,
-                                Instant lastPostAt, @Nullable Integer unreadPosts, boolean isNew) {
+                                Instant lastPostAt, @Nullable Integer unreadPosts, boolean isNew,
+                                @Nullable Integer votes, @Nullable String ideaStatus) {
     }
 
     @Serdeable

@@ -22,7 +22,9 @@ public class ThreadNotes {
 
     /** What a note says happened. */
     public enum Action { LOCK, UNLOCK, CLOSE, REOPEN, PIN, UNPIN, PIN_GLOBALLY, UNPIN_GLOBALLY, ARCHIVE, UNARCHIVE,
-        MOVE, MERGE_IN, SPLIT_OUT, SPLIT_IN, SLOW_MODE }
+        MOVE, MERGE_IN, SPLIT_OUT, SPLIT_IN, SLOW_MODE,
+        /** An idea's status set by staff: {@code otherTitle} holds the status. */
+        IDEA_STATUS }
 
     private final Sql sql;
     private final Clock clock;

@@ -27,6 +27,7 @@ public class ThreadQueries {
     static final String SUMMARY_COLUMNS = "SELECT t.id, t.category_id, t.title, t.slug, t.post_count, t.view_count, "
             + "t.reaction_count, t.participant_count, t.pinned, t.pinned_globally, t.locked, t.archived, "
             + "t.accepted_post_id, t.author_id, t.created_at, t.last_post_at, t.staff_note, t.slow_mode_seconds, "
+            + "t.vote_count, t.idea_status, "
             + "a.username AS a_username, "
             + "a.display_name AS a_display, a.role AS a_role, lp.username AS lp_username, lp.display_name AS lp_display "
             + "FROM threads t JOIN members a ON a.id = t.author_id LEFT JOIN members lp ON lp.id = t.last_poster_id ";
@@ -39,7 +40,7 @@ public class ThreadQueries {
 
     /** How a list is ordered, and the cursor that continues it. */
     public enum Sort {
-        LATEST, TOP, UNANSWERED;
+        LATEST, TOP, UNANSWERED, VOTES;
 
         public static Sort parse(@Nullable String value) {
             if (value == null || value.isBlank()) {
@@ -58,7 +59,7 @@ public class ThreadQueries {
                int participantCount, boolean pinned, boolean pinnedGlobally, boolean locked, boolean archived,
                @Nullable Long acceptedPostId, long authorId, Instant createdAt, Instant lastPostAt,
                ForumViews.MemberRef author, @Nullable ForumViews.MemberRef lastPoster, @Nullable String staffNote,
-               int slowModeSeconds) {
+               int slowModeSeconds, int voteCount, @Nullable String ideaStatus) {
     }
 
     static Row row(ResultSet rs) throws SQLException {
@@ -71,7 +72,8 @@ public class ThreadQueries {
                 ForumViews.MemberRef.of(rs.getString("a_username"), rs.getString("a_display"),
                         Role.valueOf(rs.getString("a_role"))),
                 lp == null ? null : ForumViews.MemberRef.of(lp, rs.getString("lp_display"), null),
-                rs.getString("staff_note"), rs.getInt("slow_mode_seconds"));
+                rs.getString("staff_note"), rs.getInt("slow_mode_seconds"), rs.getInt("vote_count"),
+                rs.getString("idea_status"));
     }
 
     public Optional<Row> thread(long id) {
@@ -108,6 +110,14 @@ public class ThreadQueries {
                     params.addAll(List.of(cursor[0], cursor[0], cursor[1]));
                 }
             }
+            case VOTES -> {
+                order = " ORDER BY t.vote_count DESC, t.id DESC";
+                if (after != null) {
+                    long[] cursor = Cursor.parse(after, 'V');
+                    where.append(" AND (t.vote_count < ? OR (t.vote_count = ? AND t.id < ?))");
+                    params.addAll(List.of(cursor[0], cursor[0], cursor[1]));
+                }
+            }
             case UNANSWERED, LATEST -> {
                 order = " ORDER BY t.last_post_at DESC, t.id DESC";
                 if (sort == Sort.UNANSWERED) {
@@ -133,6 +143,7 @@ public class ThreadQueries {
         if (more) {
             Row last = shown.get(shown.size() - 1);
             next = sort == Sort.TOP ? Cursor.of('T', last.reactionCount(), last.id())
+                    : sort == Sort.VOTES ? Cursor.of('V', last.voteCount(), last.id())
                     : Cursor.of('L', Cursor.micros(last.lastPostAt()), last.id());
         }
         return new ForumViews.ThreadPage(summaries(viewer, catalog, rows), next);
@@ -164,11 +175,14 @@ public class ThreadQueries {
                 isNew = read == null;
                 unread = read == null ? r.postCount() : Math.max(0, r.postCount() - read);
             }
+            Category category = catalog.require(r.categoryId());
+            boolean idea = category.kind() == CategoryKind.IDEAS;
             return new ForumViews.ThreadSummary(r.id(), r.title(), r.slug(),
-                    ForumViews.CategoryRef.of(catalog.require(r.categoryId())), r.author(), r.lastPoster(),
+                    ForumViews.CategoryRef.of(category), r.author(), r.lastPoster(),
                     r.postCount() - 1, r.viewCount(), r.reactionCount(), r.participantCount(),
                     tags.getOrDefault(r.id(), List.of()), r.pinned(), r.pinnedGlobally(), r.locked(), r.archived(),
-                    r.acceptedPostId() != null, r.createdAt(), r.lastPostAt(), unread, isNew);
+                    r.acceptedPostId() != null, r.createdAt(), r.lastPostAt(), unread, isNew,
+                    idea ? r.voteCount() : null, idea ? r.ideaStatus() : null);
         }).toList();
     }
 

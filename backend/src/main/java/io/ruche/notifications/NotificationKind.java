@@ -21,7 +21,9 @@ public enum NotificationKind {
     /** A moderator approved the member's held post. */
     POST_APPROVED(Channel.APP),
     /** A moderator rejected the member's held post ({@code detail} holds the reason): never switched off. */
-    POST_REJECTED(Channel.EMAIL);
+    POST_REJECTED(Channel.EMAIL),
+    /** Staff set the status of an idea the member voted for or proposed ({@code detail}: "STATUS:note"). */
+    IDEA_STATUS(Channel.EMAIL);
 
     private final Channel defaultChannel;
 

@@ -91,6 +91,15 @@ public class NotificationMails implements JobHandler {
                 n.category() == null ? "" : n.category(), brand, Math.max(0, n.actorCount() - 1)));
         if (n.kind() == NotificationKind.STAFF_MESSAGE || n.kind() == NotificationKind.POST_REJECTED) {
             paragraphs.add(n.detail());
+        } else if (n.kind() == NotificationKind.IDEA_STATUS) {
+            int colon = n.detail().indexOf(':');
+            String status = colon < 0 ? n.detail() : n.detail().substring(0, colon);
+            String note = colon < 0 ? "" : n.detail().substring(colon + 1);
+            paragraphs.add(templates.text(locale, "idea.status.now", templates.text(locale,
+                    "idea.status." + status.toLowerCase(Locale.ROOT))));
+            if (!note.isBlank()) {
+                paragraphs.add(note);
+            }
         } else if (n.kind() != NotificationKind.BADGE && n.postHtml() != null) {
             paragraphs.add(content.excerpt(n.postHtml(), 400));
         }

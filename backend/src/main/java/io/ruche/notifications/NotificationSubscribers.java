@@ -7,6 +7,8 @@ import io.ruche.platform.events.Subscriber;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
+import java.util.List;
+
 /**
  * Who hears of what members do, worked out in the notify lane after the change committed. Each delivery notifies
  * each member at most once per event (notification_deliveries), so a delivery that arrives twice notifies once.
@@ -66,6 +68,33 @@ class NotificationSubscribers {
             tx.executeWrite(status -> notifications.deliverOnce(key.length() > 100 ? key.substring(0, 100) : key,
                     new NotificationService.Draft(e.memberId(), NotificationKind.TRUST_LEVEL, null, null, null,
                             detail, null), preferences.channel(e.memberId(), NotificationKind.TRUST_LEVEL)));
+        });
+    }
+
+    /** An idea's status changed: its voters and its author hear it with the staff's note, once per change. */
+    @Singleton
+    @Named("notify.idea-status")
+    EventSubscriber<ForumEvents.IdeaStatusChanged> ideaStatus(io.ruche.forum.Ideas ideas,
+                                                             NotificationService notifications,
+                                                             NotificationPreferences preferences,
+                                                             io.micronaut.transaction.TransactionOperations<java.sql.Connection> tx) {
+        return new Subscriber<>(ForumEvents.IdeaStatusChanged.class, "notify.idea-status", LANE, e -> {
+            String note = ideas.statusNote(e.threadId());
+            String detail = e.status() + ":" + (note.length() > 480 ? note.substring(0, 480) + "…" : note);
+            List<Long> told = ideas.votersAndAuthor(e.threadId()).stream().filter(id -> id != e.actorId()).toList();
+            for (int i = 0; i < told.size(); i += 200) {
+                List<Long> batch = told.subList(i, Math.min(told.size(), i + 200));
+                tx.executeWrite(status -> {
+                    java.util.Map<Long, NotificationKind.Channel> channels = preferences.channels(batch,
+                            NotificationKind.IDEA_STATUS);
+                    for (long member : batch) {
+                        notifications.deliverOnce("idea:" + e.threadId() + ":" + e.at().toEpochMilli(),
+                                new NotificationService.Draft(member, NotificationKind.IDEA_STATUS, e.threadId(),
+                                        null, e.actorId(), detail, null), channels.get(member));
+                    }
+                    return null;
+                });
+            }
         });
     }
 

@@ -171,6 +171,15 @@ class AccessRulesTest extends IntegrationTest {
                 new Rule("GET /api/v1/account/sessions", a -> a.get("/api/v1/account/sessions"), 401, 200, 200),
                 new Rule("DELETE /api/v1/account/sessions/{id} (not theirs)", a -> a.delete(
                         "/api/v1/account/sessions/0123456789abcdef"), 401, 404, 404),
+                new Rule("GET /api/v1/ideas/roadmap", a -> a.get("/api/v1/ideas/roadmap"), 200, 200, 200),
+                new Rule("PUT /api/v1/threads/{id}/vote (missing)", a -> a.put("/api/v1/threads/987654321/vote",
+                        null), 401, 404, 404),
+                new Rule("PUT /api/v1/threads/{id}/idea-status (missing)", a -> a.put(
+                        "/api/v1/threads/987654321/idea-status", Map.of("status", "PLANNED", "note", "")),
+                        401, 403, 404, 404),
+                new Rule("GET /api/v1/admin/ideas", a -> a.get("/api/v1/admin/ideas"), 401, 403, 403, 200),
+                new Rule("PUT /api/v1/admin/ideas (invalid)", a -> a.put("/api/v1/admin/ideas",
+                        Map.of("budget", -1)), 401, 403, 403, 422),
                 new Rule("GET /api/v1/account/deletion", a -> a.get("/api/v1/account/deletion"), 401, 200, 200),
                 new Rule("POST /api/v1/account/deletion (wrong password)", a -> a.post("/api/v1/account/deletion",
                         Map.of("password", "not mine")), 401, 422, 422),

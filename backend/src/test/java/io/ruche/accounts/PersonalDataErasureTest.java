@@ -47,6 +47,7 @@ class PersonalDataErasureTest extends IntegrationTest {
             Map.entry("posts.deleted_by_id", "who deleted a post: staff accountability"),
             Map.entry("post_revisions.editor_id", "the history of kept posts"),
             Map.entry("reactions.member_id", "reactions stay counted on others' posts"),
+            Map.entry("idea_votes.member_id", "votes stay counted on ideas"),
             Map.entry("flags.member_id", "flags stay counted on the posts (their notes are erased)"),
             Map.entry("review_items.author_id", "the review history of kept posts"),
             Map.entry("review_items.claimed_by", "what staff did"),
