@@ -96,6 +96,22 @@ export interface IdeaView {
   canSetStatus: boolean
 }
 
+/** A post the member keeps, with their note and reminder. */
+export interface Bookmark {
+  id: number
+  postId: number
+  threadId: number
+  threadTitle: string
+  threadSlug: string
+  position: number
+  author: string
+  excerpt: string
+  note: string
+  remindAt: string | null
+  remindedAt: string | null
+  createdAt: string
+}
+
 export interface RoadmapColumn {
   status: IdeaStatus
   ideas: ThreadSummary[]
@@ -261,6 +277,12 @@ const q = (params: Record<string, string | number | null | undefined>) => {
 }
 
 export const forumApi = {
+  bookmark: (postId: number, note: string, remindAt: string | null) =>
+    api.put<Bookmark>(`/api/v1/posts/${postId}/bookmark`, { note, remindAt }),
+  unbookmark: (postId: number) => api.delete<void>(`/api/v1/posts/${postId}/bookmark`),
+  bookmarks: (after: number | null) =>
+    api.get<{ items: Bookmark[]; nextAfter: number | null }>(`/api/v1/me/bookmarks${after ? `?after=${after}` : ''}`),
+  threadBookmarks: (threadId: number) => api.get<number[]>(`/api/v1/threads/${threadId}/bookmarks`),
   idea: (threadId: number) => api.get<IdeaView>(`/api/v1/threads/${threadId}/idea`),
   vote: (threadId: number) => api.put<IdeaView>(`/api/v1/threads/${threadId}/vote`),
   unvote: (threadId: number) => api.delete<IdeaView>(`/api/v1/threads/${threadId}/vote`),

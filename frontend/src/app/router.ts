@@ -29,6 +29,8 @@ export function createAppRouter(pinia: Pinia): Router {
       { path: '/guidelines', name: 'guidelines', component: () => import('@/features/guidelines/GuidelinesPage.vue') },
       { path: '/badges', name: 'badges', component: () => import('@/features/badges/BadgeCataloguePage.vue') },
       { path: '/badges/:id', name: 'badge', component: () => import('@/features/badges/BadgePage.vue'), props: true },
+      { path: '/me/bookmarks', name: 'bookmarks', component: () => import('@/features/forum/BookmarksPage.vue'),
+        meta: { requiresMember: true } },
       { path: '/roadmap', name: 'roadmap', component: () => import('@/features/forum/RoadmapPage.vue') },
       { path: '/search', name: 'search', component: () => import('@/features/search/SearchPage.vue') },
       { path: '/new', name: 'new-thread', component: () => import('@/features/forum/NewThreadPage.vue'),

@@ -42,4 +42,24 @@ describe('ForumPostCard and wiki posts', () => {
     expect(JSON.parse(String((init as RequestInit).body))).toEqual({ wiki: true })
     expect((wrapper.emitted('changed')![0][0] as PostView).wiki).toBe(true)
   })
+
+  it('closes the reaction picker once a reaction is chosen', async () => {
+    vi.spyOn(globalThis, 'fetch').mockImplementation(async () => new Response(
+      JSON.stringify([{ kind: 'like', count: 1, mine: true }]),
+      { status: 200, headers: { 'Content-Type': 'application/json' } }))
+    const wrapper = mountIn('en', post)
+    const details = wrapper.find('details.add-reaction').element as HTMLDetailsElement
+    details.open = true
+    await wrapper.find('[data-test=pick-like]').trigger('click')
+    await flushPromises()
+    expect(details.open).toBe(false)
+    expect(wrapper.emitted('changed')?.[0][0]).toMatchObject({ reactions: [{ kind: 'like', count: 1, mine: true }] })
+  })
+
+  it('offers to keep the post, showing when it is kept', () => {
+    const kept = mount(ForumPostCard, { props: { post, canAccept: false, canReply: true, signedIn: true,
+      bookmarked: true }, global: { plugins: [createAppI18n('fr')], stubs: { RouterLink: { template: '<a><slot /></a>' } } } })
+    expect(kept.find('[data-test=bookmark]').attributes('aria-pressed')).toBe('true')
+    expect(kept.find('[data-test=bookmark]').text()).toContain('Gardé')
+  })
 })

@@ -42,6 +42,10 @@ export function notificationSentence(t: Translate, badgeName: BadgeName, n: Noti
     const sentence = t('notifications.kind.IDEA_STATUS', { actor, title, status: t(`ideas.status.${status}`) })
     return note ? `${sentence} “${note}”` : sentence
   }
+  if (n.kind === 'BOOKMARK_REMINDER') {
+    const sentence = t('notifications.kind.BOOKMARK_REMINDER', { title })
+    return n.detail ? `${sentence} — “${n.detail}”` : sentence
+  }
   if (n.kind === 'POST_REJECTED') return t('notifications.kind.POST_REJECTED', { actor, reason: n.detail })
   return t(`notifications.kind.${n.kind}`, { actor, title })
 }

@@ -97,4 +97,9 @@ public final class ForumEvents {
     public record IdeaStatusChanged(long threadId, String status, long actorId, java.time.Instant at)
             implements DomainEvent {
     }
+
+    /** A bookmark's reminder is due: its owner hears of it (with their note), once. */
+    @Serdeable
+    public record BookmarkReminderDue(long bookmarkId, long memberId, long postId) implements DomainEvent {
+    }
 }

@@ -45,6 +45,8 @@ class ForumPersonalData implements PersonalData {
                 + "ORDER BY created_at", List.of(memberId)));
         forum.put("ideaVotes", sql.rows("SELECT v.thread_id, t.title, v.created_at FROM idea_votes v "
                 + "JOIN threads t ON t.id = v.thread_id WHERE v.member_id = ? ORDER BY v.created_at", List.of(memberId)));
+        forum.put("bookmarks", sql.rows("SELECT b.post_id, b.note, b.remind_at, b.created_at FROM bookmarks b "
+                + "WHERE b.member_id = ? ORDER BY b.id", List.of(memberId)));
         forum.put("followedThreads", sql.rows("SELECT thread_id, level, created_at FROM thread_follows "
                 + "WHERE member_id = ? ORDER BY created_at", List.of(memberId)));
         forum.put("followedCategories", sql.rows("SELECT category_id, level, created_at FROM category_follows "
@@ -60,6 +62,7 @@ class ForumPersonalData implements PersonalData {
         sql.update("DELETE FROM category_follows WHERE member_id = ?", List.of(memberId));
         sql.update("DELETE FROM mentions WHERE member_id = ?", List.of(memberId));
         sql.update("DELETE FROM idea_voters WHERE member_id = ?", List.of(memberId));
+        sql.update("DELETE FROM bookmarks WHERE member_id = ?", List.of(memberId));
         if (!erasure.removeContent()) {
             return;
         }

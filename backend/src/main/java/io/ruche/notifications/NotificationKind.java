@@ -23,7 +23,9 @@ public enum NotificationKind {
     /** A moderator rejected the member's held post ({@code detail} holds the reason): never switched off. */
     POST_REJECTED(Channel.EMAIL),
     /** Staff set the status of an idea the member voted for or proposed ({@code detail}: "STATUS:note"). */
-    IDEA_STATUS(Channel.EMAIL);
+    IDEA_STATUS(Channel.EMAIL),
+    /** A bookmark's reminder the member set ({@code detail}: their note). */
+    BOOKMARK_REMINDER(Channel.EMAIL);
 
     private final Channel defaultChannel;
 

@@ -91,6 +91,13 @@ public class NotificationMails implements JobHandler {
                 n.category() == null ? "" : n.category(), brand, Math.max(0, n.actorCount() - 1)));
         if (n.kind() == NotificationKind.STAFF_MESSAGE || n.kind() == NotificationKind.POST_REJECTED) {
             paragraphs.add(n.detail());
+        } else if (n.kind() == NotificationKind.BOOKMARK_REMINDER) {
+            if (!n.detail().isBlank()) {
+                paragraphs.add(templates.text(locale, "notification.bookmark_reminder.note", n.detail()));
+            }
+            if (n.postHtml() != null) {
+                paragraphs.add(content.excerpt(n.postHtml(), 400));
+            }
         } else if (n.kind() == NotificationKind.IDEA_STATUS) {
             int colon = n.detail().indexOf(':');
             String status = colon < 0 ? n.detail() : n.detail().substring(0, colon);

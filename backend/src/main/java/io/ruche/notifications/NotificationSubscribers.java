@@ -71,6 +71,20 @@ class NotificationSubscribers {
         });
     }
 
+    /** A reminder the member set on a bookmark: it reaches them with their note, once. */
+    @Singleton
+    @Named("notify.bookmark-reminder")
+    EventSubscriber<ForumEvents.BookmarkReminderDue> bookmarkReminder(io.ruche.forum.Bookmarks bookmarks,
+                                                                       NotificationService notifications,
+                                                                       NotificationPreferences preferences,
+                                                                       io.micronaut.transaction.TransactionOperations<java.sql.Connection> tx) {
+        return new Subscriber<>(ForumEvents.BookmarkReminderDue.class, "notify.bookmark-reminder", LANE, e ->
+                bookmarks.reminder(e.bookmarkId()).ifPresent(r -> tx.executeWrite(status -> notifications.deliverOnce(
+                        "bookmark:" + e.bookmarkId() + ":" + e.postId(), new NotificationService.Draft(r.memberId(),
+                                NotificationKind.BOOKMARK_REMINDER, r.threadId(), r.postId(), null, r.note(), null),
+                        preferences.channel(r.memberId(), NotificationKind.BOOKMARK_REMINDER)))));
+    }
+
     /** An idea's status changed: its voters and its author hear it with the staff's note, once per change. */
     @Singleton
     @Named("notify.idea-status")

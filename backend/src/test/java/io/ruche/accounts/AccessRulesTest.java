@@ -171,6 +171,13 @@ class AccessRulesTest extends IntegrationTest {
                 new Rule("GET /api/v1/account/sessions", a -> a.get("/api/v1/account/sessions"), 401, 200, 200),
                 new Rule("DELETE /api/v1/account/sessions/{id} (not theirs)", a -> a.delete(
                         "/api/v1/account/sessions/0123456789abcdef"), 401, 404, 404),
+                new Rule("GET /api/v1/me/bookmarks", a -> a.get("/api/v1/me/bookmarks"), 401, 200, 200),
+                new Rule("PUT /api/v1/posts/{id}/bookmark (missing)", a -> a.put("/api/v1/posts/987654321/bookmark",
+                        Map.of()), 401, 404, 404),
+                new Rule("DELETE /api/v1/posts/{id}/bookmark", a -> a.delete("/api/v1/posts/987654321/bookmark"),
+                        401, 204, 204),
+                new Rule("GET /api/v1/threads/{id}/bookmarks", a -> a.get("/api/v1/threads/987654321/bookmarks"),
+                        401, 200, 200),
                 new Rule("GET /api/v1/ideas/roadmap", a -> a.get("/api/v1/ideas/roadmap"), 200, 200, 200),
                 new Rule("PUT /api/v1/threads/{id}/vote (missing)", a -> a.put("/api/v1/threads/987654321/vote",
                         null), 401, 404, 404),

@@ -149,7 +149,7 @@ class PersonalDataErasureTest extends IntegrationTest {
         assertEquals(true, leaver.get("/api/v1/session").at("authenticated"));
 
         clock.advance(Duration.ofDays(7).plusMinutes(1));
-        assertTrue(deletion.eraseDue() >= 1);
+        deletion.eraseDue(); // (the scheduled round may have taken it first: either way it goes)
         await().atMost(Duration.ofSeconds(60)).until(() -> ("deleted-" + id + "@invalid").equals(
                 TestDatabase.queryString("SELECT email FROM members WHERE id = " + id)));
         await().atMost(Duration.ofSeconds(60)).until(() -> "0".equals(TestDatabase.queryString(
@@ -256,7 +256,7 @@ class PersonalDataErasureTest extends IntegrationTest {
             assertEquals(200, member.post("/api/v1/account/deletion", Map.of("password", TestMembers.PASSWORD))
                     .status());
             clock.advance(Duration.ofDays(7).plusMinutes(1));
-            assertTrue(deletion.eraseDue() >= 1);
+            deletion.eraseDue(); // (the scheduled round may have taken it first: either way it goes)
             await().atMost(Duration.ofSeconds(60)).until(() -> TestDatabase.queryString(
                     "SELECT email FROM members WHERE username = 'deleted-' || id AND email LIKE 'deleted-%' "
                             + "AND id = (SELECT author_id FROM posts WHERE thread_id = " + thread + " AND position = 2)")

@@ -74,7 +74,7 @@ class FeatureBoundariesTest {
             Map.entry("forum", List.of("categories", "category_follows", "category_group_rights", "forum_settings",
                     "mentions", "post_revisions", "posts", "reaction_counts", "reactions", "tags", "thread_follows",
                     "thread_reads", "thread_tags", "threads", "thread_notes", "thread_redirects", "idea_votes",
-                    "idea_voters")),
+                    "idea_voters", "bookmarks")),
             Map.entry("moderation", List.of("audit_log", "bans", "canned_replies", "flags", "invites", "queued_posts",
                     "review_items", "sanctions", "staff_notes", "watched_words")),
             Map.entry("notifications", List.of("notifications", "notification_deliveries",
