@@ -2,13 +2,13 @@ import { api } from './http'
 
 export type NotificationKind = 'REPLY' | 'MENTION' | 'QUOTE' | 'REACTION' | 'ACCEPTED' | 'NEW_THREAD' | 'STAFF_MESSAGE'
   | 'REVIEW_QUEUE' | 'BADGE' | 'TRUST_LEVEL' | 'POST_MOVED' | 'POST_APPROVED' | 'POST_REJECTED' | 'IDEA_STATUS'
-  | 'BOOKMARK_REMINDER'
+  | 'BOOKMARK_REMINDER' | 'MESSAGE'
 export type Channel = 'OFF' | 'APP' | 'EMAIL' | 'DIGEST'
 export type Digest = 'OFF' | 'DAILY' | 'WEEKLY'
 
 export const NOTIFICATION_KINDS: NotificationKind[] =
   ['REPLY', 'MENTION', 'QUOTE', 'REACTION', 'ACCEPTED', 'NEW_THREAD', 'STAFF_MESSAGE', 'REVIEW_QUEUE', 'BADGE', 'TRUST_LEVEL', 'POST_MOVED',
-    'POST_APPROVED', 'POST_REJECTED', 'IDEA_STATUS', 'BOOKMARK_REMINDER']
+    'POST_APPROVED', 'POST_REJECTED', 'IDEA_STATUS', 'BOOKMARK_REMINDER', 'MESSAGE']
 export const CHANNELS: Channel[] = ['OFF', 'APP', 'EMAIL', 'DIGEST']
 
 export interface NotificationItem {

@@ -42,6 +42,11 @@ export function notificationSentence(t: Translate, badgeName: BadgeName, n: Noti
     const sentence = t('notifications.kind.IDEA_STATUS', { actor, title, status: t(`ideas.status.${status}`) })
     return note ? `${sentence} “${note}”` : sentence
   }
+  if (n.kind === 'MESSAGE') {
+    const subject = n.detail.slice(n.detail.indexOf(':') + 1)
+    return n.othersCount > 0 ? t('notifications.kind.MESSAGE_many', { actor, title: subject, others: n.othersCount },
+      n.othersCount) : t('notifications.kind.MESSAGE', { actor, title: subject })
+  }
   if (n.kind === 'BOOKMARK_REMINDER') {
     const sentence = t('notifications.kind.BOOKMARK_REMINDER', { title })
     return n.detail ? `${sentence} — “${n.detail}”` : sentence

@@ -43,5 +43,7 @@ class AccountPersonalData implements PersonalData {
     @Override
     public void erase(Erasure erasure) {
         sql.update("DELETE FROM data_exports WHERE member_id = ?", List.of(erasure.memberId()));
+        sql.update("DELETE FROM member_blocks WHERE member_id = ? OR blocked_id = ?",
+                List.of(erasure.memberId(), erasure.memberId()));
     }
 }

@@ -73,6 +73,15 @@ public class GroupService {
         return new java.util.HashSet<>(groups.groupIdsOfMember(memberId));
     }
 
+    /** A group by its name, with the ids of its members (for writing to a group such as "support"). */
+    public record Addressed(long groupId, String name, List<Long> memberIds) {
+    }
+
+    public java.util.Optional<Addressed> byName(String name) {
+        return groups.findByName(name.strip()).map(g -> new Addressed(g.id(), g.name(),
+                groups.memberIdsOf(g.id())));
+    }
+
     private MemberGroup find(long groupId) {
         return groups.findById(groupId).orElseThrow(() -> Problems.notFound("group"));
     }

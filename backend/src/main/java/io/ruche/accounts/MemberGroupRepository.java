@@ -57,4 +57,9 @@ public interface MemberGroupRepository extends CrudRepository<MemberGroup, Long>
     @Introspected
     record MembershipName(long memberId, String name) {
     }
+
+    java.util.Optional<MemberGroup> findByName(String name);
+
+    @Query("SELECT member_id FROM group_memberships WHERE group_id = :groupId ORDER BY member_id")
+    List<Long> memberIdsOf(long groupId);
 }

@@ -28,10 +28,12 @@ public class NotificationJobs {
     private final NotificationPreferences preferences;
     private final io.ruche.accounts.Viewers viewers;
     private final io.ruche.forum.CategoryAccess access;
+    private final io.ruche.accounts.Blocks blocks;
 
     public NotificationJobs(Sql sql, NotificationService notifications, NotificationPreferences preferences,
                             io.ruche.accounts.Viewers viewers,
-                            io.ruche.forum.CategoryAccess access) {
+                            io.ruche.forum.CategoryAccess access, io.ruche.accounts.Blocks blocks) {
+        this.blocks = blocks;
         this.sql = sql;
         this.notifications = notifications;
         this.preferences = preferences;
@@ -222,6 +224,8 @@ public class NotificationJobs {
             return;
         }
         Set<Long> silenced = silenced(candidates.keySet(), threadId, post.categoryId());
+        // Who blocked the author hears nothing of their mentions, quotes and replies.
+        silenced.addAll(blocks.blockersOf(post.authorId(), candidates.keySet()));
         Set<Long> allowed = access.whoCanSee(viewers.of(candidates.keySet()).values(), post.categoryId());
         Map<NotificationKind, Map<Long, Channel>> channels = new LinkedHashMap<>();
         for (Map.Entry<Long, List<NotificationKind>> e : candidates.entrySet()) {

@@ -25,7 +25,9 @@ public enum NotificationKind {
     /** Staff set the status of an idea the member voted for or proposed ({@code detail}: "STATUS:note"). */
     IDEA_STATUS(Channel.EMAIL),
     /** A bookmark's reminder the member set ({@code detail}: their note). */
-    BOOKMARK_REMINDER(Channel.EMAIL);
+    BOOKMARK_REMINDER(Channel.EMAIL),
+    /** A private message in one of the member's conversations ({@code detail}: "conversationId:subject"). */
+    MESSAGE(Channel.EMAIL);
 
     private final Channel defaultChannel;
 

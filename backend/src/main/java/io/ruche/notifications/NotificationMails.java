@@ -81,8 +81,9 @@ public class NotificationMails implements JobHandler {
         Locale locale = MailTemplates.localeOf(n.locale());
         String brand = templates.brandName(locale);
         String kindKey = n.kind().name().toLowerCase(Locale.ROOT);
-        // What the notification is about: a feature's own subject (a badge), else the thread.
-        String title = subjects.stream().flatMap(s -> s.title(n.kind(), n.detail(), locale).stream()).findFirst()
+        // What the notification is about: a conversation's subject, a feature's own subject (a badge), else the thread.
+        String title = n.kind() == NotificationKind.MESSAGE ? n.detail().substring(n.detail().indexOf(':') + 1)
+                : subjects.stream().flatMap(s -> s.title(n.kind(), n.detail(), locale).stream()).findFirst()
                 .orElse(n.title() == null ? "" : n.title());
         String subject = templates.text(locale, "notification." + kindKey + ".subject", n.actorName(), title,
                 n.category() == null ? "" : n.category(), brand, Math.max(0, n.actorCount() - 1));
@@ -91,6 +92,8 @@ public class NotificationMails implements JobHandler {
                 n.category() == null ? "" : n.category(), brand, Math.max(0, n.actorCount() - 1)));
         if (n.kind() == NotificationKind.STAFF_MESSAGE || n.kind() == NotificationKind.POST_REJECTED) {
             paragraphs.add(n.detail());
+        } else if (n.kind() == NotificationKind.MESSAGE) {
+            paragraphs.add(templates.text(locale, "notification.message.privacy"));
         } else if (n.kind() == NotificationKind.BOOKMARK_REMINDER) {
             if (!n.detail().isBlank()) {
                 paragraphs.add(templates.text(locale, "notification.bookmark_reminder.note", n.detail()));
@@ -110,7 +113,10 @@ public class NotificationMails implements JobHandler {
         } else if (n.kind() != NotificationKind.BADGE && n.postHtml() != null) {
             paragraphs.add(content.excerpt(n.postHtml(), 400));
         }
-        MailContent.Action action = n.kind() == NotificationKind.BADGE
+        MailContent.Action action = n.kind() == NotificationKind.MESSAGE
+                ? new MailContent.Action(templates.text(locale, "notification.open.message"),
+                templates.url("/messages/" + n.detail().substring(0, n.detail().indexOf(':'))))
+                : n.kind() == NotificationKind.BADGE
                 ? new MailContent.Action(templates.text(locale, "notification.open.badge"),
                 templates.url("/badges/" + n.detail()))
                 : n.kind() == NotificationKind.REVIEW_QUEUE

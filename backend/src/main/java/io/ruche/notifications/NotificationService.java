@@ -69,6 +69,12 @@ public class NotificationService {
         }
         Instant now = clock.instant();
         draft = stillThere(draft);
+        if (draft.actorId() != null && !sql.query("SELECT 1 FROM members WHERE id = ? AND erased_at IS NOT NULL",
+                List.of(draft.actorId()), rs -> 1).isEmpty()) {
+            // Something a deleted member did, delivered after they went: told without naming them.
+            draft = new Draft(draft.memberId(), draft.kind(), draft.threadId(), draft.postId(), null, draft.detail(),
+                    draft.groupKey());
+        }
         if (draft.groupKey() != null) {
             if (notifications.merge(draft.memberId(), draft.groupKey(), draft.actorId(), now) > 0) {
                 announce(draft.memberId());

@@ -71,6 +71,30 @@ class NotificationSubscribers {
         });
     }
 
+    /**
+     * A private message: the conversation's other participants hear of it (unread messages of one conversation fold
+     * into one notification); those who blocked the author hear nothing.
+     */
+    @Singleton
+    @Named("notify.message-sent")
+    EventSubscriber<io.ruche.messages.MessageEvents.MessageSent> messageSent(io.ruche.messages.Conversations conversations,
+                                                                            NotificationService notifications,
+                                                                            NotificationPreferences preferences,
+                                                                            io.micronaut.transaction.TransactionOperations<java.sql.Connection> tx) {
+        return new Subscriber<>(io.ruche.messages.MessageEvents.MessageSent.class, "notify.message-sent", LANE, e ->
+                conversations.delivery(e.conversationId(), e.authorId()).ifPresent(d -> tx.executeWrite(status -> {
+                    java.util.Map<Long, NotificationKind.Channel> channels = preferences.channels(d.recipients(),
+                            NotificationKind.MESSAGE);
+                    String detail = d.conversationId() + ":" + d.subject();
+                    for (long member : d.recipients()) {
+                        notifications.deliverOnce("message:" + e.messageId(), new NotificationService.Draft(member,
+                                NotificationKind.MESSAGE, null, null, e.authorId(), detail,
+                                "conversation:" + d.conversationId()), channels.get(member));
+                    }
+                    return null;
+                })));
+    }
+
     /** A reminder the member set on a bookmark: it reaches them with their note, once. */
     @Singleton
     @Named("notify.bookmark-reminder")

@@ -47,7 +47,8 @@ public final class NotificationViews {
         int position = rs.getInt(13);
         Integer postPosition = rs.wasNull() ? null : position;
         NotificationKind kind = NotificationKind.valueOf(rs.getString(2));
-        String url = kind == NotificationKind.REVIEW_QUEUE ? "/admin/review"
+        String url = kind == NotificationKind.MESSAGE ? "/messages/" + rs.getString(3).split(":", 2)[0]
+                : kind == NotificationKind.REVIEW_QUEUE ? "/admin/review"
                 : kind == NotificationKind.BADGE ? "/badges/" + rs.getString(3) : thread == null ? "/notifications"
                 : "/t/" + thread.id() + "/" + thread.slug() + (postPosition == null ? "" : "#post-" + postPosition);
         return new Item(rs.getLong(1), NotificationKind.valueOf(rs.getString(2)), actor,

@@ -48,6 +48,9 @@ class PersonalDataErasureTest extends IntegrationTest {
             Map.entry("post_revisions.editor_id", "the history of kept posts"),
             Map.entry("reactions.member_id", "reactions stay counted on others' posts"),
             Map.entry("idea_votes.member_id", "votes stay counted on ideas"),
+            Map.entry("messages.author_id", "what they wrote stays in others' conversations (\"deleted member\")"),
+            Map.entry("conversations.created_by", "who started a conversation others are still in"),
+            Map.entry("message_flags.resolved_by", "what staff did"),
             Map.entry("flags.member_id", "flags stay counted on the posts (their notes are erased)"),
             Map.entry("review_items.author_id", "the review history of kept posts"),
             Map.entry("review_items.claimed_by", "what staff did"),
@@ -132,6 +135,10 @@ class PersonalDataErasureTest extends IntegrationTest {
         assertEquals(200, admin.post("/api/v1/admin/members/" + name + "/sanctions",
                 Map.of("kind", "WARNING", "reason", "Keep it friendly")).status());
         assertEquals(202, leaver.post("/api/v1/account/exports", null).status());
+        ok(leaver.post("/api/v1/conversations", Map.of("recipients", List.of(other.get("/api/v1/session")
+                .at("member.username")), "subject", "Parcel", "body", "Did yours arrive?")));
+        ok(leaver.put("/api/v1/members/" + other.get("/api/v1/session").at("member.username") + "/block", null));
+        ok(leaver.put("/api/v1/posts/" + otherPost + "/bookmark", Map.of("note", "check later")));
 
         // Asked with the password; cancelled; asked again: nothing happens for a week.
         assertEquals(422, leaver.post("/api/v1/account/deletion", Map.of("password", "not mine")).status());

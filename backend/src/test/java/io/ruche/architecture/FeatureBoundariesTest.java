@@ -33,7 +33,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 class FeatureBoundariesTest {
 
     private static final List<String> FEATURES = List.of("accounts", "forum", "content", "search", "notifications",
-            "live", "mail", "moderation", "themes", "badges", "guidelines", "events", "analytics", "widgets", "pages", "platform");
+            "live", "mail", "moderation", "themes", "badges", "guidelines", "events", "analytics", "widgets", "pages", "messages",
+            "platform");
 
     private static final JavaClasses APP = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -70,7 +71,7 @@ class FeatureBoundariesTest {
     /** Who owns each table: only the owner writes it; other features go through the owner's services. */
     private static final Map<String, List<String>> TABLES = Map.ofEntries(
             Map.entry("accounts", List.of("members", "sessions", "member_groups", "group_memberships",
-                    "account_tokens", "sign_in_throttle", "data_exports")),
+                    "account_tokens", "sign_in_throttle", "data_exports", "member_blocks")),
             Map.entry("forum", List.of("categories", "category_follows", "category_group_rights", "forum_settings",
                     "mentions", "post_revisions", "posts", "reaction_counts", "reactions", "tags", "thread_follows",
                     "thread_reads", "thread_tags", "threads", "thread_notes", "thread_redirects", "idea_votes",
@@ -95,6 +96,7 @@ class FeatureBoundariesTest {
             Map.entry("widgets", List.of("widget_origins", "widget_versions", "testimonials")),
             Map.entry("themes", List.of("theme_settings", "theme_assets")),
             Map.entry("pages", List.of("crawl_settings")),
+            Map.entry("messages", List.of("conversations", "conversation_participants", "messages", "message_flags")),
             Map.entry("platform", List.of("app_secrets", "jobs", "rate_limit_buckets", "site_settings")));
 
     private static final Pattern WRITE = Pattern.compile(
