@@ -159,7 +159,8 @@ public class AccountDeletion {
         String language = site.settings().languages().split(",")[0].strip();
         sql.update("UPDATE members SET username = ?, email = ?, display_name = ?, bio = '', locale = NULL, "
                         + "time_zone = 'UTC', email_verified_at = NULL, last_seen_at = NULL, last_visit_day = NULL, "
-                        + "last_digest_at = NULL, silenced_until = NULL, suspended_until = NULL WHERE id = ?",
+                        + "last_digest_at = NULL, silenced_until = NULL, suspended_until = NULL, avatar_key = NULL "
+                        + "WHERE id = ?",
                 List.of("deleted-" + memberId, "deleted-" + memberId + "@invalid",
                         messages.get(Locale.forLanguageTag(language), "account.deletedMember"), memberId));
         sql.update("DELETE FROM sign_in_throttle WHERE login IN (?, ?)",

@@ -409,6 +409,19 @@ public class AccountService {
         return storedTrustLevel(memberId) >= 3;
     }
 
+    /** The key of the avatar the member uploaded, or null for the generated one. */
+    @Transactional(readOnly = true)
+    public @Nullable String avatarKeyOf(long memberId) {
+        return sql.query("SELECT avatar_key FROM members WHERE id = ?", List.of(memberId), rs -> rs.getString(1))
+                .stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    }
+
+    /** Uses an uploaded avatar ({@code key}), or the generated one again ({@code null}). */
+    @Transactional
+    public void setAvatar(long memberId, @Nullable String key) {
+        sql.update("UPDATE members SET avatar_key = ? WHERE id = ?", java.util.Arrays.asList(key, memberId));
+    }
+
     /**
      * The trust level kept on the member's row: exact from level 2 up (level 1 may also come live from approved
      * posts, see {@link Standing#trustLevel}), which is what the privileges of levels 2 and 3 ask.

@@ -44,13 +44,22 @@ public class MemberController {
         return AccountViews.Profile.of(member, true);
     }
 
-    /** A generated avatar: the initials on a colour derived from the username. */
+    /**
+     * The member's avatar: the one they uploaded (a redirect to it, for a few minutes, so a new one shows soon), or
+     * a generated one: the initials on a colour derived from the username.
+     */
     @Get(value = "/{username}/avatar.svg", produces = "image/svg+xml")
     @Secured(SecurityRule.IS_ANONYMOUS)
     public HttpResponse<String> avatar(String username) {
         Member member = accounts.byUsername(username);
+        String uploaded = accounts.avatarKeyOf(member.id());
+        if (uploaded != null) {
+            return HttpResponse.<String>status(io.micronaut.http.HttpStatus.FOUND)
+                    .header(HttpHeaders.LOCATION, "/uploads/" + uploaded + "/avatar.png")
+                    .header(HttpHeaders.CACHE_CONTROL, "public, max-age=300");
+        }
         return HttpResponse.ok(AvatarRenderer.svg(member.username(), member.displayName()))
-                .header(HttpHeaders.CACHE_CONTROL, "public, max-age=3600");
+                .header(HttpHeaders.CACHE_CONTROL, "public, max-age=300");
     }
 
     /** The member directory: staff look members up to sanction them or read their notes. */

@@ -171,6 +171,12 @@ class AccessRulesTest extends IntegrationTest {
                 new Rule("GET /api/v1/account/sessions", a -> a.get("/api/v1/account/sessions"), 401, 200, 200),
                 new Rule("DELETE /api/v1/account/sessions/{id} (not theirs)", a -> a.delete(
                         "/api/v1/account/sessions/0123456789abcdef"), 401, 404, 404),
+                new Rule("GET /api/v1/uploads/allowance", a -> a.get("/api/v1/uploads/allowance"), 401, 200, 200),
+                new Rule("DELETE /api/v1/account/avatar", a -> a.delete("/api/v1/account/avatar"), 401, 204, 204),
+                new Rule("GET /api/v1/admin/uploads", a -> a.get("/api/v1/admin/uploads"), 401, 403, 403, 200),
+                new Rule("PUT /api/v1/admin/uploads (invalid)", a -> a.put("/api/v1/admin/uploads", Map.of(
+                        "newMemberMb", 0, "memberMb", 8, "filesFromTrust", 1)), 401, 403, 403, 422),
+                new Rule("GET /uploads/{missing}", a -> a.get("/uploads/AAAAAAAAAAAAAAAAAAAAAA/x.png"), 404, 404, 404),
                 new Rule("GET /api/v1/conversations", a -> a.get("/api/v1/conversations"), 401, 200, 200),
                 new Rule("GET /api/v1/conversations/unread-count", a -> a.get("/api/v1/conversations/unread-count"),
                         401, 200, 200),

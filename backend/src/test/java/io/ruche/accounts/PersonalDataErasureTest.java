@@ -48,6 +48,7 @@ class PersonalDataErasureTest extends IntegrationTest {
             Map.entry("post_revisions.editor_id", "the history of kept posts"),
             Map.entry("reactions.member_id", "reactions stay counted on others' posts"),
             Map.entry("idea_votes.member_id", "votes stay counted on ideas"),
+            Map.entry("uploads.member_id", "images and files of kept posts (avatars go; all go when posts are removed)"),
             Map.entry("messages.author_id", "what they wrote stays in others' conversations (\"deleted member\")"),
             Map.entry("conversations.created_by", "who started a conversation others are still in"),
             Map.entry("message_flags.resolved_by", "what staff did"),
@@ -139,6 +140,8 @@ class PersonalDataErasureTest extends IntegrationTest {
                 .at("member.username")), "subject", "Parcel", "body", "Did yours arrive?")));
         ok(leaver.put("/api/v1/members/" + other.get("/api/v1/session").at("member.username") + "/block", null));
         ok(leaver.put("/api/v1/posts/" + otherPost + "/bookmark", Map.of("note", "check later")));
+        ok(leaver.multipart("PUT", "/api/v1/account/avatar", "file", "me.png",
+                io.ruche.uploads.TestImagesAccess.png()));
 
         // Asked with the password; cancelled; asked again: nothing happens for a week.
         assertEquals(422, leaver.post("/api/v1/account/deletion", Map.of("password", "not mine")).status());
@@ -185,6 +188,8 @@ class PersonalDataErasureTest extends IntegrationTest {
             }
         }
         assertEquals(List.of(), left, "rows still pointing at the erased member");
+        assertEquals("0", TestDatabase.queryString("SELECT COUNT(*) FROM uploads WHERE member_id = " + id
+                + " AND kind = 'AVATAR'"), "their avatar goes");
 
         List<String> mentions = new ArrayList<>();
         for (String column : textColumns()) {
