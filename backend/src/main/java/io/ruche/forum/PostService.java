@@ -27,6 +27,7 @@ public class PostService {
     private final PostRepository posts;
     private final PostQueries postQueries;
     private final ContentService content;
+    private final Oneboxes oneboxes;
     private final ForumActivity activity;
     private final RateLimiter rateLimiter;
     private final Clock clock;
@@ -38,7 +39,7 @@ public class PostService {
     private final PublishingPolicy publishing;
 
     public PostService(CategoryAccess access, ThreadRepository threads,
-                       PostRepository posts, PostQueries postQueries, ContentService content, ForumActivity activity,
+                       PostRepository posts, PostQueries postQueries, ContentService content, Oneboxes oneboxes, ForumActivity activity,
                        RateLimiter rateLimiter, Clock clock, io.ruche.platform.events.Outbox outbox, io.ruche.platform.Sql sql,
                        StaffActionLog auditLog, PublishingPolicy publishing,
                        @Value("${ruche.rate-limits.reactions-per-minute:120}") int reactionsPerMinute,
@@ -54,6 +55,7 @@ public class PostService {
         this.posts = posts;
         this.postQueries = postQueries;
         this.content = content;
+        this.oneboxes = oneboxes;
         this.activity = activity;
         this.rateLimiter = rateLimiter;
         this.clock = clock;
@@ -98,7 +100,7 @@ public class PostService {
         Located at = locate(viewer, postId);
         PostAccess.requireEdit(viewer, at.subject(), at.threadRights());
         if (!at.post().bodySource().equals(request.body())) {
-            ContentService.Rendered body = content.render(request.body());
+            ContentService.Rendered body = oneboxes.render(request.body());
             posts.addRevision(postId, viewer.memberId(), at.post().bodySource(), clock.instant());
             posts.updateBody(postId, request.body(), body.html(), clock.instant());
             if (at.post().authorId() != viewer.memberId() && viewer.isStaff()) {
@@ -276,6 +278,6 @@ public class PostService {
     /** The HTML a draft will become, rendered exactly as on posting. */
     public ForumViews.Preview preview(Viewer viewer, ForumRequests.Preview request) {
         rateLimiter.hit("preview:" + viewer.memberId(), previewsPerMinute, Duration.ofMinutes(1));
-        return new ForumViews.Preview(content.render(request.body()).html());
+        return new ForumViews.Preview(oneboxes.render(request.body()).html());
     }
 }

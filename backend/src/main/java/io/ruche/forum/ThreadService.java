@@ -29,6 +29,7 @@ public class ThreadService {
     private final ThreadQueries threadQueries;
     private final PostQueries postQueries;
     private final ContentService content;
+    private final Oneboxes oneboxes;
     private final TagService tags;
     private final ForumActivity activity;
     private final RateLimiter rateLimiter;
@@ -43,7 +44,7 @@ public class ThreadService {
 
     public ThreadService(CategoryAccess access, ThreadRepository threads, PostRepository posts,
                          CategoryRepository categories, ThreadQueries threadQueries, PostQueries postQueries,
-                         ContentService content, TagService tags, ForumActivity activity,
+                         ContentService content, Oneboxes oneboxes, TagService tags, ForumActivity activity,
                          RateLimiter rateLimiter, Clock clock, io.ruche.platform.events.Outbox outbox, AccountService accounts, ReaderSignals readers,
                          PublishingPolicy publishing, io.ruche.platform.Sql sql,
                          StaffActionLog auditLog,
@@ -62,6 +63,7 @@ public class ThreadService {
         this.threadQueries = threadQueries;
         this.postQueries = postQueries;
         this.content = content;
+        this.oneboxes = oneboxes;
         this.tags = tags;
         this.activity = activity;
         this.rateLimiter = rateLimiter;
@@ -261,7 +263,7 @@ public class ThreadService {
     }
 
     private long writeThread(long authorId, Category category, String title, String source, List<String> tagNames) {
-        ContentService.Rendered body = content.render(source); // before any lock: rendering is the slow part
+        ContentService.Rendered body = oneboxes.render(source); // before any lock: rendering is the slow part
         Instant now = clock.instant();
         lockAuthor(authorId);
         // Lock order author -> category: the category row is taken exclusively here, before the new thread's
@@ -316,7 +318,7 @@ public class ThreadService {
                     screening.body(), screening.holdReason(), screening.holdDetail());
             return Outcome.held(queued, screening.holdReason());
         }
-        ContentService.Rendered body = content.render(screening.body());
+        ContentService.Rendered body = oneboxes.render(screening.body());
         Thread thread = threads.findForUpdate(threadId).orElseThrow(() -> Problems.notFound("thread"));
         if (thread.categoryId() != unlocked.categoryId()) {
             throw Problems.notFound("thread"); // moved meanwhile: the member may not see where it went
@@ -380,7 +382,7 @@ public class ThreadService {
             return sql.query("SELECT id FROM posts WHERE thread_id = ? AND position = 1", List.of(threadId),
                     rs -> rs.getLong(1)).get(0);
         }
-        ContentService.Rendered body = content.render(held.body());
+        ContentService.Rendered body = oneboxes.render(held.body());
         Thread thread = threads.findForUpdate(held.threadId()).orElseThrow(() -> Problems.notFound("thread"));
         Long replyTo = held.replyTo() != null && posts.findById(held.replyTo()).isPresent() ? held.replyTo() : null;
         return writeReply(held.authorId(), thread, held.categoryId(), replyTo, held.body(), body).id();
