@@ -2,6 +2,7 @@ import { createApp } from 'vue'
 import { createPinia } from 'pinia'
 import AppShell from './AppShell.vue'
 import { createAppRouter } from './router'
+import { reflow } from '@/ui/reflowTable'
 import { applyLanguage, createAppI18n } from './i18n'
 import { useSessionStore } from '@/features/accounts/useSessionStore'
 import { countPageViews } from './pageViews'
@@ -25,6 +26,7 @@ async function start() {
   const router = createAppRouter(pinia)
   countPageViews(router)
   app.use(pinia).use(i18n).use(router)
+  app.directive('reflow', reflow)
   app.mount('#app')
 }
 

@@ -31,6 +31,19 @@ function reconnect(): void {
   }
 }
 
+// A page left for another keeps no stream open: browsers may keep it in their back-forward cache, and every
+// stream held there would take one of the few connections a browser opens to a site, until pages wait forever.
+// Coming back to it (from that cache) opens its stream again.
+if (typeof window !== 'undefined') {
+  window.addEventListener('pagehide', () => {
+    source?.close()
+    source = null
+  })
+  window.addEventListener('pageshow', (event) => {
+    if ((event as PageTransitionEvent).persisted) reconnect()
+  })
+}
+
 export const liveStream = {
   setSignedIn(value: boolean): void {
     if (value !== signedIn) {

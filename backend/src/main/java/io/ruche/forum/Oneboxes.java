@@ -26,6 +26,7 @@ public class Oneboxes {
     private final Sql sql;
     private final ContentService content;
     private final Pattern alone;
+    private final Pattern uploadImage;
 
     public Oneboxes(Sql sql, ContentService content, @Value("${ruche.public-url:}") String publicUrl) {
         this.sql = sql;
@@ -33,6 +34,7 @@ public class Oneboxes {
         String site = publicUrl.isBlank() ? "" : "(?:" + Pattern.quote(publicUrl.replaceAll("/+$", "")) + ")?";
         this.alone = Pattern.compile("<p><a href=\"" + site + "/t/(\\d+)(?:/[A-Za-z0-9_-]*)?(?:\\?[^\"#]*)?\"[^>]*>"
                 + "[^<]*</a></p>");
+        this.uploadImage = Pattern.compile("<img src=\"" + site + "/uploads/([A-Za-z0-9_-]{22})(/t)?/[^\"]*\"");
     }
 
     /** Renders a post's Markdown (content) and adds its cards: what forum stores as the post's HTML. */
@@ -41,9 +43,52 @@ public class Oneboxes {
         return new ContentService.Rendered(expand(rendered.html()), rendered.mentionedMemberIds());
     }
 
-    /** The rendered post with its lone thread links turned into cards (two queries, whatever the number). */
+    /** The rendered post with its lone thread links turned into cards, and its uploaded images sized. */
     @io.micronaut.transaction.annotation.Transactional(readOnly = true)
     public String expand(String html) {
+        return sizeImages(cards(html));
+    }
+
+    /**
+     * Uploaded images get their width and height (the thumbnail's when the post shows it), so the page keeps their
+     * place while they load instead of jumping, and load lazily. One query for all of a post's images.
+     */
+    private String sizeImages(String html) {
+        Matcher m = uploadImage.matcher(html);
+        Set<String> keys = new LinkedHashSet<>();
+        while (m.find() && keys.size() < 100) {
+            keys.add(m.group(1));
+        }
+        if (keys.isEmpty()) {
+            return html;
+        }
+        Map<String, int[]> sizes = new java.util.HashMap<>();
+        sql.query("SELECT upload_key, width, height FROM uploads WHERE width IS NOT NULL AND upload_key IN ("
+                + Sql.placeholders(keys.size()) + ")", List.copyOf(keys),
+                rs -> sizes.put(rs.getString(1), new int[]{rs.getInt(2), rs.getInt(3)}));
+        StringBuilder out = new StringBuilder();
+        m.reset();
+        while (m.find()) {
+            int[] size = sizes.get(m.group(1));
+            if (size == null) {
+                m.appendReplacement(out, Matcher.quoteReplacement(m.group()));
+                continue;
+            }
+            int width = size[0];
+            int height = size[1];
+            if (m.group(2) != null && Math.max(width, height) > 1200) {
+                double ratio = 1200.0 / Math.max(width, height);
+                width = (int) Math.round(width * ratio);
+                height = (int) Math.round(height * ratio);
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(m.group() + " width=\"" + width + "\" height=\""
+                    + height + "\" loading=\"lazy\""));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private String cards(String html) {
         Matcher m = alone.matcher(html);
         Set<Long> ids = new LinkedHashSet<>();
         while (m.find() && ids.size() < MAX_PER_POST) {

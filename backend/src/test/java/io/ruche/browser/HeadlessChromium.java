@@ -32,6 +32,38 @@ final class HeadlessChromium {
         return open(language, downloads, blockThirdPartyCookies, true);
     }
 
+    /**
+     * A phone: a 390 × 844 viewport at three pixels per point, touch, a phone's user agent (Chromium's own device
+     * emulation), with a script that adds up the page's layout shifts the way Lighthouse's CLS counts them.
+     */
+    static ChromeDriver openPhone(String language) {
+        return open(language, null, false, true, true);
+    }
+
+    /** A desktop browser that also adds up the page's layout shifts (see {@link #layoutShift}). */
+    static ChromeDriver openMeasuring(String language) {
+        return open(language, null, false, true, false, true);
+    }
+
+    /** The layout shift of the current page so far (shifts right after input excluded). */
+    static double layoutShift(ChromeDriver driver) {
+        Object value = driver.executeScript("return window.__rucheCls || 0");
+        return value instanceof Number n ? n.doubleValue() : 0;
+    }
+
+    private static final String CLS = "window.__rucheCls = 0; window.__rucheShifts = []; try {"
+            + " new PerformanceObserver(function (list) { list.getEntries().forEach(function (e) {"
+            + " if (e.hadRecentInput) return; window.__rucheCls += e.value;"
+            + " (e.sources || []).forEach(function (s) { var n = s.node; window.__rucheShifts.push(e.value.toFixed(3)"
+            + " + ' ' + (n ? (n.nodeName + '.' + (n.className || '')) : '?') + ' ' + JSON.stringify(s.previousRect)"
+            + " + '>' + JSON.stringify(s.currentRect)); }); }); }).observe({ type: 'layout-shift', buffered: true });"
+            + " } catch (e) {}";
+
+    /** What moved, for a failure message: each shift's value, the element, and its rectangles before and after. */
+    static String layoutShiftSources(ChromeDriver driver) {
+        return String.valueOf(driver.executeScript("return (window.__rucheShifts || []).join(' | ')"));
+    }
+
     /** A browser with JavaScript switched off: what a reader without scripts, or a simple crawler, gets. */
     static ChromeDriver openWithoutJavaScript(String language) {
         return open(language, null, false, false);
@@ -39,7 +71,28 @@ final class HeadlessChromium {
 
     private static ChromeDriver open(String language, Path downloads, boolean blockThirdPartyCookies,
                                      boolean javaScript) {
+        return open(language, downloads, blockThirdPartyCookies, javaScript, false, false);
+    }
+
+    private static ChromeDriver open(String language, Path downloads, boolean blockThirdPartyCookies,
+                                     boolean javaScript, boolean phone) {
+        return open(language, downloads, blockThirdPartyCookies, javaScript, phone, true);
+    }
+
+    private static ChromeDriver open(String language, Path downloads, boolean blockThirdPartyCookies,
+                                     boolean javaScript, boolean phone, boolean measure) {
         ChromeOptions options = new ChromeOptions();
+        if (Boolean.getBoolean("ruche.it.network-log")) {
+            org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
+            logs.enable(org.openqa.selenium.logging.LogType.PERFORMANCE, java.util.logging.Level.ALL);
+            options.setCapability("goog:loggingPrefs", logs);
+        }
+        if (phone) {
+            options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
+                    Map.of("width", 390, "height", 844, "pixelRatio", 3.0, "touch", true), "userAgent",
+                    "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
+                            + "Chrome/131.0.0.0 Mobile Safari/537.36"));
+        }
         options.setBinary(System.getProperty("ruche.chromium", "/usr/bin/chromium"));
         // The background-networking flags keep Chromium from calling out of this closed network.
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -62,7 +115,11 @@ final class HeadlessChromium {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(System.getProperty("ruche.chromedriver", "/usr/bin/chromedriver")))
                 .build();
-        return new ChromeDriver(service, options);
+        ChromeDriver driver = new ChromeDriver(service, options);
+        if (measure) {
+            driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", CLS));
+        }
+        return driver;
     }
 
     /** Keeps the last screen of a journey under target/it-screenshots for a person to look at. */

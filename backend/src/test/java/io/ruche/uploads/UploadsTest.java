@@ -92,6 +92,19 @@ class UploadsTest extends IntegrationTest {
     }
 
     @Test
+    void anUploadedImageInAPostKeepsItsPlaceWhileLoading() throws Exception {
+        Api member = trusted("poster");
+        Api.Response uploaded = member.multipart("POST", "/api/v1/uploads", "file", "wide.png",
+                TestImages.image("png", 2400, 1200));
+        long category = new ForumFixtures(admin).category("Uploads " + TestMembers.uniqueName("c"));
+        long thread = ForumFixtures.thread(member, category, "My set-up", "Here it is:\n\n"
+                + uploaded.at("markdown"), List.of());
+        String html = api().get("/api/v1/threads/" + thread).at("posts.0.html").toString();
+        assertTrue(html.contains("width=\"1200\" height=\"600\" loading=\"lazy\""), html);
+        assertTrue(html.contains("<a href=\"" + uploaded.at("url") + "\""), html);
+    }
+
+    @Test
     void svgAndHtmlAreRefusedAndFilesOnlyEverDownload() {
         Api member = trusted("filer");
         byte[] svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"
