@@ -24,9 +24,9 @@ class ForumJourneyIT {
 
     private static final Map<String, Map<String, String>> WORDS = Map.of(
             "en", Map.of("category", "Questions (en)", "wrote", "wrote:", "accepted", "Accepted answer",
-                    "like", "👍 1", "results", "result", "quoted", "quoted you in"),
+                    "like", "Like 1", "results", "result", "quoted", "quoted you in"),
             "fr", Map.of("category", "Questions (fr)", "wrote", "a écrit :", "accepted", "Réponse acceptée",
-                    "like", "👍 1", "results", "résultat", "quoted", "vous a cité dans"));
+                    "like", "J'aime 1", "results", "résultat", "quoted", "vous a cité dans"));
 
     private RucheProcess ruche;
     private BrowserSession browser;

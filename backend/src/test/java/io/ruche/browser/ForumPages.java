@@ -465,8 +465,10 @@ final class ForumPages {
             return this;
         }
 
+        /** What the reaction's button says to a screen reader: its name and its count (its icon is a drawing). */
         String reactionLabel(int index, String kind) {
-            return posts().get(index).findElement(By.cssSelector("[data-test=reaction-" + kind + "]")).getText();
+            return posts().get(index).findElement(By.cssSelector("[data-test=reaction-" + kind + "]"))
+                    .getAttribute("aria-label");
         }
 
         String lastPostHtml() {
