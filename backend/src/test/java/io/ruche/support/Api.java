@@ -134,8 +134,13 @@ public final class Api {
                 .method(method, HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .header("Accept", "application/json");
+        return finish(request, true);
+    }
+
+    /** Adds this client's headers (and the CSRF echo on a write), sends, and answers as a {@link Response}. */
+    private Response finish(HttpRequest.Builder request, boolean write) {
         headers.forEach(request::header);
-        if (csrf) {
+        if (csrf && write) {
             cookie("XSRF-TOKEN").ifPresent(token -> request.header("X-XSRF-TOKEN", token));
         }
         try {
@@ -194,19 +199,7 @@ public final class Api {
         if (!headers.containsKey("Accept")) {
             request.header("Accept", "application/json, */*;q=0.8");
         }
-        headers.forEach(request::header);
-        if (csrf && !method.equals("GET")) {
-            cookie("XSRF-TOKEN").ifPresent(token -> request.header("X-XSRF-TOKEN", token));
-        }
-        try {
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body(), response.headers());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            java.lang.Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return finish(request, !method.equals("GET"));
     }
 
     public record Response(int status, String body, HttpHeaders headers) {
