@@ -3,6 +3,7 @@ import { createPinia } from 'pinia'
 import AppShell from './AppShell.vue'
 import { createAppRouter } from './router'
 import { reflow } from '@/ui/reflowTable'
+import { captureSsrShape } from './ssrShape'
 import { applyLanguage, createAppI18n } from './i18n'
 import { useSessionStore } from '@/features/accounts/useSessionStore'
 import { countPageViews } from './pageViews'
@@ -22,6 +23,7 @@ async function start() {
   if (saved === 'fr' || saved === 'en') {
     applyLanguage(i18n.global.locale, saved)
   }
+  captureSsrShape()
   const app = createApp(AppShell)
   const router = createAppRouter(pinia)
   countPageViews(router)

@@ -110,12 +110,11 @@ class MemberEssentialsJourneyIT {
     }
 
     /** Each page loads without its layout shifting by 0.05 or more (Lighthouse's "good" CLS is under 0.1). */
-    private void assertSteady(MemberPages pages, String where, String[][] steady) throws InterruptedException {
+    private void assertSteady(MemberPages pages, String where, String[][] steady) {
         assertSteady(pages, where, steady, browser);
     }
 
-    private void assertSteady(MemberPages pages, String where, String[][] steady, ChromeDriver driver)
-            throws InterruptedException {
+    private void assertSteady(MemberPages pages, String where, String[][] steady, ChromeDriver driver) {
         for (String[] page : steady) {
             pages.settle(page[0], page[1]);
             double shift = HeadlessChromium.layoutShift(driver);

@@ -188,11 +188,18 @@ final class MemberPages {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#console-nav a"))).isDisplayed();
     }
 
-    /** Loads a page and waits a moment for it to settle; the layout shift is read by the caller. */
-    void settle(String path, String readySelector) throws InterruptedException {
+    /**
+     * Loads a page and waits until it has settled: its content shown, no skeleton left, every image loaded, and two
+     * animation frames drawn since. The layout shift is read by the caller.
+     */
+    void settle(String path, String readySelector) {
         driver.get(base.resolve(path).toString());
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(readySelector)));
-        java.lang.Thread.sleep(1500);
+        wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "return document.readyState === 'complete' && !document.querySelector('[aria-busy=true]')"
+                        + " && Array.from(document.images).every(function (i) { return i.complete; })")));
+        ((JavascriptExecutor) driver).executeAsyncScript("var done = arguments[0];"
+                + "requestAnimationFrame(function () { requestAnimationFrame(function () { done(true); }); });");
     }
 
     private String text(By by) {
