@@ -136,6 +136,12 @@ public final class UploadSanitizer {
         }
         boolean alpha = format.equals("png") && image.getColorModel().hasAlpha();
         BufferedImage pixels = copy(image, alpha);
+        if (format.equals("jpeg")) {
+            // The camera's "this side up" is in the EXIF that goes: the pixels are turned first, so the photo
+            // shows the right way round without it.
+            pixels = upright(pixels, orientation(bytes));
+            size = new int[]{pixels.getWidth(), pixels.getHeight()};
+        }
         byte[] cleaned = encode(pixels, format, 0.9f);
         byte[] thumbnail = null;
         if (size[0] > THUMBNAIL_SIDE || size[1] > THUMBNAIL_SIDE) {
@@ -168,6 +174,77 @@ public final class UploadSanitizer {
                 reader.dispose();
             }
         }
+    }
+
+    /** The EXIF orientation of a JPEG (1 to 8; 1, "as stored", when there is none or it cannot be read). */
+    static int orientation(byte[] jpeg) {
+        try {
+            int i = 2;
+            while (i + 4 < jpeg.length && (jpeg[i] & 0xFF) == 0xFF) {
+                int marker = jpeg[i + 1] & 0xFF;
+                int length = u16(jpeg, i + 2, false);
+                if (marker == 0xDA) {
+                    break; // the image data starts: no EXIF past here
+                }
+                if (marker == 0xE1 && length > 14 && jpeg[i + 4] == 'E' && jpeg[i + 5] == 'x' && jpeg[i + 6] == 'i'
+                        && jpeg[i + 7] == 'f') {
+                    int tiff = i + 10;
+                    boolean little = jpeg[tiff] == 'I';
+                    int ifd = tiff + (int) u32(jpeg, tiff + 4, little);
+                    int entries = u16(jpeg, ifd, little);
+                    for (int k = 0; k < entries && k < 100; k++) {
+                        int entry = ifd + 2 + 12 * k;
+                        if (u16(jpeg, entry, little) == 0x0112) {
+                            int value = u16(jpeg, entry + 8, little);
+                            return value >= 1 && value <= 8 ? value : 1;
+                        }
+                    }
+                    return 1;
+                }
+                i += 2 + length;
+            }
+        } catch (ArrayIndexOutOfBoundsException e) {
+            return 1;
+        }
+        return 1;
+    }
+
+    private static int u16(byte[] b, int at, boolean little) {
+        return little ? (b[at] & 0xFF) | (b[at + 1] & 0xFF) << 8 : (b[at] & 0xFF) << 8 | (b[at + 1] & 0xFF);
+    }
+
+    private static long u32(byte[] b, int at, boolean little) {
+        return little ? (long) u16(b, at, true) | (long) u16(b, at + 2, true) << 16
+                : (long) u16(b, at, false) << 16 | u16(b, at + 2, false);
+    }
+
+    /** The pixels turned (and mirrored) as EXIF orientation {@code o} says the camera held them. */
+    static BufferedImage upright(BufferedImage image, int o) {
+        if (o <= 1 || o > 8) {
+            return image;
+        }
+        int w = image.getWidth();
+        int h = image.getHeight();
+        boolean swap = o >= 5;
+        java.awt.geom.AffineTransform t = new java.awt.geom.AffineTransform();
+        switch (o) {
+            case 2 -> { t.translate(w, 0); t.scale(-1, 1); }
+            case 3 -> { t.translate(w, h); t.rotate(Math.PI); }
+            case 4 -> { t.translate(0, h); t.scale(1, -1); }
+            case 5 -> { t.rotate(-Math.PI / 2); t.scale(-1, 1); }
+            case 6 -> { t.translate(h, 0); t.rotate(Math.PI / 2); }
+            case 7 -> { t.scale(-1, 1); t.translate(-h, w); t.rotate(-Math.PI / 2); }
+            default -> { t.translate(0, w); t.rotate(-Math.PI / 2); }
+        }
+        BufferedImage turned = new BufferedImage(swap ? h : w, swap ? w : h, image.getType() == 0
+                ? BufferedImage.TYPE_INT_RGB : image.getType());
+        Graphics2D g = turned.createGraphics();
+        try {
+            g.drawImage(image, t, null);
+        } finally {
+            g.dispose();
+        }
+        return turned;
     }
 
     private static BufferedImage copy(BufferedImage image, boolean alpha) {

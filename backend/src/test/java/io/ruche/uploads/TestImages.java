@@ -52,6 +52,26 @@ final class TestImages {
         return out.toByteArray();
     }
 
+    /** A landscape JPEG (64 × 48) whose EXIF says the camera was turned: orientation 6, "rotate 90° clockwise". */
+    static byte[] jpegTurned(int orientation) throws IOException {
+        byte[] jpeg = image("jpeg", 64, 48);
+        ByteBuffer tiff = ByteBuffer.allocate(26);
+        tiff.put(new byte[]{'M', 'M', 0, 42}).putInt(8);
+        tiff.putShort((short) 1).putShort((short) 0x0112).putShort((short) 3).putInt(1)
+                .putShort((short) orientation).putShort((short) 0).putInt(0);
+        byte[] exif = ByteBuffer.allocate(6 + tiff.position()).put("Exif\0\0".getBytes(StandardCharsets.ISO_8859_1))
+                .put(tiff.array(), 0, tiff.position()).array();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(jpeg, 0, 2);
+        out.write(0xFF);
+        out.write(0xE1);
+        out.write((exif.length + 2) >> 8);
+        out.write((exif.length + 2) & 0xFF);
+        out.write(exif);
+        out.write(jpeg, 2, jpeg.length - 2);
+        return out.toByteArray();
+    }
+
     static boolean contains(byte[] haystack, byte[] needle) {
         outer:
         for (int i = 0; i + needle.length <= haystack.length; i++) {

@@ -34,6 +34,24 @@ class UploadSanitizerTest {
     }
 
     @Test
+    void aPhotoTakenWithThePhoneTurnedComesOutTheRightWayUp() throws Exception {
+        byte[] turned = TestImages.jpegTurned(6);
+        assertEquals(6, UploadSanitizer.orientation(turned));
+        UploadSanitizer.Clean clean = UploadSanitizer.clean(turned, "portrait.jpg");
+        assertEquals(48, clean.width());
+        assertEquals(64, clean.height());
+        BufferedImage back = ImageIO.read(new ByteArrayInputStream(clean.bytes()));
+        assertEquals(48, back.getWidth());
+        assertEquals(64, back.getHeight());
+        assertFalse(TestImages.contains(clean.bytes(), EXIF));
+        assertEquals(1, UploadSanitizer.orientation(TestImages.image("jpeg", 10, 10)));
+        for (int o = 1; o <= 8; o++) {
+            BufferedImage upright = UploadSanitizer.upright(new BufferedImage(6, 4, BufferedImage.TYPE_INT_RGB), o);
+            assertEquals(o >= 5 ? 4 : 6, upright.getWidth(), "orientation " + o);
+        }
+    }
+
+    @Test
     void aLargeImageGetsAThumbnailAndASmallOneDoesNot() throws Exception {
         UploadSanitizer.Clean big = UploadSanitizer.clean(TestImages.image("png", 2400, 1200), "wide.png");
         assertNotNull(big.thumbnail());
