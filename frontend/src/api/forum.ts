@@ -51,6 +51,9 @@ export interface CategoryView {
   canStart: boolean
   children: CategoryView[]
   rights: CategoryRights | null
+  /** For admins: the fallback name and description, and what is written per language. */
+  translations?: { name: string; description: string; nameFr: string | null; nameEn: string | null;
+    descriptionFr: string | null; descriptionEn: string | null } | null
 }
 
 export interface ThreadSummary {
@@ -258,6 +261,11 @@ export interface SaveCategoryBody {
   membersReply?: boolean
   membersStart?: boolean
   groupRights?: { groupId: number; see: boolean; reply: boolean; start: boolean }[]
+  /** Per language; an empty one falls back to the name and description above. */
+  nameFr?: string
+  nameEn?: string
+  descriptionFr?: string
+  descriptionEn?: string
 }
 
 export const REACTIONS: Record<string, string> = {

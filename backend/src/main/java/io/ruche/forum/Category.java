@@ -25,5 +25,22 @@ public record Category(@Id @GeneratedValue @Nullable Long id,
                        @Nullable Long lastThreadId,
                        @Nullable Instant lastActivityAt,
                        Instant createdAt,
-                       boolean premoderated) {
+                       boolean premoderated,
+                       @Nullable String nameFr,
+                       @Nullable String nameEn,
+                       @Nullable String descriptionFr,
+                       @Nullable String descriptionEn) {
+
+    /** The category as a reader of {@code language} sees it: its name and description in that language if written. */
+    public Category in(@Nullable String language) {
+        String name = "fr".equals(language) ? nameFr : "en".equals(language) ? nameEn : null;
+        String description = "fr".equals(language) ? descriptionFr : "en".equals(language) ? descriptionEn : null;
+        if ((name == null || name.isBlank()) && (description == null || description.isBlank())) {
+            return this;
+        }
+        return new Category(id, parentId, slug, name == null || name.isBlank() ? this.name : name,
+                description == null || description.isBlank() ? this.description : description, color, position, kind,
+                everyoneSee, membersSee, membersReply, membersStart, threadCount, postCount, lastThreadId,
+                lastActivityAt, createdAt, premoderated, nameFr, nameEn, descriptionFr, descriptionEn);
+    }
 }

@@ -18,9 +18,11 @@ import java.util.Map;
 public class CategoryAccess {
 
     private final CategoryRepository categories;
+    private final io.ruche.platform.Messages messages;
 
-    public CategoryAccess(CategoryRepository categories) {
+    public CategoryAccess(CategoryRepository categories, io.ruche.platform.Messages messages) {
         this.categories = categories;
+        this.messages = messages;
     }
 
     /** A viewer's rights in one category. */
@@ -62,13 +64,26 @@ public class CategoryAccess {
             return r != null && r.reply();
         }
 
+        /** The category as stored (its fallback name and description), for those who edit it. */
+        public Category original(long categoryId) {
+            return all.stream().filter(c -> c.id() == categoryId).findFirst().orElseGet(() -> require(categoryId));
+        }
+
         public List<Long> visibleIds() {
             return List.copyOf(visible.keySet());
         }
     }
 
+    /**
+     * The categories the viewer sees, named in the language of the request being answered (its Accept-Language);
+     * outside a request (jobs, mails), with their fallback names. {@code all} keeps them as stored.
+     */
     public Catalog catalog(Viewer viewer) {
         List<Category> all = categories.listOrdered();
+        String language = io.micronaut.http.context.ServerRequestContext.currentRequest().map(r -> {
+            String asked = r.getParameters().get("lang"); // a public page's ?lang=, as its text follows it
+            return "fr".equals(asked) || "en".equals(asked) ? asked : messages.localeOf(r).getLanguage();
+        }).orElse(null);
         Map<Long, Rights> fromGroups = new HashMap<>();
         if (viewer.isMember() && !viewer.groupIds().isEmpty()) {
             for (CategoryRepository.GroupRight right : categories.allGroupRights()) {
@@ -88,7 +103,7 @@ public class CategoryAccess {
             boolean parentVisible = c.parentId() == null || own.getOrDefault(c.parentId(), new Rights(false, false, false)).see();
             Rights r = own.get(c.id());
             if (r.see() && parentVisible) {
-                visible.put(c.id(), c);
+                visible.put(c.id(), c.in(language));
                 rights.put(c.id(), r);
             }
         }

@@ -86,8 +86,12 @@ public class CategoryService {
                                                 Viewer viewer) {
         ForumViews.RightsView rights = viewer.isAdmin() ? new ForumViews.RightsView(c.everyoneSee(), c.membersSee(),
                 c.membersReply(), c.membersStart(), groupRights.getOrDefault(c.id(), List.of()), c.premoderated()) : null;
+        ForumViews.TranslationsView translations = viewer.isAdmin() ? new ForumViews.TranslationsView(
+                catalog.original(c.id()).name(), catalog.original(c.id()).description(), c.nameFr(), c.nameEn(),
+                c.descriptionFr(), c.descriptionEn()) : null;
         return new ForumViews.CategoryView(c.id(), c.parentId(), c.slug(), c.name(), c.description(), c.color(),
-                c.position(), c.kind(), threads, postCount, latest, catalog.canStart(c.id()), children, rights);
+                c.position(), c.kind(), threads, postCount, latest, catalog.canStart(c.id()), children, rights,
+                translations);
     }
 
     @Transactional
@@ -104,7 +108,9 @@ public class CategoryService {
                 request.kind() == null ? CategoryKind.DISCUSSION : request.kind(),
                 orElse(request.everyoneSee(), true), orElse(request.membersSee(), true),
                 orElse(request.membersReply(), true), orElse(request.membersStart(), true), 0, 0, null, null,
-                clock.instant(), orElse(request.premoderated(), false)));
+                clock.instant(), orElse(request.premoderated(), false), blankToNull(request.nameFr()),
+                blankToNull(request.nameEn()), blankToNull(request.descriptionFr()),
+                blankToNull(request.descriptionEn())));
         saveGroupRights(category.id(), request.groupRights());
         outbox.publish(new ForumEvents.CategoryChanged(category.id()));
         return category;
@@ -129,7 +135,11 @@ public class CategoryService {
                 orElse(request.membersReply(), current.membersReply()),
                 orElse(request.membersStart(), current.membersStart()), current.threadCount(), current.postCount(),
                 current.lastThreadId(), current.lastActivityAt(), current.createdAt(),
-                orElse(request.premoderated(), current.premoderated()));
+                orElse(request.premoderated(), current.premoderated()),
+                request.nameFr() == null ? current.nameFr() : blankToNull(request.nameFr()),
+                request.nameEn() == null ? current.nameEn() : blankToNull(request.nameEn()),
+                request.descriptionFr() == null ? current.descriptionFr() : blankToNull(request.descriptionFr()),
+                request.descriptionEn() == null ? current.descriptionEn() : blankToNull(request.descriptionEn()));
         categories.update(updated);
         if (request.groupRights() != null) {
             saveGroupRights(id, request.groupRights());
@@ -201,5 +211,9 @@ public class CategoryService {
                     List.of(category.id(), viewer.memberId(), level, clock.instant()));
         }
         return new ForumViews.FollowState(level);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 }

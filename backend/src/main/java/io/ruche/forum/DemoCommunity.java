@@ -127,7 +127,7 @@ public class DemoCommunity {
     private long category(String name, String slug, String description, String color, int position, CategoryKind kind,
                           boolean membersStart) {
         return categories.create(new ForumRequests.SaveCategory(name, slug, description, color, position, null, kind,
-                true, true, true, membersStart, List.of(), false)).id();
+                true, true, true, membersStart, List.of(), false, null, null, null, null)).id();
     }
 
     private long thread(String author, long categoryId, String title, String body, List<String> tags) {

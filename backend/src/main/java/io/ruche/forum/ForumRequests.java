@@ -86,7 +86,11 @@ public final class ForumRequests {
             @Nullable Boolean membersReply,
             @Nullable Boolean membersStart,
             @Nullable @Valid List<GroupRight> groupRights,
-            @Nullable Boolean premoderated) {
+            @Nullable Boolean premoderated,
+            @Nullable @Size(max = 80, message = "validation.size") @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.MESSAGE) String nameFr,
+            @Nullable @Size(max = 80, message = "validation.size") @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.MESSAGE) String nameEn,
+            @Nullable @Size(max = 500, message = "validation.size") @Pattern(regexp = TextRules.MULTI_LINE, message = TextRules.MESSAGE) String descriptionFr,
+            @Nullable @Size(max = 500, message = "validation.size") @Pattern(regexp = TextRules.MULTI_LINE, message = TextRules.MESSAGE) String descriptionEn) {
     }
 
     @Serdeable

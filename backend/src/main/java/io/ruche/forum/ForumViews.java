@@ -40,7 +40,13 @@ public final class ForumViews {
     public record CategoryView(long id, @Nullable Long parentId, String slug, String name, String description,
                                String color, int position, CategoryKind kind, int threadCount, int postCount,
                                @Nullable LatestThread latest, boolean canStart, List<CategoryView> children,
-                               @Nullable RightsView rights) {
+                               @Nullable RightsView rights, @Nullable TranslationsView translations) {
+    }
+
+    /** For admins editing a category: its fallback name and description, and what is written per language. */
+    @Serdeable
+    public record TranslationsView(String name, String description, @Nullable String nameFr, @Nullable String nameEn,
+                                   @Nullable String descriptionFr, @Nullable String descriptionEn) {
     }
 
     @Serdeable

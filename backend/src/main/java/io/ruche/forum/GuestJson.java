@@ -19,9 +19,12 @@ public class GuestJson {
     private final GuestCache cache;
     private final JsonMapper json;
 
-    public GuestJson(GuestCache cache, JsonMapper json) {
+    private final io.ruche.platform.Messages messages;
+
+    public GuestJson(GuestCache cache, JsonMapper json, io.ruche.platform.Messages messages) {
         this.cache = cache;
         this.json = json;
+        this.messages = messages;
     }
 
     public HttpResponse<byte[]> answer(HttpRequest<?> request, String key, Set<String> tags, Supplier<?> view) {
@@ -37,7 +40,8 @@ public class GuestJson {
     /** The same bytes with another Cache-Control (a member's copy of a shared page: nobody else keeps it). */
     public <T> HttpResponse<byte[]> answer(HttpRequest<?> request, String key, Supplier<T> view,
                                            java.util.function.Function<T, Set<String>> tags, String cacheControl) {
-        GuestCache.Entry entry = cache.get(key, () -> {
+        // Category names follow the reader's language: one copy per language.
+        GuestCache.Entry entry = cache.get(key + "|" + messages.localeOf(request).getLanguage(), () -> {
             try {
                 T value = view.get();
                 return new GuestCache.Built(json.writeValueAsBytes(value), "application/json", tags.apply(value), true);
@@ -45,6 +49,6 @@ public class GuestJson {
                 throw new UncheckedIOException(e);
             }
         });
-        return CachedResponses.of(request, entry, cacheControl, "Accept-Encoding, Cookie");
+        return CachedResponses.of(request, entry, cacheControl, "Accept-Encoding, Accept-Language, Cookie");
     }
 }
