@@ -87,7 +87,8 @@ export interface SiteSettings { name: string; description: string; registration:
   languages: string; flagThreshold: number; trustedAfterPosts: number; newMemberApproval: number;
   newMemberMaxLinks: number; newMemberMaxImages: number; approveFirstLink: boolean; flagsPerHour: number;
   timeZone: string; moderatorsSeeAnalytics: boolean; analyticsRetentionDays: number;
-  deletedMemberPosts: 'KEEP' | 'REMOVE' }
+  deletedMemberPosts: 'KEEP' | 'REMOVE'; nameFr?: string; nameEn?: string; descriptionFr?: string;
+  descriptionEn?: string }
 export interface Ban { id: number; kind: 'EMAIL' | 'EMAIL_DOMAIN' | 'ADDRESS_RANGE'; value: string; reason: string;
   createdAt: string }
 export interface Invite { email: string; by: string | null; createdAt: string; expiresAt: string; usedBy: string | null;

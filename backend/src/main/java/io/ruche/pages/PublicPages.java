@@ -103,8 +103,9 @@ public class PublicPages {
                 .format(at);
     }
 
-    private String siteName() {
-        String name = site.settings().name();
+    /** The site's name in the page's language (its own if written, else the plain one, else "Ruche"). */
+    private String siteName(@Nullable String language) {
+        String name = site.settings().nameIn(language);
         return name == null || name.isBlank() ? "Ruche" : name;
     }
 
@@ -157,7 +158,7 @@ public class PublicPages {
         }
         head.append("<script type=\"application/ld+json\">").append(jsonLd(detail, canonical, pages > 1))
                 .append("</script>\n");
-        String html = shell.page(t.lang(), thread.title() + " · " + siteName(), head.toString(),
+        String html = shell.page(t.lang(), thread.title() + " · " + siteName(t.lang()), head.toString(),
                 render("thread", model));
         return new Page(HttpStatus.OK, html, ForumCacheTags.of(detail), true);
     }
@@ -258,9 +259,10 @@ public class PublicPages {
                 .filter(c -> c.parentId() == null)
                 .sorted(java.util.Comparator.comparingInt(Category::position).thenComparing(Category::name))
                 .map(c -> new PageModels.Link("/c/" + c.slug(), c.name(), false)).toList();
-        String description = site.settings().description();
-        return list("/", after, siteName(), description, List.of(), page, categories, t,
-                description == null || description.isBlank() ? t.get("homeDescription", siteName()) : description);
+        String description = site.settings().descriptionIn(t.lang());
+        return list("/", after, siteName(t.lang()), description, List.of(), page, categories, t,
+                description == null || description.isBlank() ? t.get("homeDescription", siteName(t.lang()))
+                        : description);
     }
 
     public Page category(String slug, @Nullable String after, Texts t) {
@@ -307,7 +309,7 @@ public class PublicPages {
                     .append(PageShell.escape(heading)).append("\" href=\"").append(PageShell.escape(feed + ".atom"))
                     .append("\">\n");
         }
-        String title = path.equals("/") ? heading : heading + " · " + siteName();
+        String title = path.equals("/") ? heading : heading + " · " + siteName(t.lang());
         return new Page(HttpStatus.OK, shell.page(t.lang(), title, head.toString(), render("list", model)),
                 Set.of(ForumCacheTags.LISTS), true);
     }
@@ -354,11 +356,11 @@ public class PublicPages {
                 t.get("noThreadsStarted"), t);
         String path = "/u/" + enc(member.username());
         String description = member.bio() == null || member.bio().isBlank()
-                ? t.get("profileDescription", member.displayName(), siteName()) : member.bio();
+                ? t.get("profileDescription", member.displayName(), siteName(t.lang())) : member.bio();
         StringBuilder head = new StringBuilder();
         meta(head, description, absolute(path), path, t);
         social(head, "profile", member.displayName(), description, absolute(path), null);
-        return new Page(HttpStatus.OK, shell.page(t.lang(), member.displayName() + " · " + siteName(), head.toString(),
+        return new Page(HttpStatus.OK, shell.page(t.lang(), member.displayName() + " · " + siteName(t.lang()), head.toString(),
                 render("profile", model)), Set.of(ForumCacheTags.LISTS), true);
     }
 
@@ -372,7 +374,7 @@ public class PublicPages {
      */
     Page bare(Texts t, Set<String> tags) {
         String head = "<meta name=\"robots\" content=\"noindex\">\n";
-        return new Page(HttpStatus.OK, shell.page(t.lang(), siteName(), head, ""), tags, false);
+        return new Page(HttpStatus.OK, shell.page(t.lang(), siteName(t.lang()), head, ""), tags, false);
     }
 
     private void meta(StringBuilder head, String description, String canonical, String path, Texts t) {
@@ -392,7 +394,7 @@ public class PublicPages {
         String picture = image == null ? absolute("/theme/assets/logo.svg")
                 : image.startsWith("http") ? image : absolute(image.startsWith("/") ? image : "/" + image);
         head.append("<meta property=\"og:type\" content=\"").append(type).append("\">\n")
-                .append("<meta property=\"og:site_name\" content=\"").append(PageShell.escape(siteName())).append("\">\n")
+                .append("<meta property=\"og:site_name\" content=\"").append(PageShell.escape(siteName(null))).append("\">\n")
                 .append("<meta property=\"og:title\" content=\"").append(PageShell.escape(title)).append("\">\n")
                 .append("<meta property=\"og:description\" content=\"").append(PageShell.escape(description)).append("\">\n")
                 .append("<meta property=\"og:url\" content=\"").append(PageShell.escape(url)).append("\">\n")

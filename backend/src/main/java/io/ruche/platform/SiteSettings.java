@@ -29,7 +29,20 @@ public class SiteSettings {
                            int flagThreshold, int trustedAfterPosts, int newMemberApproval, int newMemberMaxLinks,
                            int newMemberMaxImages, boolean approveFirstLink, int flagsPerHour,
                            @Nullable String timeZone, @Nullable Boolean moderatorsSeeAnalytics,
-                           @Nullable Integer analyticsRetentionDays, @Nullable String deletedMemberPosts) {
+                           @Nullable Integer analyticsRetentionDays, @Nullable String deletedMemberPosts,
+                           @Nullable String nameFr, @Nullable String nameEn, @Nullable String descriptionFr,
+                           @Nullable String descriptionEn) {
+
+        /** The site's name for a reader of {@code language}: theirs if written, else the plain one. */
+        public String nameIn(@Nullable String language) {
+            String own = "fr".equals(language) ? nameFr : "en".equals(language) ? nameEn : null;
+            return own != null && !own.isBlank() ? own : name;
+        }
+
+        public String descriptionIn(@Nullable String language) {
+            String own = "fr".equals(language) ? descriptionFr : "en".equals(language) ? descriptionEn : null;
+            return own != null && !own.isBlank() ? own : description;
+        }
     }
 
     @Serdeable
@@ -45,12 +58,13 @@ public class SiteSettings {
     public Settings settings() {
         return sql.query("SELECT name, description, registration, languages, flag_threshold, trusted_after_posts, "
                 + "new_member_approval, new_member_max_links, new_member_max_images, approve_first_link, "
-                + "flags_per_hour, time_zone, moderators_see_analytics, analytics_retention_days, deleted_member_posts "
-                + "FROM site_settings "
+                + "flags_per_hour, time_zone, moderators_see_analytics, analytics_retention_days, deleted_member_posts, "
+                + "name_fr, name_en, description_fr, description_en FROM site_settings "
                 + "WHERE id = 1", List.of(), rs -> new Settings(rs.getString(1),
                 rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getInt(6), rs.getInt(7),
                 rs.getInt(8), rs.getInt(9), rs.getBoolean(10), rs.getInt(11), rs.getString(12), rs.getBoolean(13),
-                rs.getInt(14), rs.getString(15))).get(0);
+                rs.getInt(14), rs.getString(15), rs.getString(16), rs.getString(17), rs.getString(18),
+                rs.getString(19))).get(0);
     }
 
     @Transactional
@@ -93,6 +107,19 @@ public class SiteSettings {
                         + "deleted_member_posts = ? WHERE id = 1", List.of(zone, retention,
                 s.moderatorsSeeAnalytics() == null ? current.moderatorsSeeAnalytics() : s.moderatorsSeeAnalytics(),
                 posts));
+        for (String text : java.util.Arrays.asList(s.nameFr(), s.nameEn())) {
+            if (text != null && text.length() > 80) {
+                throw Problems.invalidField("name", "validation.size");
+            }
+        }
+        for (String text : java.util.Arrays.asList(s.descriptionFr(), s.descriptionEn())) {
+            if (text != null && text.length() > 500) {
+                throw Problems.invalidField("description", "validation.size");
+            }
+        }
+        sql.update("UPDATE site_settings SET name_fr = ?, name_en = ?, description_fr = ?, description_en = ? "
+                + "WHERE id = 1", List.of(orCurrent(s.nameFr(), current.nameFr()), orCurrent(s.nameEn(), current.nameEn()),
+                orCurrent(s.descriptionFr(), current.descriptionFr()), orCurrent(s.descriptionEn(), current.descriptionEn())));
         sql.update("UPDATE site_settings SET name = ?, description = ?, registration = ?, languages = ?, "
                         + "flag_threshold = ?, trusted_after_posts = ?, new_member_approval = ?, new_member_max_links = ?, "
                         + "new_member_max_images = ?, approve_first_link = ?, flags_per_hour = ? WHERE id = 1",
@@ -130,6 +157,10 @@ public class SiteSettings {
                 List.of(on, message.strip(), categoryIds.stream().map(String::valueOf).collect(Collectors.joining(",")),
                         slowSeconds, actorId, clock.instant()));
         return crisis();
+    }
+
+    private static String orCurrent(@Nullable String given, @Nullable String current) {
+        return given != null ? given.strip() : current == null ? "" : current;
     }
 
     private static List<Long> ids(String csv) {

@@ -138,11 +138,12 @@ public class ThemeRegistry {
                 : manifest.labels().getOrDefault(language, manifest.labels().getOrDefault("en", manifest.id()));
         // The name and languages set in the console win over the configuration and the theme's defaults.
         io.ruche.platform.SiteSettings.Settings site = siteSettings.settings();
-        String name = !site.name().isBlank() ? site.name() : siteName.isBlank() ? manifest.brandName() : siteName;
+        String name = !site.nameIn(language).isBlank() ? site.nameIn(language)
+                : siteName.isBlank() ? manifest.brandName() : siteName;
         String logo = brand.asset("logo").isPresent() ? "/theme/brand/logo?v=" + version()
                 : "/theme/assets/" + manifest.logo();
         return new ActiveTheme(manifest.id(), label, name, logo, "/theme/theme.css?v=" + version(),
-                site.description(), java.util.Arrays.stream(site.languages().split(",")).filter(l -> !l.isBlank())
+                site.descriptionIn(language), java.util.Arrays.stream(site.languages().split(",")).filter(l -> !l.isBlank())
                 .toList(), brand.asset("favicon").isPresent() ? "/theme/brand/favicon?v=" + version() : null);
     }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -60,5 +61,26 @@ class BilingualCategoriesTest extends IntegrationTest {
         Map<String, Object> out = new java.util.HashMap<>((Map<String, Object>) map);
         out.values().removeIf(java.util.Objects::isNull);
         return out;
+    }
+
+    @Test
+    void theSiteIsNamedAndDescribedInTheReadersLanguage() {
+        Api admin = ForumFixtures.newAdmin(server.getURI());
+        Map<String, Object> settings = admin.get("/api/v1/admin/settings").json();
+        Map<String, Object> named = new java.util.HashMap<>(settings);
+        named.put("nameFr", "La Ruche des clients");
+        named.put("descriptionFr", "Entraide entre clients.");
+        named.put("nameEn", "");
+        assertEquals(200, admin.put("/api/v1/admin/settings", named).status());
+        try {
+            assertEquals("La Ruche des clients", api().language("fr").get("/api/v1/theme").at("brandName"));
+            assertFalse(api().language("en").get("/api/v1/theme").at("brandName").equals("La Ruche des clients"));
+            assertTrue(api().header("Accept", "text/html").get("/?lang=fr").body().contains("Entraide entre clients."));
+        } finally {
+            Map<String, Object> back = new java.util.HashMap<>(settings);
+            back.put("nameFr", "");
+            back.put("descriptionFr", "");
+            admin.put("/api/v1/admin/settings", back);
+        }
     }
 }

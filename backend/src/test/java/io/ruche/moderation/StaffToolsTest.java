@@ -294,7 +294,8 @@ class StaffToolsTest extends IntegrationTest {
         carol.api().post("/api/v1/posts/" + first + "/reactions/laugh", null);
         dave.api().post("/api/v1/posts/" + first + "/reactions/heart", null);
         await().atMost(Duration.ofSeconds(20)).until(() -> "0".equals(TestDatabase.queryString(
-                "SELECT COUNT(*) FROM jobs WHERE lane = 'notify' AND attempts = 0 AND failed_at IS NULL")));
+                "SELECT COUNT(*) FROM jobs WHERE lane = 'notify' AND attempts = 0 AND failed_at IS NULL "
+                        + "AND run_at <= UTC_TIMESTAMP(6)")));
         await().atMost(Duration.ofSeconds(20)).until(() -> notifications(alice.api()).stream()
                 .filter(n -> "REACTION".equals(n.get("kind"))).mapToInt(n -> ((Number) n.get("othersCount")).intValue())
                 .sum() == 2);

@@ -69,7 +69,9 @@ class NotificationsTest extends IntegrationTest {
     private static void awaitQueueDrained() {
         await().atMost(Duration.ofSeconds(20)).until(() -> "0".equals(TestDatabase.queryString(
                 "SELECT COUNT(*) FROM jobs WHERE lane = 'notify' AND attempts = 0 AND failed_at IS NULL "
-                        + "AND created_at > DATE_SUB(UTC_TIMESTAMP(6), INTERVAL 1 MINUTE)")));
+                        + "AND created_at > DATE_SUB(UTC_TIMESTAMP(6), INTERVAL 1 MINUTE) "
+                        // Jobs of tests whose clock was moved ahead are not this context's to wait for.
+                        + "AND run_at <= UTC_TIMESTAMP(6)")));
     }
 
     private static void choose(Api api, String kind, String channel) {
