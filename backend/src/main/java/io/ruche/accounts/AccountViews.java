@@ -12,7 +12,8 @@ public final class AccountViews {
     private AccountViews() {
     }
 
-    static String avatarPath(String username) {
+    /** Where a member's avatar is served (the generated one, or a redirect to the one they uploaded). */
+    public static String avatarPath(String username) {
         return "/api/v1/members/" + username + "/avatar.svg";
     }
 

@@ -62,7 +62,7 @@ public class BadgeQueries {
         int earned = viewer.isMember() ? (int) badges.grantsOf(badgeId, viewer.memberId()) : 0;
         return new BadgeViews.HolderPage(BadgeViews.BadgeView.of(badge, earned), shown.stream()
                 .map(r -> new BadgeViews.Holder(r.grantId(), r.username(), r.displayName(),
-                        "/api/v1/members/" + r.username() + "/avatar.svg", r.grantedAt(), r.earnedBy(visible)))
+                        io.ruche.accounts.AccountViews.avatarPath(r.username()), r.grantedAt(), r.earnedBy(visible)))
                 .toList(), more ? shown.get(shown.size() - 1).grantId() : null);
     }
 
@@ -123,7 +123,7 @@ public class BadgeQueries {
                         + (staffOnBoard ? "" : "AND m.role = 'MEMBER' ")
                         + "GROUP BY p.member_id, m.username, m.display_name ORDER BY total DESC, p.member_id LIMIT 20",
                 List.of(today.minusDays(days)), rs -> leaders.add(new BadgeViews.Leader(leaders.size() + 1,
-                        rs.getString(1), rs.getString(2), "/api/v1/members/" + rs.getString(1) + "/avatar.svg",
+                        rs.getString(1), rs.getString(2), io.ruche.accounts.AccountViews.avatarPath(rs.getString(1)),
                         rs.getLong(3))));
         return leaders;
     }

@@ -16,7 +16,7 @@ public final class ForumViews {
     @Serdeable
     public record MemberRef(String username, String displayName, String avatarUrl, @Nullable Role role) {
         public static MemberRef of(String username, String displayName, @Nullable Role role) {
-            return new MemberRef(username, displayName, "/api/v1/members/" + username + "/avatar.svg", role);
+            return new MemberRef(username, displayName, io.ruche.accounts.AccountViews.avatarPath(username), role);
         }
     }
 

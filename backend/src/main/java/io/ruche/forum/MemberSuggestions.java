@@ -63,6 +63,6 @@ public class MemberSuggestions {
     }
 
     private static String avatar(String username) {
-        return "/api/v1/members/" + username + "/avatar.svg";
+        return io.ruche.accounts.AccountViews.avatarPath(username);
     }
 }

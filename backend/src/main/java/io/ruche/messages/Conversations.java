@@ -391,7 +391,7 @@ public class Conversations {
     }
 
     private static Person person(String username, String displayName, boolean left) {
-        return new Person(username, displayName, "/api/v1/members/" + username + "/avatar.svg", left);
+        return new Person(username, displayName, io.ruche.accounts.AccountViews.avatarPath(username), left);
     }
 
     private static void requireStaff(Viewer viewer) {

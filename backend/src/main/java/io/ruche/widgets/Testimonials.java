@@ -213,7 +213,7 @@ public class Testimonials {
                 continue; // beyond the scope the member accepted
             }
             out.add(new Shown(r.id(), r.text(), r.showIdentity() ? r.displayName() : null,
-                    r.showIdentity() ? "/api/v1/members/" + r.username() + "/avatar.svg" : null, r.threadPath()));
+                    r.showIdentity() ? io.ruche.accounts.AccountViews.avatarPath(r.username()) : null, r.threadPath()));
             if (out.size() >= limit) {
                 break;
             }

@@ -3,8 +3,7 @@ package io.ruche.accounts;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.ruche.support.Api;
 import io.ruche.support.ForumFixtures;
-import io.ruche.support.IntegrationTest;
-import io.ruche.support.MovableClock;
+import io.ruche.support.MovedClockTest;
 import io.ruche.support.TestDatabase;
 import io.ruche.support.TestMembers;
 import jakarta.inject.Inject;
@@ -37,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * or it is listed as kept.
  */
 @MicronautTest(transactional = false)
-class PersonalDataErasureTest extends IntegrationTest {
+class PersonalDataErasureTest extends MovedClockTest {
 
     /** Pointers that may keep the erased member's id: the row they point at names no one any more. */
     static final Map<String, String> KEPT = Map.ofEntries(
@@ -85,26 +84,10 @@ class PersonalDataErasureTest extends IntegrationTest {
             "^(member_id|author_id|actor_id|editor_id|giver_id|receiver_id|staff_id|organizer_id|.*_by|.*_by_id)$";
 
     @Inject
-    MovableClock clock;
-
-    @Inject
     AccountDeletion deletion;
 
     private Api admin;
     private long category;
-
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(super.getProperties());
-        properties.put("ruche.test.movable-clock", "true");
-        return properties;
-    }
-
-    /** Jobs this class's moved clock dated ahead would wait days in the shared database: they go with it. */
-    @org.junit.jupiter.api.AfterAll
-    void forgetJobsDatedAhead() {
-        TestDatabase.execute("DELETE FROM jobs WHERE run_at > DATE_ADD(UTC_TIMESTAMP(6), INTERVAL 1 HOUR)");
-    }
 
     @BeforeAll
     void forum() {

@@ -4,8 +4,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.ruche.support.Api;
 import io.ruche.support.Concurrently;
 import io.ruche.support.ForumFixtures;
-import io.ruche.support.IntegrationTest;
-import io.ruche.support.MovableClock;
+import io.ruche.support.MovedClockTest;
 import io.ruche.support.TestDatabase;
 import io.ruche.support.TestMembers;
 import jakarta.inject.Inject;
@@ -13,7 +12,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -25,29 +23,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Bookmarks: kept once however often they are clicked, readable posts only, reminders that arrive once. */
 @MicronautTest(transactional = false)
-class BookmarksTest extends IntegrationTest {
-
-    @Inject
-    MovableClock clock;
+class BookmarksTest extends MovedClockTest {
 
     @Inject
     Bookmarks bookmarks;
 
     private Api admin;
     private long category;
-
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(super.getProperties());
-        properties.put("ruche.test.movable-clock", "true");
-        return properties;
-    }
-
-    /** Jobs this class's moved clock dated ahead would wait days in the shared database: they go with it. */
-    @org.junit.jupiter.api.AfterAll
-    void forgetJobsDatedAhead() {
-        TestDatabase.execute("DELETE FROM jobs WHERE run_at > DATE_ADD(UTC_TIMESTAMP(6), INTERVAL 1 HOUR)");
-    }
 
     @BeforeAll
     void forum() {
