@@ -84,11 +84,26 @@ export interface EventDetail {
   seriesId: number | null
   occurrences: Occurrence[]
   joinUrl: string | null
+  /** Staff only: the texts as written, the plain ones and each language's own (null where not written). */
+  texts?: EventTexts | null
+}
+
+export interface EventTexts {
+  title: string
+  description: string
+  titleFr: string | null
+  titleEn: string | null
+  descriptionFr: string | null
+  descriptionEn: string | null
 }
 
 export interface SaveEvent {
   title: string
   description: string
+  titleFr: string | null
+  titleEn: string | null
+  descriptionFr: string | null
+  descriptionEn: string | null
   coverUrl: string | null
   kind: EventKind
   startsLocal: string
@@ -155,7 +170,8 @@ export const eventsApi = {
   recording: (id: number, body: { recordingUrl: string | null; slidesUrl: string | null;
     visibility: RecordingVisibility }) => api.put<EventDetail>(`/api/v1/events/${id}/recording`, body),
   newFeed: () => api.post<{ url: string }>('/api/v1/me/event-feed'),
-  icsUrl: (id: number) => `/api/v1/events/${id}/event.ics`,
+  /** The event as an .ics file, its title in {@code language} (a download sends the browser's language, not the UI's). */
+  icsUrl: (id: number, language: string) => `/api/v1/events/${id}/event.ics?lang=${encodeURIComponent(language)}`,
   // Staff and hosts
   create: (body: SaveEvent) => api.post<EventDetail>('/api/v1/admin/events', body),
   update: (id: number, body: SaveEvent, following: boolean) =>

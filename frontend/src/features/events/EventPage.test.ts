@@ -50,7 +50,7 @@ describe('EventPage', () => {
     await flushPromises()
     expect(wrapper.find('[data-test=event-join]').text()).toBe('Rejoindre maintenant')
     expect(wrapper.find('[data-test=event-when]').text()).toContain('Europe/Paris')
-    expect(wrapper.find('[data-test=event-ics]').attributes('href')).toBe('/api/v1/events/7/event.ics')
+    expect(wrapper.find('[data-test=event-ics]').attributes('href')).toBe('/api/v1/events/7/event.ics?lang=fr')
   })
 
   it('lets a member take the seat offered to them', async () => {

@@ -1,9 +1,13 @@
 package io.ruche.events;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
+import io.ruche.accounts.AccountService;
 import io.ruche.accounts.Viewer;
 import io.ruche.mail.MailSettings;
+import io.ruche.mail.MailTemplates;
+import io.ruche.platform.Messages;
 import io.ruche.platform.Problems;
 import io.ruche.platform.SiteSettings;
 import io.ruche.platform.Sql;
@@ -32,13 +36,18 @@ public class EventCalendars {
     private final Events events;
     private final MailSettings mail;
     private final SiteSettings site;
+    private final AccountService accounts;
+    private final Messages messages;
     private final Clock clock;
 
-    public EventCalendars(Sql sql, Events events, MailSettings mail, SiteSettings site, Clock clock) {
+    public EventCalendars(Sql sql, Events events, MailSettings mail, SiteSettings site, AccountService accounts,
+                          Messages messages, Clock clock) {
         this.sql = sql;
         this.events = events;
         this.mail = mail;
         this.site = site;
+        this.accounts = accounts;
+        this.messages = messages;
         this.clock = clock;
     }
 
@@ -53,8 +62,9 @@ public class EventCalendars {
         return lt >= 0 && gt > lt ? from.substring(lt + 1, gt).strip() : from.strip();
     }
 
-    String siteName() {
-        String name = site.settings().name();
+    /** The site's name in {@code language} (its plain name for null). */
+    String siteName(@Nullable String language) {
+        String name = site.settings().nameIn(language);
         return name == null || name.isBlank() ? "Ruche" : name;
     }
 
@@ -62,16 +72,18 @@ public class EventCalendars {
         return mail.publicUrl() + "/events/" + e.id() + "/" + e.slug();
     }
 
-    /** The VEVENT of one event, for one attendee or none. */
-    Ics.Entry entry(EventRow e, String description, String attendeeName, String attendeeEmail) {
+    /** The VEVENT of one event in {@code language} (title and organizer's name), for one attendee or none. */
+    Ics.Entry entry(EventRow stored, @Nullable String language, String description, String attendeeName,
+                    String attendeeEmail) {
+        EventRow e = stored.in(language);
         String location = e.joinUrl() != null && e.location().isBlank() ? pageUrl(e) : e.location();
         return new Ics.Entry(e.uid(), e.sequence(), e.title(), description, location, pageUrl(e), e.startsLocal(),
-                e.endsLocal(), e.zone(), clock.instant(), siteName(), organizerEmail(), attendeeName, attendeeEmail,
+                e.endsLocal(), e.zone(), clock.instant(), siteName(language), organizerEmail(), attendeeName, attendeeEmail,
                 e.cancelled());
     }
 
-    private Ics.Entry publicEntry(EventRow e) {
-        return entry(e, pageUrl(e), null, null);
+    private Ics.Entry publicEntry(EventRow e, @Nullable String language) {
+        return entry(e, language, pageUrl(e), null, null);
     }
 
     @Transactional(readOnly = true)
@@ -80,10 +92,11 @@ public class EventCalendars {
         if ("DRAFT".equals(e.status())) {
             throw Problems.notFound("event");
         }
-        return Ics.calendar("PUBLISH", siteName(), List.of(publicEntry(e)));
+        String language = messages.requestLanguage();
+        return Ics.calendar("PUBLISH", siteName(language), List.of(publicEntry(e, language)));
     }
 
-    /** Public events from 30 days ago on, as guests see them. */
+    /** Public events from 30 days ago on, as guests see them, in the request's language. */
     @Transactional(readOnly = true)
     public String publicFeed() {
         List<Object> params = new java.util.ArrayList<>();
@@ -91,7 +104,8 @@ public class EventCalendars {
         params.add(clock.instant().minusSeconds(30L * 86_400));
         List<EventRow> rows = sql.query("SELECT " + EventRow.COLUMNS + " FROM events e WHERE " + where
                 + " AND e.ends_at > ? ORDER BY e.starts_at LIMIT 500", params, EventRow::of);
-        return Ics.calendar("PUBLISH", siteName(), rows.stream().map(this::publicEntry).toList());
+        String language = messages.requestLanguage();
+        return Ics.calendar("PUBLISH", siteName(language), rows.stream().map(e -> publicEntry(e, language)).toList());
     }
 
     /** The events the token's member registered for (404 for an unknown or revoked token). */
@@ -106,7 +120,9 @@ public class EventCalendars {
                         + "ON r.event_id = e.id WHERE r.member_id = ? AND r.status = 'REGISTERED' AND e.status <> 'DRAFT' "
                         + "AND e.ends_at > ? ORDER BY e.starts_at LIMIT 500",
                 List.of(memberId, clock.instant().minusSeconds(30L * 86_400)), EventRow::of);
-        return Ics.calendar("PUBLISH", siteName(), rows.stream().map(this::publicEntry).toList());
+        // Calendar programs send no useful Accept-Language: the feed speaks its member's language.
+        String language = MailTemplates.localeOf(accounts.byId(memberId).locale()).getLanguage();
+        return Ics.calendar("PUBLISH", siteName(language), rows.stream().map(e -> publicEntry(e, language)).toList());
     }
 
     @Transactional

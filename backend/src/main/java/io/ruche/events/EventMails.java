@@ -79,16 +79,18 @@ public class EventMails {
     }
 
     /** Queues one mail about the event to a member; {@code method}: REQUEST or CANCEL with an invitation, or null. */
-    private void send(EventRow e, Member member, String kind, @Nullable String method, Object... extra) {
+    private void send(EventRow stored, Member member, String kind, @Nullable String method, Object... extra) {
         Locale locale = MailTemplates.localeOf(member.locale());
+        EventRow e = stored.in(locale.getLanguage());
         ZoneId zone = zoneOf(member.id());
         Object[] args = new Object[2 + extra.length];
         args[0] = e.title();
         args[1] = when(e, zone, locale);
         System.arraycopy(extra, 0, args, 2, extra.length);
         String url = calendars.pageUrl(e);
-        String calendar = method == null ? null : Ics.calendar(method, calendars.siteName(),
-                List.of(calendars.entry(e, url, member.displayName(), member.email())));
+        String calendar = method == null ? null : Ics.calendar(method,
+                calendars.siteName(locale.getLanguage()),
+                List.of(calendars.entry(stored, locale.getLanguage(), url, member.displayName(), member.email())));
         MailContent content = new MailContent(templates.text(locale, "event." + kind + ".subject", args),
                 e.title(), List.of(templates.text(locale, "event." + kind + ".intro", args)),
                 new MailContent.Action(templates.text(locale, "event.open"), url), List.of(),

@@ -2,6 +2,7 @@ package io.ruche.events;
 
 import io.ruche.accounts.Viewer;
 import io.ruche.content.ContentService;
+import io.ruche.platform.Messages;
 import io.ruche.platform.PageMetadata;
 import io.ruche.platform.ProblemException;
 import jakarta.inject.Singleton;
@@ -18,10 +19,12 @@ public class EventPageMetadata implements PageMetadata {
 
     private final Events events;
     private final ContentService content;
+    private final Messages messages;
 
-    public EventPageMetadata(Events events, ContentService content) {
+    public EventPageMetadata(Events events, ContentService content, Messages messages) {
         this.events = events;
         this.content = content;
+        this.messages = messages;
     }
 
     @Override
@@ -31,7 +34,8 @@ public class EventPageMetadata implements PageMetadata {
             return Optional.empty();
         }
         try {
-            EventRow event = events.requireVisible(Viewer.GUEST, Long.parseLong(m.group(1)));
+            EventRow event = events.requireVisible(Viewer.GUEST, Long.parseLong(m.group(1)))
+                    .in(messages.requestLanguage());
             return Optional.of(new Meta(event.title(), content.excerpt(event.descriptionHtml(), 160)));
         } catch (ProblemException notVisible) {
             return Optional.empty();

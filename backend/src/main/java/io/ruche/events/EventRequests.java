@@ -28,7 +28,11 @@ public final class EventRequests {
                            boolean required) {
     }
 
-    /** An event as staff write it. Times are local to {@code zone} (an IANA zone such as Europe/Paris). */
+    /**
+     * An event as staff write it. Times are local to {@code zone} (an IANA zone such as Europe/Paris). {@code title}
+     * and {@code description} are the fallback; {@code titleFr}, {@code titleEn}, {@code descriptionFr} and
+     * {@code descriptionEn}, optional, are what readers of that language see instead.
+     */
     @Serdeable
     public record SaveEvent(
             @NotBlank(message = "validation.required") @Size(min = 3, max = 200, message = "validation.title") String title,
@@ -53,14 +57,18 @@ public final class EventRequests {
             @Nullable Long categoryId,
             @Nullable @Size(max = 10, message = "validation.questions") List<@Valid Question> questions,
             @Nullable RecordingVisibility recordingVisibility,
-            @Nullable @Valid Recurrence recurrence) {
+            @Nullable @Valid Recurrence recurrence,
+            @Nullable @Size(max = 200, message = "validation.title") String titleFr,
+            @Nullable @Size(max = 200, message = "validation.title") String titleEn,
+            @Nullable @Size(max = 20_000, message = "validation.body") String descriptionFr,
+            @Nullable @Size(max = 20_000, message = "validation.body") String descriptionEn) {
 
         /** The same event at other wall-clock times (one date of a series). */
         SaveEvent at(String starts, String ends) {
             return new SaveEvent(title, description, coverUrl, kind, starts, ends, zone, location, joinUrl,
                     joinWindowMinutes, capacity, maxGuests, offerHours, autoPromote, registrationOpensAt,
                     registrationClosesAt, visibility, groupIds, hosts, categoryId, questions, recordingVisibility,
-                    null);
+                    null, titleFr, titleEn, descriptionFr, descriptionEn);
         }
     }
 

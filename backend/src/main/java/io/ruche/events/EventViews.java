@@ -29,7 +29,8 @@ public final class EventViews {
     }
 
     /**
-     * One event for one viewer. {@code joinOpensAt}: when the join button appears for registrants; {@code canJoin}:
+     * One event for one viewer, its title and description in the reader's language where written.
+     * {@code joinOpensAt}: when the join button appears for registrants; {@code canJoin}:
      * it is there now. The recording is present only for those it is shared with.
      */
     @Serdeable
@@ -43,7 +44,16 @@ public final class EventViews {
                          int joinWindowMinutes, int offerHours, boolean autoPromote, @Nullable String recordingUrl,
                          @Nullable String slidesUrl, RecordingVisibility recordingVisibility, int sequence,
                          boolean canManage, @Nullable Long categoryId, @Nullable Long seriesId,
-                         List<Occurrence> occurrences, @Nullable String joinUrl) {
+                         List<Occurrence> occurrences, @Nullable String joinUrl, @Nullable Texts texts) {
+    }
+
+    /**
+     * The title and description as staff wrote them (only staff receive it, for the edit form): the plain ones, the
+     * fallback, and each language's own, null where not written.
+     */
+    @Serdeable
+    public record Texts(String title, String description, @Nullable String titleFr, @Nullable String titleEn,
+                        @Nullable String descriptionFr, @Nullable String descriptionEn) {
     }
 
     /** Another date of the same series. */

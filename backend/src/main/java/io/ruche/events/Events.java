@@ -10,6 +10,7 @@ import io.ruche.forum.ForumViews;
 import io.ruche.forum.Slugs;
 import io.ruche.forum.StaffActionLog;
 import io.ruche.forum.ThreadService;
+import io.ruche.platform.Messages;
 import io.ruche.platform.Problems;
 import io.ruche.platform.Sql;
 import io.ruche.platform.db.RetryOnConflict;
@@ -42,16 +43,18 @@ public class Events {
     private final ThreadService threads;
     private final StaffActionLog audit;
     private final Outbox outbox;
+    private final Messages messages;
     private final Clock clock;
 
     public Events(Sql sql, ContentService content, AccountService accounts, ThreadService threads,
-                  StaffActionLog audit, Outbox outbox, Clock clock) {
+                  StaffActionLog audit, Outbox outbox, Messages messages, Clock clock) {
         this.sql = sql;
         this.content = content;
         this.accounts = accounts;
         this.threads = threads;
         this.audit = audit;
         this.outbox = outbox;
+        this.messages = messages;
         this.clock = clock;
     }
 
@@ -128,18 +131,30 @@ public class Events {
         return list(viewer, from, to, kind, past, after, limit, null);
     }
 
-    /** The same, with {@code q}: words the title contains (the search page shows matching events). */
+    /**
+     * The same, with {@code q}: words the title contains in any language (the search page shows matching events),
+     * titles in the request's language.
+     */
     @Transactional(readOnly = true)
     public EventViews.Page list(Viewer viewer, @Nullable Instant from, @Nullable Instant to, @Nullable EventKind kind,
                                 boolean past, @Nullable String after, int limit, @Nullable String q) {
+        return list(viewer, from, to, kind, past, after, limit, q, messages.requestLanguage());
+    }
+
+    /** The same, titled in {@code language} where the event has a title in it (embeds choose their language). */
+    @Transactional(readOnly = true)
+    public EventViews.Page list(Viewer viewer, @Nullable Instant from, @Nullable Instant to, @Nullable EventKind kind,
+                                boolean past, @Nullable String after, int limit, @Nullable String q,
+                                @Nullable String language) {
         int size = Math.max(1, Math.min(limit, 50));
         List<Object> params = new ArrayList<>();
         StringBuilder where = new StringBuilder(visibleWhere(viewer, params));
         if (q != null && !q.isBlank()) {
             for (String word : q.strip().split("\\s+")) {
                 if (word.length() > 1) {
-                    where.append(" AND e.title LIKE ?");
-                    params.add("%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+                    where.append(" AND (e.title LIKE ? OR e.title_fr LIKE ? OR e.title_en LIKE ?)");
+                    String like = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+                    params.addAll(List.of(like, like, like));
                 }
             }
         }
@@ -184,7 +199,8 @@ public class Events {
             sql.query("SELECT event_id, status FROM event_registrations WHERE member_id = ? AND event_id IN ("
                     + Sql.placeholders(shown.size()) + ")", ids, rs -> mine.put(rs.getLong(1), rs.getString(2)));
         }
-        List<EventViews.Summary> items = shown.stream().map(r -> summary(r, mine.get(r.id()), now)).toList();
+        List<EventViews.Summary> items = shown.stream().map(r -> summary(r.in(language), mine.get(r.id()), now))
+                .toList();
         EventRow last = shown.isEmpty() ? null : shown.get(shown.size() - 1);
         return new EventViews.Page(items, more && last != null ? last.startsAt().toEpochMilli() + ":" + last.id() : null);
     }
@@ -196,11 +212,12 @@ public class Events {
         Instant now = clock.instant();
         record Mine(EventRow row, String status) {
         }
+        String language = messages.requestLanguage();
         return sql.query("SELECT " + EventRow.COLUMNS + ", r.status AS my_status FROM events e JOIN event_registrations r "
                         + "ON r.event_id = e.id WHERE r.member_id = ? AND r.status IN ('REGISTERED', 'WAITLISTED', 'OFFERED') "
                         + "AND e.status <> 'DRAFT' ORDER BY (e.ends_at <= ?), e.starts_at LIMIT 200",
                 List.of(memberId, now), rs -> new Mine(EventRow.of(rs), rs.getString("my_status"))).stream()
-                .map(m -> summary(m.row(), m.status(), now)).toList();
+                .map(m -> summary(m.row().in(language), m.status(), now)).toList();
     }
 
     static String status(EventRow r, Instant now) {
@@ -220,9 +237,10 @@ public class Events {
         return detail(viewer, r, mine);
     }
 
-    EventViews.Detail detail(Viewer viewer, EventRow r, @Nullable Registrations.Mine mine) {
+    EventViews.Detail detail(Viewer viewer, EventRow stored, @Nullable Registrations.Mine mine) {
         Instant now = clock.instant();
         boolean staff = viewer.isStaff();
+        EventRow r = stored.in(messages.requestLanguage());
         boolean registered = mine != null && Registrations.REGISTERED.equals(mine.status());
         Instant joinOpensAt = r.startsAt().minusSeconds(60L * r.joinWindowMinutes());
         boolean canJoin = registered && r.published() && r.joinUrl() != null && !now.isBefore(joinOpensAt)
@@ -249,7 +267,14 @@ public class Events {
                 canRegister, joinOpensAt, canJoin, r.joinWindowMinutes(), r.offerHours(), r.autoPromote(),
                 recording ? r.recordingUrl() : null, recording ? r.slidesUrl() : null, r.recordingVisibility(),
                 r.sequence(), staff, staff ? r.categoryId() : null, r.seriesId(), occurrences(viewer, r, now),
-                staff ? r.joinUrl() : null);
+                staff ? r.joinUrl() : null, staff ? texts(stored) : null);
+    }
+
+    /** The texts as staff wrote them, for the form that edits them. */
+    private static EventViews.Texts texts(EventRow stored) {
+        EventRow.Texts t = stored.texts();
+        return new EventViews.Texts(stored.title(), stored.descriptionSource(), t.titleFr(), t.titleEn(),
+                t.descriptionSourceFr(), t.descriptionSourceEn());
     }
 
     /** The series' dates (up to 52), with the viewer's registration on each. */
@@ -362,13 +387,43 @@ public class Events {
         return detail(staff, find(first), null);
     }
 
+    /** The per-language texts of a request, blank ones as absent, descriptions rendered as member posts are. */
+    private record Translations(@Nullable String titleFr, @Nullable String titleEn, @Nullable String sourceFr,
+                                @Nullable String sourceEn, @Nullable String htmlFr, @Nullable String htmlEn) {
+    }
+
+    private Translations translations(EventRequests.SaveEvent request) {
+        String titleFr = title(request.titleFr(), "titleFr");
+        String titleEn = title(request.titleEn(), "titleEn");
+        String sourceFr = blankAsNull(request.descriptionFr());
+        String sourceEn = blankAsNull(request.descriptionEn());
+        return new Translations(titleFr, titleEn, sourceFr, sourceEn,
+                sourceFr == null ? null : content.render(sourceFr).html(),
+                sourceEn == null ? null : content.render(sourceEn).html());
+    }
+
+    private static @Nullable String title(@Nullable String title, String field) {
+        String stripped = blankAsNull(title);
+        if (stripped != null && stripped.length() < 3) {
+            throw Problems.invalidField(field, "validation.title");
+        }
+        return stripped;
+    }
+
+    private static @Nullable String blankAsNull(@Nullable String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
     private long insert(EventRequests.SaveEvent request, Times t, @Nullable Long series, Instant now, Viewer staff) {
+        Translations tr = translations(request);
         return sql.insert("INSERT INTO events (series_id, uid, slug, title, description_source, description_html, "
                         + "cover_url, kind, starts_local, ends_local, zone, starts_at, ends_at, location, join_url, "
                         + "join_window_minutes, capacity, max_guests, offer_hours, auto_promote, registration_opens_at, "
                         + "registration_closes_at, visibility, status, category_id, recording_visibility, organizer_id, "
-                        + "created_at, updated_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'DRAFT', ?, ?, ?, ?, ?)",
+                        + "created_at, updated_at, title_fr, title_en, description_source_fr, description_source_en, "
+                        + "description_html_fr, description_html_en) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'DRAFT', ?, ?, ?, ?, ?, "
+                        + "?, ?, ?, ?, ?, ?)",
                 Arrays.asList(series, UUID.randomUUID() + "@ruche", Slugs.of(request.title(), "event"),
                         request.title().strip(), request.description(), content.render(request.description()).html(),
                         request.coverUrl(), request.kind().name(), t.startsLocal(), t.endsLocal(), t.zone().getId(),
@@ -377,7 +432,8 @@ public class Events {
                         orElse(request.offerHours(), 24), request.autoPromote(), request.registrationOpensAt(),
                         request.registrationClosesAt(), request.visibility().name(), request.categoryId(),
                         (request.recordingVisibility() == null ? RecordingVisibility.REGISTRANTS
-                                : request.recordingVisibility()).name(), staff.memberId(), now, now));
+                                : request.recordingVisibility()).name(), staff.memberId(), now, now, tr.titleFr(),
+                        tr.titleEn(), tr.sourceFr(), tr.sourceEn(), tr.htmlFr(), tr.htmlEn()));
     }
 
     private static String location(EventRequests.SaveEvent r) {
@@ -452,7 +508,10 @@ public class Events {
         }
         Times t = times(request);
         List<Long> hosts = hostIds(request.hosts());
+        Translations tr = translations(request);
         boolean calendarChange = !before.title().equals(request.title().strip())
+                || !Objects.equals(before.texts().titleFr(), tr.titleFr())
+                || !Objects.equals(before.texts().titleEn(), tr.titleEn())
                 || !before.startsLocal().equals(t.startsLocal()) || !before.endsLocal().equals(t.endsLocal())
                 || !before.zone().equals(t.zone()) || !before.location().equals(location(request))
                 || !Objects.equals(before.joinUrl(), request.joinUrl());
@@ -461,7 +520,9 @@ public class Events {
                         + "kind = ?, starts_local = ?, ends_local = ?, zone = ?, starts_at = ?, ends_at = ?, location = ?, "
                         + "join_url = ?, join_window_minutes = ?, capacity = ?, max_guests = ?, offer_hours = ?, "
                         + "auto_promote = ?, registration_opens_at = ?, registration_closes_at = ?, visibility = ?, "
-                        + "category_id = ?, recording_visibility = ?, sequence = ?, updated_at = ? WHERE id = ?",
+                        + "category_id = ?, recording_visibility = ?, sequence = ?, updated_at = ?, title_fr = ?, "
+                        + "title_en = ?, description_source_fr = ?, description_source_en = ?, description_html_fr = ?, "
+                        + "description_html_en = ? WHERE id = ?",
                 Arrays.asList(request.title().strip(), Slugs.of(request.title(), "event"), request.description(),
                         content.render(request.description()).html(), request.coverUrl(), request.kind().name(),
                         t.startsLocal(), t.endsLocal(), t.zone().getId(), t.startsAt(), t.endsAt(), location(request),
@@ -469,7 +530,8 @@ public class Events {
                         orElse(request.maxGuests(), 0), orElse(request.offerHours(), 24), request.autoPromote(),
                         request.registrationOpensAt(), request.registrationClosesAt(), request.visibility().name(),
                         request.categoryId(), (request.recordingVisibility() == null ? before.recordingVisibility()
-                                : request.recordingVisibility()).name(), sequence, clock.instant(), eventId));
+                                : request.recordingVisibility()).name(), sequence, clock.instant(), tr.titleFr(),
+                        tr.titleEn(), tr.sourceFr(), tr.sourceEn(), tr.htmlFr(), tr.htmlEn(), eventId));
         writeLists(eventId, request, hosts);
         audit.record(staff.memberId(), "event.update", "event", eventId, request.title().strip(), null);
         if (sequence != before.sequence()) {

@@ -80,10 +80,7 @@ public class CategoryAccess {
      */
     public Catalog catalog(Viewer viewer) {
         List<Category> all = categories.listOrdered();
-        String language = io.micronaut.http.context.ServerRequestContext.currentRequest().map(r -> {
-            String asked = r.getParameters().get("lang"); // a public page's ?lang=, as its text follows it
-            return "fr".equals(asked) || "en".equals(asked) ? asked : messages.localeOf(r).getLanguage();
-        }).orElse(null);
+        String language = messages.requestLanguage();
         Map<Long, Rights> fromGroups = new HashMap<>();
         if (viewer.isMember() && !viewer.groupIds().isEmpty()) {
             for (CategoryRepository.GroupRight right : categories.allGroupRights()) {

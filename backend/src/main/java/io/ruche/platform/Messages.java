@@ -1,7 +1,9 @@
 package io.ruche.platform;
 
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.context.ServerRequestContext;
 import jakarta.inject.Singleton;
 
 import java.text.MessageFormat;
@@ -44,5 +46,17 @@ public class Messages {
             }
         }
         return Locale.ENGLISH;
+    }
+
+    /**
+     * The language of the request being answered, for texts written per language: a public page's {@code ?lang=}
+     * (its text follows it), else its Accept-Language; null outside a request (jobs, mails), where texts keep their
+     * fallback.
+     */
+    public @Nullable String requestLanguage() {
+        return ServerRequestContext.currentRequest().map(r -> {
+            String asked = r.getParameters().get("lang");
+            return "fr".equals(asked) || "en".equals(asked) ? asked : localeOf(r).getLanguage();
+        }).orElse(null);
     }
 }

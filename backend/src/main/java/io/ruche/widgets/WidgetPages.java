@@ -172,7 +172,8 @@ public class WidgetPages {
     }
 
     private void upcomingEvents(Options o, ResourceBundle texts, Html out) {
-        EventViews.Page page = events.list(Viewer.GUEST, clock.instant(), null, null, false, null, o.limit());
+        EventViews.Page page = events.list(Viewer.GUEST, clock.instant(), null, null, false, null, o.limit(), null,
+                o.language());
         out.heading(text(texts, "events.title"));
         if (page.items().isEmpty()) {
             out.raw("<p class=\"empty\">").text(text(texts, "events.empty")).raw("</p>");

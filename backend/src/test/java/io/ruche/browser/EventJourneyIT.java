@@ -57,12 +57,15 @@ class EventJourneyIT {
         browser.close("events-" + test.getDisplayName());
     }
 
-    private static Map<String, Object> webinar(String title, LocalDateTime start, long category) {
+    /** A webinar titled in English (the plain title) and in French. */
+    private static Map<String, Object> webinar(String title, String titleFr, LocalDateTime start, long category) {
         Map<String, Object> body = new HashMap<>(Map.of("title", title, "description", "One hour on **invoices**.",
                 "kind", "WEBINAR", "startsLocal", start.toString(), "endsLocal", start.plusHours(1).toString(),
                 "zone", "Europe/Paris", "joinUrl", "https://meet.example/invoices", "visibility", "EVERYONE",
                 "autoPromote", false, "capacity", 50));
         body.put("categoryId", category);
+        body.put("titleFr", titleFr);
+        body.put("descriptionFr", "Une heure sur les **factures**.");
         return body;
     }
 
@@ -81,8 +84,12 @@ class EventJourneyIT {
         Map<String, String> words = WORDS.get(language);
         LocalDateTime start = LocalDateTime.now(ZoneId.of("Europe/Paris")).plusDays(12).withHour(18)
                 .truncatedTo(ChronoUnit.HOURS);
-        String title = "Invoices webinar " + language + " " + TestMembers.uniqueName("w");
-        Api.Response created = admin.post("/api/v1/admin/events", webinar(title, start, category));
+        String unique = TestMembers.uniqueName("w");
+        String title = "Invoices webinar " + language + " " + unique;
+        String titleFr = "Webinaire factures " + language + " " + unique;
+        // The member reads, downloads and receives the event in their language.
+        String shown = "fr".equals(language) ? titleFr : title;
+        Api.Response created = admin.post("/api/v1/admin/events", webinar(title, titleFr, start, category));
         assertEquals(201, created.status(), created.body());
         long id = ((Number) created.at("id")).longValue();
         assertEquals(200, admin.post("/api/v1/admin/events/" + id + "/publish", null).status());
@@ -97,17 +104,18 @@ class EventJourneyIT {
         ForumPages pages = browser.signedIn(language, member, downloads);
 
         ForumPages.EventPage event = pages.event(id).register();
+        assertEquals(shown, event.title());
         assertTrue(event.myStatus().contains(words.get("registered")), event.myStatus());
         assertTrue(event.when().contains("Europe/Paris"), event.when());
-        assertTrue(pages.myEvents().contains(title), "listed in my events");
+        assertTrue(pages.myEvents().contains(shown), "listed in my events");
 
         VEvent downloaded = vevent(pages.event(id).downloadIcs(downloads));
         String uid = value(downloaded, "UID");
-        assertEquals(title, value(downloaded, "SUMMARY"));
+        assertEquals(shown, value(downloaded, "SUMMARY"));
         assertEquals("0", value(downloaded, "SEQUENCE"));
 
         // Staff move it one hour later: the member's invitation is updated in place.
-        assertEquals(200, admin.put("/api/v1/admin/events/" + id, webinar(title, start.plusHours(1), category))
+        assertEquals(200, admin.put("/api/v1/admin/events/" + id, webinar(title, titleFr, start.plusHours(1), category))
                 .status());
         String[] update = ruche.calendarMail(member + "@example.test", words.get("updated"));
         assertTrue(update[0].toLowerCase().contains("method=request"), update[0]);
@@ -115,6 +123,7 @@ class EventJourneyIT {
         assertEquals(uid, value(updated, "UID"));
         assertEquals("1", value(updated, "SEQUENCE"));
         assertTrue(value(updated, "DTSTART").endsWith("T190000"), value(updated, "DTSTART"));
+        assertEquals(shown, value(updated, "SUMMARY"));
 
         // Staff cancel it: the member receives the cancellation of the same entry.
         assertEquals(200, admin.post("/api/v1/admin/events/" + id + "/cancel", Map.of("reason", "Speaker ill"))

@@ -665,6 +665,10 @@ final class ForumPages {
             return text(By.cssSelector("[data-test=event-when]"));
         }
 
+        String title() {
+            return text(By.cssSelector("[data-test=event-title]"));
+        }
+
         /** Opens "add to calendar" and downloads the .ics file into {@code dir}; returns the file's text. */
         String downloadIcs(java.nio.file.Path dir) {
             click(By.cssSelector("[data-test=event-add-calendar]"));

@@ -154,6 +154,41 @@ class EventMailTest extends IntegrationTest {
         assertEquals("CANCELLED", value(third, "STATUS"));
     }
 
+    @Test
+    void invitationsAndTheirUpdatesSpeakEachRecipientsLanguage() throws Exception {
+        LocalDateTime start = LocalDateTime.now(PARIS).plusDays(11).withHour(17).truncatedTo(ChronoUnit.HOURS);
+        Map<String, Object> texts = Map.of("categoryId", category, "titleFr", "Atelier factures",
+                "descriptionFr", "Apportez vos questions.");
+        Map<String, Object> body = EventRegistrationTest.event("Invoices workshop", start, texts);
+        long id = ((Number) admin.post("/api/v1/admin/events", body).at("id")).longValue();
+        assertEquals(200, admin.post("/api/v1/admin/events/" + id + "/publish", null).status());
+        String french = TestMembers.uniqueName("francais");
+        Api frenchMember = api().registered(french);
+        assertEquals(200, frenchMember.patch("/api/v1/members/" + french, Map.of("locale", "fr")).status());
+        String english = TestMembers.uniqueName("english");
+        Api englishMember = api().registered(english);
+        frenchMember.post("/api/v1/events/" + id + "/registration", Map.of());
+        englishMember.post("/api/v1/events/" + id + "/registration", Map.of());
+
+        MimeMessage frInvite = awaitMail(french + "@example.test", "Atelier factures");
+        assertTrue(subject(frInvite).startsWith("Vous êtes inscrit"), subject(frInvite));
+        assertEquals("Atelier factures", value(event(calendarPart(frInvite)[1]), "SUMMARY"));
+        MimeMessage enInvite = awaitMail(english + "@example.test", "You are registered");
+        assertTrue(subject(enInvite).contains("Invoices workshop"), subject(enInvite));
+        assertEquals("Invoices workshop", value(event(calendarPart(enInvite)[1]), "SUMMARY"));
+
+        Map<String, Object> retitled = new HashMap<>(texts);
+        retitled.put("titleEn", "Invoices workshop, live");
+        assertEquals(200, admin.put("/api/v1/admin/events/" + id, EventRegistrationTest.event("Invoices workshop",
+                start, retitled)).status());
+        VEvent enUpdate = event(calendarPart(awaitMail(english + "@example.test", "Updated"))[1]);
+        assertEquals("Invoices workshop, live", value(enUpdate, "SUMMARY"));
+        assertEquals("1", value(enUpdate, "SEQUENCE"));
+        VEvent frUpdate = event(calendarPart(awaitMail(french + "@example.test", "Modifié"))[1]);
+        assertEquals("Atelier factures", value(frUpdate, "SUMMARY"));
+        assertEquals("1", value(frUpdate, "SEQUENCE"));
+    }
+
     private static String remindersOf(String name, long event) {
         return TestDatabase.queryString("SELECT COUNT(*) FROM event_mails m JOIN members u ON u.id = m.member_id "
                 + "WHERE u.username = '" + name + "' AND m.event_id = " + event + " AND m.mail_key LIKE 'remind:%'");
