@@ -56,6 +56,11 @@ public class CsrfFilter implements Ordered {
         if (SAFE.contains(request.getMethod())) {
             return null;
         }
+        if (BearerToken.present(request)) {
+            // A script with an API key: no session cookie is read for it (a key with cookies is refused outright),
+            // so a forged cross-site request has no credential to ride on.
+            return null;
+        }
         if (request.getPath().equals("/embed/signal")) {
             // A widget on another site counting itself: anonymous, cookie-less, it can only add one to a counter.
             return null;
@@ -79,8 +84,8 @@ public class CsrfFilter implements Ordered {
 
     @ResponseFilter
     public void issue(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        if (request.getPath().startsWith("/embed")) {
-            return; // widgets and their loader are anonymous and read-only: no cookie, ever
+        if (request.getPath().startsWith("/embed") || BearerToken.present(request)) {
+            return; // widgets are anonymous and read-only, scripts with a key use no cookie: no cookie, ever
         }
         if (request.getCookies().findCookie(COOKIE).isPresent() || request.getAttribute(ISSUED).isPresent()) {
             return;

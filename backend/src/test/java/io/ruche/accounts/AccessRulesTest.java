@@ -40,6 +40,11 @@ class AccessRulesTest extends IntegrationTest {
     private Api moderator;
     private String memberName;
     private String otherName;
+    private Api readKey;
+    private Api writeKey;
+    private Api adminPlainKey;
+    private Api adminKey;
+    private Api moderatorKey;
 
     @BeforeEach
     void people() {
@@ -54,6 +59,13 @@ class AccessRulesTest extends IntegrationTest {
         moderator = io.ruche.support.ForumFixtures.newModerator(server.getURI());
         otherGroupMember = api().registered(TestMembers.uniqueName("othergrp"));
         new ForumFixtures(admin).group("partners", otherGroupMember);
+        readKey = key(member, "/api/v1/api-keys", Map.of("name", "Reader", "scopes", List.of("READ")));
+        writeKey = key(member, "/api/v1/api-keys", Map.of("name", "Writer", "scopes", List.of("READ", "WRITE")));
+        adminPlainKey = key(admin, "/api/v1/admin/api-keys", Map.of("name", "Plain", "scopes", List.of("READ", "WRITE")));
+        adminKey = key(admin, "/api/v1/admin/api-keys", Map.of("name", "Admin", "scopes",
+                List.of("READ", "WRITE", "ADMIN")));
+        moderatorKey = key(admin, "/api/v1/admin/api-keys", Map.of("name", "Moderation bot", "scopes",
+                List.of("READ", "WRITE", "MODERATION"), "actsAs", moderator.get("/api/v1/session").at("member.username")));
     }
 
     private record Rule(String endpoint, Function<Api, Api.Response> call, int guest, int member, int moderator,
@@ -302,6 +314,37 @@ class AccessRulesTest extends IntegrationTest {
                         Map.of("official", true)), 401, 403, 404, 404),
                 new Rule("POST /api/v1/threads/{id}/merge (missing)", a -> a.post("/api/v1/threads/987654321/merge",
                         Map.of("into", 987654322)), 401, 403, 404, 404),
+                new Rule("GET /api/v1/api-keys", a -> a.get("/api/v1/api-keys"), 401, 200, 200),
+                new Rule("POST /api/v1/api-keys (no scope)", a -> a.post("/api/v1/api-keys",
+                        Map.of("name", "Script", "scopes", List.of())), 401, 422, 422),
+                new Rule("DELETE /api/v1/api-keys/{id} (missing)", a -> a.delete("/api/v1/api-keys/987654321"),
+                        401, 404, 404),
+                new Rule("GET /api/v1/admin/api-keys", a -> a.get("/api/v1/admin/api-keys"), 401, 403, 403, 200),
+                new Rule("POST /api/v1/admin/api-keys (no scope)", a -> a.post("/api/v1/admin/api-keys",
+                        Map.of("name", "CRM", "scopes", List.of())), 401, 403, 403, 422),
+                new Rule("DELETE /api/v1/admin/api-keys/{id} (missing)", a -> a.delete(
+                        "/api/v1/admin/api-keys/987654321"), 401, 403, 403, 404),
+                new Rule("GET /api/v1/admin/webhooks", a -> a.get("/api/v1/admin/webhooks"), 401, 403, 403, 200),
+                new Rule("GET /api/v1/admin/webhooks/event-types", a -> a.get("/api/v1/admin/webhooks/event-types"),
+                        401, 403, 403, 200),
+                new Rule("POST /api/v1/admin/webhooks (loopback)", a -> a.post("/api/v1/admin/webhooks",
+                        Map.of("url", "http://127.0.0.1/x", "eventTypes", List.of("thread.created"),
+                                "includePrivate", false, "allowPrivateNetwork", false)), 401, 403, 403, 422),
+                new Rule("GET /api/v1/admin/webhooks/{id} (missing)", a -> a.get("/api/v1/admin/webhooks/987654321"),
+                        401, 403, 403, 404),
+                new Rule("PUT /api/v1/admin/webhooks/{id} (missing)", a -> a.put("/api/v1/admin/webhooks/987654321",
+                        Map.of("url", "https://crm.example.com/hook", "eventTypes", List.of("thread.created"),
+                                "includePrivate", false, "allowPrivateNetwork", false)), 401, 403, 403, 404),
+                new Rule("DELETE /api/v1/admin/webhooks/{id} (missing)", a -> a.delete(
+                        "/api/v1/admin/webhooks/987654321"), 401, 403, 403, 404),
+                new Rule("POST /api/v1/admin/webhooks/{id}/secret (missing)", a -> a.post(
+                        "/api/v1/admin/webhooks/987654321/secret", null), 401, 403, 403, 404),
+                new Rule("POST /api/v1/admin/webhooks/{id}/test (missing)", a -> a.post(
+                        "/api/v1/admin/webhooks/987654321/test", null), 401, 403, 403, 404),
+                new Rule("GET /api/v1/admin/webhooks/{id}/deliveries (missing)", a -> a.get(
+                        "/api/v1/admin/webhooks/987654321/deliveries"), 401, 403, 403, 404),
+                new Rule("POST /api/v1/admin/webhooks/{id}/deliveries/{d}/redeliver (missing)", a -> a.post(
+                        "/api/v1/admin/webhooks/987654321/deliveries/1/redeliver", null), 401, 403, 403, 404),
                 new Rule("POST /api/v1/threads/{id}/split (missing)", a -> a.post("/api/v1/threads/987654321/split",
                         Map.of("postIds", List.of(1), "title", "New one", "categoryId", 1)), 401, 403, 404, 404));
         List<String> failures = new ArrayList<>();
@@ -312,8 +355,32 @@ class AccessRulesTest extends IntegrationTest {
             check(failures, rule, "member of another group", otherGroupMember, rule.member());
             check(failures, rule, "moderator", moderator, rule.moderator());
             check(failures, rule, "admin", admin, rule.admin());
+            // The same rules through API keys: a key acts as its member, within its scopes; account settings,
+            // sign-in and keys themselves stay with a signed-in browser (403 for any key).
+            boolean browserOnly = browserOnly(rule.endpoint());
+            boolean reading = rule.endpoint().startsWith("GET ");
+            check(failures, rule, "member's READ key", readKey, browserOnly || !reading ? 403 : rule.member());
+            check(failures, rule, "member's READ+WRITE key", writeKey, browserOnly ? 403 : rule.member());
+            check(failures, rule, "admin's key without staff scopes", adminPlainKey,
+                    browserOnly ? 403 : rule.member());
+            check(failures, rule, "moderator's MODERATION key", moderatorKey, browserOnly ? 403 : rule.moderator());
+            check(failures, rule, "admin's ADMIN key", adminKey, browserOnly ? 403 : rule.admin());
         }
         assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+
+    private static boolean browserOnly(String endpoint) {
+        String path = endpoint.substring(endpoint.indexOf(' ') + 1);
+        return path.startsWith("/api/v1/account/") || path.startsWith("/api/v1/api-keys")
+                || path.startsWith("/api/v1/admin/api-keys") || path.startsWith("/api/v1/accounts")
+                || path.startsWith("/api/v1/setup") || (path.startsWith("/api/v1/session") && !endpoint.startsWith("GET"));
+    }
+
+    /** A key made through the API by a signed-in browser; the client calls with it and nothing else. */
+    private static Api key(Api owner, String path, Map<String, Object> body) {
+        Api.Response created = owner.post(path, body);
+        assertEquals(201, created.status(), created.body());
+        return owner.withKey((String) created.at("token"));
     }
 
     /** What each viewer gets on the threads and posts of a category only one group may see and use. */

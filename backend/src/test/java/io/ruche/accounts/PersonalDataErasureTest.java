@@ -63,6 +63,8 @@ class PersonalDataErasureTest extends MovedClockTest {
             Map.entry("watched_words.created_by", "what staff did"),
             Map.entry("canned_replies.created_by", "staff's shared replies"),
             Map.entry("invites.created_by", "who invited"),
+            Map.entry("api_keys.created_by", "the admin who made a global key acting for someone else"),
+            Map.entry("webhooks.created_by", "the admin who registered a webhook"),
             Map.entry("invites.used_by", "which invitation opened the account"),
             Map.entry("audit_log.actor_id", "what staff did (names replaced in the entries about the member)"),
             Map.entry("thread_notes.actor_id", "what staff did to threads"),

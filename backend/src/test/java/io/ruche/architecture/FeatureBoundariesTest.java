@@ -34,7 +34,7 @@ class FeatureBoundariesTest {
 
     private static final List<String> FEATURES = List.of("accounts", "forum", "content", "search", "notifications",
             "live", "mail", "moderation", "themes", "badges", "guidelines", "events", "analytics", "widgets", "pages", "messages",
-            "uploads",
+            "uploads", "integrations",
             "platform");
 
     private static final JavaClasses APP = new ClassFileImporter()
@@ -98,6 +98,7 @@ class FeatureBoundariesTest {
             Map.entry("themes", List.of("theme_settings", "theme_assets")),
             Map.entry("pages", List.of("crawl_settings")),
             Map.entry("uploads", List.of("uploads", "upload_settings")),
+            Map.entry("integrations", List.of("api_keys", "webhooks", "webhook_deliveries")),
             Map.entry("messages", List.of("conversations", "conversation_participants", "messages", "message_flags")),
             Map.entry("platform", List.of("app_secrets", "jobs", "rate_limit_buckets", "site_settings")));
 

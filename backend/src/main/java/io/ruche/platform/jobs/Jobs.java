@@ -39,7 +39,7 @@ public class Jobs {
     }
 
     /** Lanes that run side by side, each with its own worker: a hung search cluster cannot delay a mail. */
-    public static final List<String> LANES = List.of("search", "mail", "notify", "live", "default");
+    public static final List<String> LANES = List.of("search", "mail", "notify", "live", "webhooks", "default");
 
     /** The lane of a kind: its prefix before the first dot when that is a lane, else {@code default}. */
     public static String laneOf(String kind) {
