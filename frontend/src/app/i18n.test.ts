@@ -43,3 +43,26 @@ describe('language', () => {
     expect(wrapper.find('[data-language="fr"]').attributes('aria-pressed')).toBe('true')
   })
 })
+
+describe('locale files', () => {
+  /** Every message as vue-i18n would compile it: a stray "@" or brace breaks a whole page at run time. */
+  function leaves(tree: Record<string, unknown>, prefix = ''): [string, string][] {
+    return Object.entries(tree).flatMap(([key, value]) => (typeof value === 'string'
+      ? [[prefix + key, value] as [string, string]]
+      : leaves(value as Record<string, unknown>, `${prefix}${key}.`)))
+  }
+
+  it('compiles every message in both languages, and each language has the same keys', async () => {
+    const { compile } = await import('@intlify/core-base')
+    const en = (await import('@/i18n/en.json')).default as Record<string, unknown>
+    const fr = (await import('@/i18n/fr.json')).default as Record<string, unknown>
+    const broken: string[] = []
+    for (const [language, tree] of [['en', en], ['fr', fr]] as const) {
+      for (const [key, message] of leaves(tree)) {
+        compile(message, { onError: (e: Error) => broken.push(`${language}:${key}: ${e.message}`) } as never)
+      }
+    }
+    expect(broken).toEqual([])
+    expect(leaves(fr).map(([k]) => k).sort()).toEqual(leaves(en).map(([k]) => k).sort())
+  })
+})

@@ -324,6 +324,7 @@ class AccessRulesTest extends IntegrationTest {
                         Map.of("name", "CRM", "scopes", List.of())), 401, 403, 403, 422),
                 new Rule("DELETE /api/v1/admin/api-keys/{id} (missing)", a -> a.delete(
                         "/api/v1/admin/api-keys/987654321"), 401, 403, 403, 404),
+                new Rule("GET /webhooks.schema.json", a -> a.get("/webhooks.schema.json"), 200, 200, 200),
                 new Rule("GET /api/v1/admin/webhooks", a -> a.get("/api/v1/admin/webhooks"), 401, 403, 403, 200),
                 new Rule("GET /api/v1/admin/webhooks/event-types", a -> a.get("/api/v1/admin/webhooks/event-types"),
                         401, 403, 403, 200),

@@ -52,6 +52,11 @@ final class BrowserSession {
         return pages;
     }
 
+    /** The console's integration pages, in the browser signed in last. */
+    IntegrationPages integrations() {
+        return new IntegrationPages(driver, base);
+    }
+
     /** Keeps a screenshot of the last page (target/it-screenshots), then closes the browser. */
     void close(String screenshotName) throws IOException {
         if (driver != null) {

@@ -170,6 +170,27 @@ class WebhooksTest extends IntegrationTest {
         assertEquals(thread, ((Number) threadData.get("id")).longValue());
         assertTrue(((String) threadData.get("url")).contains("/t/" + thread + "/"));
 
+        // The body follows the published schema.
+        Api.Response published = api().get("/webhooks.schema.json");
+        assertEquals(200, published.status());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> schema = json.readValue(published.body(), Map.class);
+        for (Object key : (List<?>) schema.get("required")) {
+            assertTrue(body.containsKey((String) key), "envelope lacks " + key);
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Object>> defs = (Map<String, Map<String, Object>>) schema.get("$defs");
+        for (String part : List.of("thread", "post")) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> value = (Map<String, Object>) data.get(part);
+            for (Object key : (List<?>) defs.get(part).get("required")) {
+                assertTrue(value.containsKey((String) key), part + " lacks " + key);
+            }
+        }
+        for (Object key : (List<?>) defs.get("member").get("required")) {
+            assertTrue(((Map<?, ?>) data.get("author")).containsKey(key), "author lacks " + key);
+        }
+
         long hook = hooks.get(hooks.size() - 1);
         await().atMost(Duration.ofSeconds(10)).until(() -> "DELIVERED".equals(admin.get("/api/v1/admin/webhooks/"
                 + hook + "/deliveries").at("0.status")));
@@ -205,9 +226,26 @@ class WebhooksTest extends IntegrationTest {
         assertTrue(trusted.body().contains(newcomer + "@example.test"));
 
         // The same domain event heard again (a subscriber run twice): no second delivery.
+        // ...even when eight nodes hear it at the same moment.
         String replayed = "thread:replayed-" + TestMembers.uniqueName("r");
-        webhooks.dispatch("thread.created", replayed, Map.of("n", 1), Map.of(), false);
-        webhooks.dispatch("thread.created", replayed, Map.of("n", 1), Map.of(), false);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<?>> runs = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                runs.add(pool.submit(() -> {
+                    start.await();
+                    webhooks.dispatch("thread.created", replayed, Map.of("n", 1), Map.of(), false);
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (java.util.concurrent.Future<?> run : runs) {
+                run.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
         assertEquals(TestDatabase.queryString("SELECT COUNT(*) FROM webhooks WHERE enabled AND "
                         + "FIND_IN_SET('thread.created', event_types) > 0"),
                 TestDatabase.queryString("SELECT COUNT(*) FROM webhook_deliveries WHERE source_key = '" + replayed + "'"),
