@@ -22,6 +22,7 @@ import java.util.Optional;
 @Singleton
 public class AccountService {
 
+    private final SsoPolicy sso;
     private final MemberRepository members;
     private final MemberGroupRepository groups;
     private final PasswordHasher hasher;
@@ -48,7 +49,9 @@ public class AccountService {
                           @Value("${ruche.accounts.verified-email-to-post:true}") boolean verifiedToPost,
                           io.ruche.platform.jobs.Jobs jobs, io.ruche.platform.events.Outbox outbox,
                           @Value("${ruche.rate-limits.password-resets-per-address-hour:10}") int resetsPerAddressHour,
-                          @Value("${ruche.rate-limits.password-resets-per-email-hour:3}") int resetsPerEmailHour) {
+                          @Value("${ruche.rate-limits.password-resets-per-email-hour:3}") int resetsPerEmailHour,
+                          SsoPolicy sso) {
+        this.sso = sso;
         this.jobs = jobs;
         this.outbox = outbox;
         this.resetsPerAddressHour = resetsPerAddressHour;
@@ -79,6 +82,9 @@ public class AccountService {
         String mode = site.settings().registration();
         if ("CLOSED".equals(mode)) {
             throw Problems.forbidden("problem.registrationClosed");
+        }
+        if (sso.ssoOnly()) {
+            throw Problems.forbidden("problem.ssoOnly");
         }
         // Bots fill the field people never see, or send the form faster than anyone types.
         boolean honeypot = request.website() != null && !request.website().isBlank();
@@ -133,6 +139,47 @@ public class AccountService {
         mails.verification(member);
         outbox.publish(new AccountEvents.MemberRegistered(member.id()));
         return member;
+    }
+
+    /**
+     * An account for a person the brand's identity provider vouches for (OpenID Connect sign-up): a free username
+     * near {@code preferred}, no usable password (they sign in through the provider, or set one with a reset), the
+     * address verified when the provider says so, a verification mail otherwise. Refused when registration is not
+     * open.
+     */
+    @Transactional
+    public Member registerFromIdentity(String preferred, String email, @Nullable String displayName,
+                                       @Nullable String locale, boolean emailVerified) {
+        if (!"OPEN".equals(site.settings().registration())) {
+            throw Problems.forbidden("problem.registrationClosed");
+        }
+        if (members.existsByEmail(email)) {
+            throw Problems.conflict("email", "validation.email.taken");
+        }
+        String base = preferred.replaceAll("[^A-Za-z0-9_.-]", "").replaceAll("^[.-]+", "");
+        base = base.length() < 3 ? "member" : base.length() > 24 ? base.substring(0, 24) : base;
+        String username = base;
+        for (int i = 2; members.existsByUsername(username); i++) {
+            username = base + "_" + (i < 10 ? i : Long.toString(java.util.concurrent.ThreadLocalRandom.current()
+                    .nextLong(100_000, 9_999_999)));
+        }
+        byte[] random = new byte[24];
+        new java.security.SecureRandom().nextBytes(random);
+        String unusable = java.util.Base64.getEncoder().encodeToString(random) + "Aa1!";
+        Member member = create(new AccountRequests.Register(username, email, unusable,
+                displayName == null || displayName.isBlank() ? null : truncateName(displayName.strip()),
+                "fr".equals(locale) ? "fr" : "en".equals(locale) ? "en" : null, null), Role.MEMBER);
+        if (emailVerified) {
+            sql.update("UPDATE members SET email_verified_at = ? WHERE id = ?", List.of(clock.instant(), member.id()));
+        } else {
+            mails.verification(member);
+        }
+        outbox.publish(new AccountEvents.MemberRegistered(member.id()));
+        return members.findById(member.id()).orElseThrow();
+    }
+
+    private static String truncateName(String name) {
+        return name.length() > 64 ? name.substring(0, 64) : name;
     }
 
     /** Accounts created by the site itself (the demo community): their address counts as verified. */
@@ -450,6 +497,25 @@ public class AccountService {
 
     public Member byId(long memberId) {
         return members.findById(memberId).orElseThrow(() -> Problems.notFound("member"));
+    }
+
+    /** The member with this address, if any (identity providers link accounts by address). */
+    @Transactional(readOnly = true)
+    public Optional<Member> byEmail(String email) {
+        return members.findByEmail(email.strip());
+    }
+
+    /** The member proved they read their mailbox (a link an identity provider's sign-in sent them). */
+    @Transactional
+    public void markEmailVerified(long memberId) {
+        sql.update("UPDATE members SET email_verified_at = COALESCE(email_verified_at, ?) WHERE id = ?",
+                List.of(clock.instant(), memberId));
+    }
+
+    /** Whether the member is suspended now. */
+    @Transactional(readOnly = true)
+    public boolean suspended(long memberId) {
+        return members.countSuspended(memberId, clock.instant()) > 0;
     }
 
     /** The id of the member with this username, if there is one. */

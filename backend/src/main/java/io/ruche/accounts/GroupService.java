@@ -77,6 +77,11 @@ public class GroupService {
     public record Addressed(long groupId, String name, List<Long> memberIds) {
     }
 
+    /** A group's id by its name (identity providers name the groups a member belongs to). */
+    public java.util.Optional<Long> idByName(String name) {
+        return groups.findByName(name.strip()).map(MemberGroup::id);
+    }
+
     public java.util.Optional<Addressed> byName(String name) {
         return groups.findByName(name.strip()).map(g -> new Addressed(g.id(), g.name(),
                 groups.memberIdsOf(g.id())));

@@ -30,12 +30,14 @@ public class SessionService {
     private final Duration ttl;
     private final SignInThrottle throttle;
     private final AccountService accounts;
+    private final SsoPolicy sso;
     private final SecureRandom random = new SecureRandom();
 
     public SessionService(MemberRepository members, MemberSessionRepository sessions, PasswordHasher hasher,
                           RateLimiter rateLimiter, Clock clock,
                           @Value("${ruche.session.ttl:30d}") Duration ttl,
-                          SignInThrottle throttle, AccountService accounts) {
+                          SignInThrottle throttle, AccountService accounts, SsoPolicy sso) {
+        this.sso = sso;
         this.throttle = throttle;
         this.accounts = accounts;
         this.members = members;
@@ -79,6 +81,10 @@ public class SessionService {
         if (members.countSuspended(member.id(), clock.instant()) > 0) {
             // Told only once the password is right: a stranger learns nothing about the account.
             throw Problems.forbidden("problem.suspended");
+        }
+        if (member.role() == Role.MEMBER && sso.ssoOnly()) {
+            // Told only once the password is right, as for a suspension; staff keep their password as a way in.
+            throw Problems.forbidden("problem.ssoOnly");
         }
         if (accounts.verificationRequired() && !member.emailVerified() && member.role() == Role.MEMBER) {
             // Sign-up does not say whether an address was new, so an account is used from its mailbox's link on.

@@ -324,6 +324,26 @@ class AccessRulesTest extends IntegrationTest {
                         Map.of("name", "CRM", "scopes", List.of())), 401, 403, 403, 422),
                 new Rule("DELETE /api/v1/admin/api-keys/{id} (missing)", a -> a.delete(
                         "/api/v1/admin/api-keys/987654321"), 401, 403, 403, 404),
+                new Rule("GET /api/v1/auth/providers", a -> a.get("/api/v1/auth/providers"), 200, 200, 200),
+                new Rule("GET /auth/oidc/{slug}/start (missing)", a -> a.get("/auth/oidc/nobody-here/start"),
+                        404, 404, 404),
+                new Rule("GET /auth/oidc/callback (no flow)", a -> a.get("/auth/oidc/callback?state=x&code=y"),
+                        303, 303, 303),
+                new Rule("GET /auth/oidc/link/{token} (unknown)", a -> a.get("/auth/oidc/link/unknown-token"),
+                        303, 303, 303),
+                new Rule("GET /api/v1/admin/sso/providers", a -> a.get("/api/v1/admin/sso/providers"),
+                        401, 403, 403, 200),
+                new Rule("POST /api/v1/admin/sso/providers (invalid)", a -> a.post("/api/v1/admin/sso/providers",
+                        Map.of("slug", "Not A Slug", "name", "X", "discoveryUrl", "x", "clientId", "c", "enabled", true)),
+                        401, 403, 403, 422),
+                new Rule("PUT /api/v1/admin/sso/providers/{id} (missing)", a -> a.put(
+                        "/api/v1/admin/sso/providers/987654321", Map.of("slug", "brand", "name", "Brand",
+                                "discoveryUrl", "https://id.example.com/.well-known/openid-configuration",
+                                "clientId", "c", "enabled", true)), 401, 403, 403, 404),
+                new Rule("DELETE /api/v1/admin/sso/providers/{id} (missing)", a -> a.delete(
+                        "/api/v1/admin/sso/providers/987654321"), 401, 403, 403, 404),
+                new Rule("PUT /api/v1/admin/sso/settings (off)", a -> a.put("/api/v1/admin/sso/settings",
+                        Map.of("ssoOnly", false)), 401, 403, 403, 200),
                 new Rule("GET /webhooks.schema.json", a -> a.get("/webhooks.schema.json"), 200, 200, 200),
                 new Rule("GET /api/v1/admin/webhooks", a -> a.get("/api/v1/admin/webhooks"), 401, 403, 403, 200),
                 new Rule("GET /api/v1/admin/webhooks/event-types", a -> a.get("/api/v1/admin/webhooks/event-types"),
@@ -374,7 +394,8 @@ class AccessRulesTest extends IntegrationTest {
         String path = endpoint.substring(endpoint.indexOf(' ') + 1);
         return path.startsWith("/api/v1/account/") || path.startsWith("/api/v1/api-keys")
                 || path.startsWith("/api/v1/admin/api-keys") || path.startsWith("/api/v1/accounts")
-                || path.startsWith("/api/v1/setup") || (path.startsWith("/api/v1/session") && !endpoint.startsWith("GET"));
+                || path.startsWith("/api/v1/setup") || path.startsWith("/auth/")
+                || (path.startsWith("/api/v1/session") && !endpoint.startsWith("GET"));
     }
 
     /** A key made through the API by a signed-in browser; the client calls with it and nothing else. */

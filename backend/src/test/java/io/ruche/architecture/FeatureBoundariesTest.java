@@ -34,7 +34,7 @@ class FeatureBoundariesTest {
 
     private static final List<String> FEATURES = List.of("accounts", "forum", "content", "search", "notifications",
             "live", "mail", "moderation", "themes", "badges", "guidelines", "events", "analytics", "widgets", "pages", "messages",
-            "uploads", "integrations",
+            "uploads", "integrations", "sso",
             "platform");
 
     private static final JavaClasses APP = new ClassFileImporter()
@@ -72,7 +72,8 @@ class FeatureBoundariesTest {
     /** Who owns each table: only the owner writes it; other features go through the owner's services. */
     private static final Map<String, List<String>> TABLES = Map.ofEntries(
             Map.entry("accounts", List.of("members", "sessions", "member_groups", "group_memberships",
-                    "account_tokens", "sign_in_throttle", "data_exports", "member_blocks")),
+                    "account_tokens", "sign_in_throttle", "data_exports", "member_blocks", "sso_settings")),
+            Map.entry("sso", List.of("oidc_providers", "member_identities", "oidc_flows", "oidc_link_requests")),
             Map.entry("forum", List.of("categories", "category_follows", "category_group_rights", "forum_settings",
                     "mentions", "post_revisions", "posts", "reaction_counts", "reactions", "tags", "thread_follows",
                     "thread_reads", "thread_tags", "threads", "thread_notes", "thread_redirects", "idea_votes",
