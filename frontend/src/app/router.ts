@@ -89,6 +89,7 @@ export function createAppRouter(pinia: Pinia): Router {
           { path: 'mail', name: 'admin-mail', component: () => import('@/admin/mail/AdminMailPage.vue'), meta: { requiresAdmin: true } },
           { path: 'guidelines', name: 'admin-guidelines', component: () => import('@/admin/guidelines/AdminGuidelinesPage.vue'), meta: { requiresAdmin: true } },
           { path: 'theme', name: 'admin-theme', component: () => import('@/admin/theme/AdminThemePage.vue'), meta: { requiresAdmin: true } },
+          { path: 'sso', name: 'admin-sso', component: () => import('@/admin/integrations/AdminSsoPage.vue'), meta: { requiresAdmin: true } },
           { path: 'webhooks', name: 'admin-webhooks', component: () => import('@/admin/integrations/AdminWebhooksPage.vue'), meta: { requiresAdmin: true } },
           { path: 'api-keys', name: 'admin-api-keys', component: () => import('@/admin/integrations/AdminApiKeysPage.vue'), meta: { requiresAdmin: true } },
           { path: 'settings', name: 'admin-settings', component: () => import('@/admin/settings/AdminSettingsPage.vue'), meta: { requiresAdmin: true } },

@@ -5,6 +5,9 @@ import { createRouter, createMemoryHistory } from 'vue-router'
 import SignUpPage from './SignUpPage.vue'
 import { applyLanguage, createAppI18n } from '@/app/i18n'
 
+// The provider buttons ask the server which providers exist; these scenarios are about the password form.
+vi.mock('@/api/sso', () => ({ ssoApi: { forSignIn: async () => ({ providers: [], ssoOnly: false }), startUrl: () => '' } }))
+
 function mountPage(language: 'en' | 'fr') {
   const i18n = createAppI18n(language)
   const router = createRouter({

@@ -52,6 +52,13 @@ final class BrowserSession {
         return pages;
     }
 
+    /** A fresh browser in {@code language}, signed in as nobody. */
+    IntegrationPages guest(String language) {
+        quit();
+        driver = HeadlessChromium.open(language);
+        return new IntegrationPages(driver, base);
+    }
+
     /** The console's integration pages, in the browser signed in last. */
     IntegrationPages integrations() {
         return new IntegrationPages(driver, base);

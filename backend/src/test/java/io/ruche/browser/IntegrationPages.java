@@ -88,4 +88,30 @@ final class IntegrationPages {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-test=delivery-status]"),
                 status));
     }
+
+    /** Adds an identity provider in the console. */
+    void addProvider(String name, String slug, String discovery, String clientId, String secret) {
+        visit("/admin/sso", "[data-test=sso-form]");
+        type(By.id("sso-name"), name);
+        type(By.id("sso-slug"), slug);
+        type(By.id("sso-discovery"), discovery);
+        type(By.id("sso-client"), clientId);
+        type(By.id("sso-secret"), secret);
+        click(By.cssSelector("[data-test=sso-save]"));
+        wait.until(d -> d.findElements(By.cssSelector("[data-test=sso-provider]")).stream()
+                .anyMatch(e -> e.getText().contains(name)));
+    }
+
+    /** On the sign-in page, the provider's button; returns the path the browser lands on, signed in. */
+    String signInWith(String slug, String next) {
+        visit("/sign-in?next=" + next, "[data-test=sso-" + slug + "]");
+        click(By.cssSelector("[data-test=sso-" + slug + "]"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test=account-menu]")));
+        return URI.create(driver.getCurrentUrl()).getPath();
+    }
+
+    String accountMenuLabel() {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test=account-menu]")))
+                .getAttribute("aria-label");
+    }
 }

@@ -1,6 +1,7 @@
 package io.ruche.browser;
 
 import com.sun.net.httpserver.HttpServer;
+import io.ruche.sso.TestOidcProvider;
 import io.ruche.support.Api;
 import io.ruche.support.TestMembers;
 import org.junit.jupiter.api.AfterAll;
@@ -23,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The brand's web team wires the forum to its systems from the console, in French and in English: a key made, used by
  * a script and revoked; a member's own key from their settings; a webhook registered to the CRM's address, whose test
- * event arrives signed and shows as delivered in the log.
+ * event arrives signed and shows as delivered in the log; an identity provider added in the console, and a customer
+ * signing in with its button.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IntegrationsJourneyIT {
@@ -31,6 +33,7 @@ class IntegrationsJourneyIT {
     private RucheProcess ruche;
     private BrowserSession browser;
     private HttpServer crm;
+    private TestOidcProvider oidc;
     private final List<Map<String, String>> received = new CopyOnWriteArrayList<>();
 
     @BeforeAll
@@ -47,11 +50,13 @@ class IntegrationsJourneyIT {
             exchange.close();
         });
         crm.start();
+        oidc = new TestOidcProvider();
     }
 
     @AfterAll
     void stopCrm() {
         crm.stop(0);
+        oidc.close();
     }
 
     @AfterEach
@@ -89,6 +94,15 @@ class IntegrationsJourneyIT {
         assertEquals("ping", ping.get("event"));
         assertTrue(ping.get("signature").startsWith("t=") && ping.get("signature").contains(",v1="));
         assertTrue(ping.get("body").contains("\"type\":\"ping\""), ping.get("body"));
-        assertTrue(TestMembers.PASSWORD.length() > 0);
+
+        // Customers sign in with the brand's account: the admin adds the provider, a customer clicks its button.
+        String slug = "brand-" + language;
+        browser.integrations().addProvider("Brand " + language, slug, oidc.discovery(), TestOidcProvider.CLIENT_ID,
+                TestOidcProvider.CLIENT_SECRET);
+        String email = TestMembers.uniqueName("client") + "@brand.example";
+        oidc.next = new TestOidcProvider.Person("sub-" + email, email, true, "Client " + language, List.of());
+        IntegrationPages customer = browser.guest(language);
+        assertEquals("/events", customer.signInWith(slug, "/events"));
+        assertTrue(customer.accountMenuLabel().contains("Client " + language), customer.accountMenuLabel());
     }
 }

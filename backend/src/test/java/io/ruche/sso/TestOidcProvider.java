@@ -31,16 +31,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * the client's secret and the PKCE verifier before signing an ID token. A tampering mode makes it sign a token that a
  * careful client must refuse (wrong key, issuer, audience, nonce, or expired).
  */
-final class TestOidcProvider implements AutoCloseable {
+public final class TestOidcProvider implements AutoCloseable {
 
-    enum Tamper { NONE, WRONG_KEY, WRONG_ISSUER, WRONG_AUDIENCE, WRONG_NONCE, EXPIRED }
+    public enum Tamper { NONE, WRONG_KEY, WRONG_ISSUER, WRONG_AUDIENCE, WRONG_NONCE, EXPIRED }
 
     /** The person the provider says signs in. */
-    record Person(String subject, String email, boolean emailVerified, String name, List<String> groups) {
+    public record Person(String subject, String email, boolean emailVerified, String name, List<String> groups) {
     }
 
-    static final String CLIENT_ID = "ruche-forum";
-    static final String CLIENT_SECRET = "s3cret-of-the-client";
+    public static final String CLIENT_ID = "ruche-forum";
+    public static final String CLIENT_SECRET = "s3cret-of-the-client";
 
     private record Grant(String nonce, String challenge, String redirectUri, Person person) {
     }
@@ -49,10 +49,10 @@ final class TestOidcProvider implements AutoCloseable {
     private final RSAKey key;
     private final RSAKey rogue;
     private final Map<String, Grant> codes = new ConcurrentHashMap<>();
-    volatile Person next;
+    public volatile Person next;
     volatile Tamper tamper = Tamper.NONE;
 
-    TestOidcProvider() throws Exception {
+    public TestOidcProvider() throws Exception {
         key = new RSAKeyGenerator(2048).keyID("k1").generate();
         rogue = new RSAKeyGenerator(2048).keyID("k1").generate(); // same key id, other key: a forged signature
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -66,11 +66,11 @@ final class TestOidcProvider implements AutoCloseable {
         server.start();
     }
 
-    String issuer() {
+    public String issuer() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    String discovery() {
+    public String discovery() {
         return issuer() + "/.well-known/openid-configuration";
     }
 
