@@ -60,6 +60,7 @@ public class OidcSignIn {
     }
 
     private final Sql sql;
+    private final OidcIdentities identities;
     private final OidcProviders providers;
     private final AccountService accounts;
     private final GroupService groups;
@@ -68,9 +69,10 @@ public class OidcSignIn {
     private final MailSettings mailSettings;
     private final Clock clock;
 
-    public OidcSignIn(Sql sql, OidcProviders providers, AccountService accounts, GroupService groups, MailQueue mails,
+    OidcSignIn(Sql sql, OidcIdentities identities, OidcProviders providers, AccountService accounts, GroupService groups, MailQueue mails,
                       MailTemplates templates, MailSettings mailSettings, Clock clock) {
         this.sql = sql;
+        this.identities = identities;
         this.providers = providers;
         this.accounts = accounts;
         this.groups = groups;
@@ -169,15 +171,16 @@ public class OidcSignIn {
         return "/sign-in?sso=" + reason;
     }
 
-    /** After the ID token was checked: the member to sign in, or why not. */
-    @Transactional
+    /**
+     * After the ID token was checked: the member to sign in, or why not. Not one transaction: each step (linking,
+     * a new account, a mail) commits on its own, so a sign-in racing another for the same person finds the account
+     * the other made instead of failing.
+     */
     public Outcome complete(OidcProviders.Provider provider, JWTClaimsSet claims, String returnTo) {
         String subject = claims.getSubject();
         String email = stringClaim(claims, "email");
         boolean emailVerified = booleanClaim(claims, "email_verified");
-        Instant now = clock.instant();
-        Long linked = sql.query("SELECT member_id FROM member_identities WHERE provider_id = ? AND subject = ?",
-                List.of(provider.id(), subject), rs -> rs.getLong(1)).stream().findFirst().orElse(null);
+        Long linked = identities.memberOf(provider.id(), subject);
         Member member;
         if (linked != null) {
             member = accounts.byId(linked);
@@ -186,27 +189,24 @@ public class OidcSignIn {
                 return new Outcome(null, failed("no-email"));
             }
             Member owner = accounts.byEmail(email).orElse(null);
-            if (owner != null && !emailVerified) {
+            if (owner == null) {
+                try {
+                    String preferred = stringClaim(claims, "preferred_username");
+                    owner = accounts.registerFromIdentity(preferred != null ? preferred : email.split("@")[0],
+                            email, stringClaim(claims, "name"), stringClaim(claims, "locale"), emailVerified);
+                } catch (io.ruche.platform.ProblemException e) {
+                    // Registration is closed, or the same person's other sign-in made the account a moment ago.
+                    owner = accounts.byEmail(email).filter(m -> emailVerified).orElse(null);
+                    if (owner == null) {
+                        return new Outcome(null, failed("registration-closed"));
+                    }
+                }
+            } else if (!emailVerified) {
                 askOwnerToConfirm(owner, provider, subject);
                 return new Outcome(null, failed("confirm-by-mail"));
             }
-            if (owner != null) {
-                member = owner;
-            } else {
-                try {
-                    String preferred = stringClaim(claims, "preferred_username");
-                    member = accounts.registerFromIdentity(preferred != null ? preferred : email.split("@")[0],
-                            email, stringClaim(claims, "name"), stringClaim(claims, "locale"), emailVerified);
-                } catch (io.ruche.platform.ProblemException e) {
-                    return new Outcome(null, failed("registration-closed"));
-                }
-            }
-            // Two sign-ins of the same person at once: the unique key keeps one link, both reach the same member.
-            sql.update("INSERT IGNORE INTO member_identities (member_id, provider_id, subject, linked_at) "
-                    + "VALUES (?, ?, ?, ?)", List.of(member.id(), provider.id(), subject, now));
-            Long winner = sql.query("SELECT member_id FROM member_identities WHERE provider_id = ? AND subject = ?",
-                    List.of(provider.id(), subject), rs -> rs.getLong(1)).get(0);
-            member = winner == member.id() ? member : accounts.byId(winner);
+            long winner = identities.link(owner.id(), provider.id(), subject);
+            member = winner == owner.id() ? owner : accounts.byId(winner);
         }
         if (accounts.suspended(member.id())) {
             return new Outcome(null, failed("suspended"));
@@ -214,8 +214,7 @@ public class OidcSignIn {
         if (member.role() == Role.MEMBER && !member.emailVerified() && accounts.verificationRequired()) {
             return new Outcome(null, failed("verify-mail"));
         }
-        sql.update("UPDATE member_identities SET last_sign_in_at = ? WHERE provider_id = ? AND subject = ?",
-                List.of(now, provider.id(), subject));
+        identities.signedIn(provider.id(), subject);
         syncGroups(provider, claims, member);
         return new Outcome(member, returnTo);
     }
@@ -241,13 +240,11 @@ public class OidcSignIn {
         }
     }
 
-    private void askOwnerToConfirm(Member owner, OidcProviders.Provider provider, String subject) {
+    /** The mail to the account's owner; queued with the waiting link, in one transaction. */
+    @Transactional
+    protected void askOwnerToConfirm(Member owner, OidcProviders.Provider provider, String subject) {
         String token = random();
-        sql.update("DELETE FROM oidc_link_requests WHERE member_id = ? AND provider_id = ?",
-                List.of(owner.id(), provider.id()));
-        sql.update("INSERT INTO oidc_link_requests (token_hash, member_id, provider_id, subject, expires_at) "
-                + "VALUES (?, ?, ?, ?, ?)", List.of(sha256(token), owner.id(), provider.id(), subject,
-                clock.instant().plus(Duration.ofDays(1))));
+        identities.awaitConfirmation(sha256(token), owner.id(), provider.id(), subject);
         Locale locale = MailTemplates.localeOf(owner.locale());
         String link = mailSettings.publicUrl() + "/auth/oidc/link/" + token;
         MailContent content = new MailContent(templates.text(locale, "sso.link.subject", provider.name()),
@@ -260,24 +257,8 @@ public class OidcSignIn {
     }
 
     /** The owner's click in the mail: the identity is linked; they sign in with the provider from now on. */
-    @Transactional
     public String confirmLink(String token) {
-        record Request(long memberId, long providerId, String subject, Instant expiresAt) {
-        }
-        Request request = sql.query("SELECT member_id, provider_id, subject, expires_at FROM oidc_link_requests "
-                        + "WHERE token_hash = ? FOR UPDATE", List.of(sha256(token)),
-                rs -> new Request(rs.getLong(1), rs.getLong(2), rs.getString(3), Sql.instant(rs, 4)))
-                .stream().findFirst().orElse(null);
-        if (request == null || request.expiresAt().isBefore(clock.instant())) {
-            return failed("link-expired");
-        }
-        sql.update("DELETE FROM oidc_link_requests WHERE token_hash = ?", List.of(sha256(token)));
-        sql.update("INSERT IGNORE INTO member_identities (member_id, provider_id, subject, linked_at) "
-                + "VALUES (?, ?, ?, ?)", List.of(request.memberId(), request.providerId(), request.subject(),
-                clock.instant()));
-        // Clicking the link proves the address too.
-        accounts.markEmailVerified(request.memberId());
-        return failed("linked");
+        return identities.confirm(sha256(token)) ? failed("linked") : failed("link-expired");
     }
 
     private static @Nullable String stringClaim(JWTClaimsSet claims, String name) {

@@ -141,6 +141,41 @@ class OidcSignInTest extends IntegrationTest {
     }
 
     @Test
+    void theSamePersonSigningUpInTwoBrowsersAtOnceGetsOneAccount() throws Exception {
+        String email = TestMembers.uniqueName("twice") + "@brand.example";
+        provider.next = person(email, true, List.of());
+        List<Api> browsers = List.of(api(), api(), api(), api());
+        List<String> callbacks = new java.util.ArrayList<>();
+        for (Api browser : browsers) {
+            String authorize = browser.get("/auth/oidc/" + slug + "/start?return=/events").headers()
+                    .firstValue("Location").orElseThrow();
+            HttpResponse<String> approved = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(authorize)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            callbacks.add(pathOf(approved.headers().firstValue("Location").orElseThrow()));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<String>> landed = new java.util.ArrayList<>();
+            for (int i = 0; i < browsers.size(); i++) {
+                int n = i;
+                landed.add(pool.submit(() -> {
+                    go.await();
+                    return browsers.get(n).get(callbacks.get(n)).headers().firstValue("Location").orElse("none");
+                }));
+            }
+            go.countDown();
+            for (java.util.concurrent.Future<String> where : landed) {
+                assertEquals("/events", where.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals("1", TestDatabase.queryString("SELECT COUNT(*) FROM members WHERE email = '" + email + "'"));
+        assertEquals(1, browsers.stream().map(OidcSignInTest::username).distinct().count());
+    }
+
+    @Test
     void tokensThatAreNotExactlyRightAreRefused() throws Exception {
         for (TestOidcProvider.Tamper tamper : List.of(TestOidcProvider.Tamper.WRONG_KEY,
                 TestOidcProvider.Tamper.WRONG_ISSUER, TestOidcProvider.Tamper.WRONG_AUDIENCE,
