@@ -76,6 +76,17 @@ export function messageKey(code: string): string {
 type Translate = (key: string, named?: Record<string, unknown>, plural?: number) => string
 
 /** Words an error for the reader: our own translation of its code when we have one, else the server's. */
+/**
+ * The fields a problem names, each with its message in the reader's language (the server's wording when the locale
+ * files have none); null when the problem names no field, so the caller shows {@link describeError} instead.
+ */
+export function fieldErrorsOf(t: Translate, te: (key: string) => boolean, error: unknown): Record<string, string> | null {
+  if (!(error instanceof ApiError) || error.fieldErrors.length === 0) return null
+  const errors: Record<string, string> = {}
+  for (const f of error.fieldErrors) errors[f.field] = te(messageKey(f.code)) ? t(messageKey(f.code)) : f.message
+  return errors
+}
+
 export function describeError(t: Translate, te: (key: string) => boolean, error: unknown): string {
   if (error instanceof ApiError && error.status === 429 && error.retryAfter !== null) {
     // Exactly when: "you can try again in 34 seconds", from the server's Retry-After.
