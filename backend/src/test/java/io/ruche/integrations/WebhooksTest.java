@@ -45,7 +45,10 @@ class WebhooksTest extends IntegrationTest {
 
     private HttpServer receiver;
     private final List<Received> received = new CopyOnWriteArrayList<>();
-    /** Answers per path: how many requests to fail (500) before succeeding. */
+    /**
+     * Requests to fail (500) before succeeding, per text their body contains: events other tests left in the queue
+     * may reach a webhook too, and must not use up another scenario's failures.
+     */
     private final Map<String, AtomicInteger> failFirst = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<Long> hooks = new ArrayList<>();
     private Api admin;
@@ -73,8 +76,8 @@ class WebhooksTest extends IntegrationTest {
             exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), v.get(0)));
             String path = exchange.getRequestURI().getPath();
             received.add(new Received(path, headers, body));
-            AtomicInteger failures = failFirst.get(path);
-            boolean fail = path.startsWith("/down") || (failures != null && failures.getAndDecrement() > 0);
+            boolean fail = path.startsWith("/down") || failFirst.entrySet().stream()
+                    .anyMatch(e -> body.contains(e.getKey()) && e.getValue().getAndDecrement() > 0);
             byte[] answer = (fail ? "busy" : "ok").getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(fail ? 500 : 200, answer.length);
             exchange.getResponseBody().write(answer);
@@ -146,9 +149,9 @@ class WebhooksTest extends IntegrationTest {
 
     @Test
     void aThreadReachesTheReceiverSignedAndRetriedUntilItAnswers() throws Exception {
-        failFirst.put("/flaky", new AtomicInteger(2));
-        String secret = (String) register("/flaky", List.of("thread.created"), false).at("secret");
         String title = "Invoice question " + TestMembers.uniqueName("t");
+        failFirst.put(title, new AtomicInteger(2));
+        String secret = (String) register("/flaky", List.of("thread.created"), false).at("secret");
         long thread = ForumFixtures.thread(admin, publicCategory, title, "How do I download my invoices?", List.of());
 
         await().atMost(Duration.ofSeconds(20)).until(() -> at("/flaky").stream()
@@ -192,12 +195,15 @@ class WebhooksTest extends IntegrationTest {
         }
 
         long hook = hooks.get(hooks.size() - 1);
-        await().atMost(Duration.ofSeconds(10)).until(() -> "DELIVERED".equals(admin.get("/api/v1/admin/webhooks/"
-                + hook + "/deliveries").at("0.status")));
-        Api.Response log = admin.get("/api/v1/admin/webhooks/" + hook + "/deliveries");
-        assertEquals(3, ((Number) log.at("0.attempts")).intValue(), log.body());
-        assertEquals(200, ((Number) log.at("0.responseCode")).intValue());
-        assertEquals("ok", log.at("0.responseExcerpt"));
+        String deliveryId = delivered.headers().get("x-ruche-delivery");
+        await().atMost(Duration.ofSeconds(10)).until(() -> admin.get("/api/v1/admin/webhooks/" + hook + "/deliveries")
+                .jsonList().stream().anyMatch(d -> deliveryId.equals(d.get("deliveryId"))
+                        && "DELIVERED".equals(d.get("status"))));
+        Map<String, Object> logged = admin.get("/api/v1/admin/webhooks/" + hook + "/deliveries").jsonList().stream()
+                .filter(d -> deliveryId.equals(d.get("deliveryId"))).findFirst().orElseThrow();
+        assertEquals(3, ((Number) logged.get("attempts")).intValue(), logged.toString());
+        assertEquals(200, ((Number) logged.get("responseCode")).intValue());
+        assertEquals("ok", logged.get("responseExcerpt"));
     }
 
     @Test
@@ -261,11 +267,13 @@ class WebhooksTest extends IntegrationTest {
                 .at("enabled"));
         Api.Response disabled = admin.get("/api/v1/admin/webhooks/" + hook);
         assertTrue(((String) disabled.at("disabledReason")).contains("500"), disabled.body());
-        assertTrue(at("/down").stream().allMatch(r -> "ping".equals(r.headers().get("x-ruche-event"))));
+        assertTrue(at("/down").stream().anyMatch(r -> "ping".equals(r.headers().get("x-ruche-event"))));
         await().atMost(Duration.ofSeconds(10)).until(() -> !"0".equals(TestDatabase.queryString("SELECT COUNT(*) FROM mails "
                 + "WHERE template = 'webhook.disabled' AND subject LIKE '%" + receiver.getAddress().getPort() + "/down%'")));
 
-        long deliveryRow = ((Number) admin.get("/api/v1/admin/webhooks/" + hook + "/deliveries").at("0.id")).longValue();
+        long deliveryRow = admin.get("/api/v1/admin/webhooks/" + hook + "/deliveries").jsonList().stream()
+                .filter(d -> "ping".equals(d.get("eventType"))).map(d -> ((Number) d.get("id")).longValue())
+                .findFirst().orElseThrow();
         assertEquals(409, admin.post("/api/v1/admin/webhooks/" + hook + "/deliveries/" + deliveryRow + "/redeliver",
                 null).status(), "a disabled webhook is enabled again first");
         // The receiver is fixed (a new address) and the webhook enabled again: the delivery goes, with its first id.
@@ -275,7 +283,8 @@ class WebhooksTest extends IntegrationTest {
         assertEquals(0, ((Number) moved.at("consecutiveFailures")).intValue());
         assertEquals(202, admin.post("/api/v1/admin/webhooks/" + hook + "/deliveries/" + deliveryRow + "/redeliver",
                 null).status());
-        String firstId = at("/down").get(0).headers().get("x-ruche-delivery");
+        String firstId = at("/down").stream().filter(r -> "ping".equals(r.headers().get("x-ruche-event")))
+                .findFirst().orElseThrow().headers().get("x-ruche-delivery");
         await().atMost(Duration.ofSeconds(10)).until(() -> at("/fixed").stream()
                 .anyMatch(r -> firstId.equals(r.headers().get("x-ruche-delivery"))));
     }
