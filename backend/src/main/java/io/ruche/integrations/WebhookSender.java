@@ -23,7 +23,9 @@ import java.util.HexFormat;
  * the stored JSON body with {@code X-Ruche-Event}, {@code X-Ruche-Delivery} (the same id on every attempt, for the
  * receiver's idempotence), {@code X-Ruche-Timestamp} and {@code X-Ruche-Signature: t=<timestamp>,v1=<hex
  * HMAC-SHA256 of "<timestamp>.<body>" with the webhook's secret>}. Connect and read time out; redirects are not
- * followed; any answer but 2xx is a failure the queue retries with back-off.
+ * followed; any answer but 2xx is a failure the queue retries with back-off. After three failures in a row the
+ * receiver gets a pause ({@code ruche.webhooks.pause-after-failures}): one slow or dead receiver cannot hold up the
+ * deliveries of the others.
  */
 @Singleton
 public class WebhookSender implements JobHandler {
@@ -32,16 +34,22 @@ public class WebhookSender implements JobHandler {
     private final Clock clock;
     private final HttpClient client;
     private final Duration readTimeout;
+    private final Duration pause;
 
     public WebhookSender(Webhooks webhooks, Clock clock,
                          @Value("${ruche.webhooks.connect-timeout:5s}") Duration connectTimeout,
-                         @Value("${ruche.webhooks.read-timeout:10s}") Duration readTimeout) {
+                         @Value("${ruche.webhooks.read-timeout:10s}") Duration readTimeout,
+                         @Value("${ruche.webhooks.pause-after-failures:30s}") Duration pause) {
         this.webhooks = webhooks;
         this.clock = clock;
         this.readTimeout = readTimeout;
+        this.pause = pause;
         this.client = HttpClient.newBuilder().connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
     }
+
+    /** Failures in a row after which a receiver is given a pause. */
+    static final int PAUSE_AFTER = 3;
 
     @Override
     public String kind() {
@@ -70,6 +78,14 @@ public class WebhookSender implements JobHandler {
         if (!attempt.enabled()) {
             webhooks.gaveUp(row); // disabled meanwhile: kept in the log, sent again by hand once re-enabled
             return;
+        }
+        if (attempt.failuresInARow() >= PAUSE_AFTER
+                && attempt.lastChange().isAfter(clock.instant().minus(pause))) {
+            // A receiver failing again and again is left alone for a while: its deliveries wait (the queue backs
+            // off) instead of each spending a timeout, so the other webhooks' deliveries are not held up behind it.
+            String reason = "The receiver failed " + attempt.failuresInARow() + " times in a row; trying again later";
+            webhooks.waiting(row, reason);
+            throw new IOException(reason);
         }
         if (!WebhookTargets.allowed(attempt.url(), attempt.allowPrivateNetwork())) {
             String error = "The address is not a public one (or does not resolve); refused";

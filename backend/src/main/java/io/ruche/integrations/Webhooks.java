@@ -69,7 +69,8 @@ public class Webhooks {
 
     /** What the sender needs for one attempt. */
     record Attempt(long deliveryRow, String deliveryId, String eventType, String payload, String url, String secret,
-                   boolean allowPrivateNetwork, boolean enabled, String status) {
+                   boolean allowPrivateNetwork, boolean enabled, String status, int failuresInARow,
+                   Instant lastChange) {
     }
 
     private final Sql sql;
@@ -306,10 +307,12 @@ public class Webhooks {
     @Transactional(readOnly = true)
     @Nullable Attempt attempt(long deliveryRow) {
         return sql.query("SELECT d.id, d.delivery_id, d.event_type, d.payload, w.url, w.secret_encrypted, "
-                        + "w.allow_private_network, w.enabled, d.status FROM webhook_deliveries d "
+                        + "w.allow_private_network, w.enabled, d.status, w.consecutive_failures, w.updated_at "
+                        + "FROM webhook_deliveries d "
                         + "JOIN webhooks w ON w.id = d.webhook_id WHERE d.id = ?", List.of(deliveryRow),
                 rs -> new Attempt(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        box.open(rs.getString(6)), rs.getBoolean(7), rs.getBoolean(8), rs.getString(9)))
+                        box.open(rs.getString(6)), rs.getBoolean(7), rs.getBoolean(8), rs.getString(9),
+                        rs.getInt(10), Sql.instant(rs, 11)))
                 .stream().findFirst().orElse(null);
     }
 
@@ -347,6 +350,13 @@ public class Webhooks {
         if (disable) {
             tellAdmins(hook.id(), hook.url(), failures, error);
         }
+    }
+
+    /** A delivery not tried because its receiver is failing: the log says so; the webhook's count is unchanged. */
+    @Transactional
+    void waiting(long deliveryRow, String reason) {
+        sql.update("UPDATE webhook_deliveries SET status = 'FAILED', error = ? WHERE id = ? AND status <> 'DELIVERED'",
+                List.of(truncate(reason, 300), deliveryRow));
     }
 
     @Transactional
