@@ -101,10 +101,11 @@ public class Webhooks {
 
     // ---- admin ----------------------------------------------------------------------------------------------------
 
+    /** Each webhook with its latest delivery: one index look-up each (MAX(id) on webhook_id, id), however long the log. */
     private static final String VIEW = "SELECT w.id, w.url, w.description, w.event_types, w.include_private, "
             + "w.allow_private_network, w.enabled, w.disabled_reason, w.consecutive_failures, w.created_at, "
-            + "(SELECT d.status FROM webhook_deliveries d WHERE d.webhook_id = w.id ORDER BY d.id DESC LIMIT 1), "
-            + "(SELECT MAX(d.last_attempt_at) FROM webhook_deliveries d WHERE d.webhook_id = w.id) FROM webhooks w ";
+            + "d.status, d.last_attempt_at FROM webhooks w LEFT JOIN webhook_deliveries d ON d.id = "
+            + "(SELECT MAX(l.id) FROM webhook_deliveries l WHERE l.webhook_id = w.id) ";
 
     private static View view(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new View(rs.getLong(1), rs.getString(2), rs.getString(3), types(rs.getString(4)), rs.getBoolean(5),
@@ -171,12 +172,13 @@ public class Webhooks {
         View before = one(id);
         WebhookTargets.check(request.url(), request.allowPrivateNetwork(), "url");
         boolean enabled = request.enabled() == null ? before.enabled() : request.enabled();
-        boolean reenabled = enabled && !before.enabled();
+        // Enabled again, or pointed at another address: the receiver starts with a clean slate (no pause).
+        boolean fresh = (enabled && !before.enabled()) || !before.url().equals(request.url().strip());
         sql.update("UPDATE webhooks SET url = ?, description = ?, event_types = ?, include_private = ?, "
                         + "allow_private_network = ?, enabled = ?, disabled_reason = IF(?, NULL, disabled_reason), "
                         + "consecutive_failures = IF(?, 0, consecutive_failures), updated_at = ? WHERE id = ?",
                 List.of(request.url().strip(), description(request), storedTypes(request.eventTypes()),
-                        request.includePrivate(), request.allowPrivateNetwork(), enabled, enabled, reenabled,
+                        request.includePrivate(), request.allowPrivateNetwork(), enabled, enabled, fresh,
                         clock.instant(), id));
         audit.record(admin.memberId(), "webhook.update", "webhook", id, request.url().strip(), null);
         return one(id);
